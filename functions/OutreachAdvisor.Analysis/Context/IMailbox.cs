@@ -1,0 +1,34 @@
+namespace OutreachAdvisor.Analysis.Context;
+
+/// <summary>
+/// What the sender's mailbox says about one recipient. Implemented over local .eml/.mbox files
+/// and over Microsoft Graph; rules never call it, the context stage does.
+/// </summary>
+public interface IMailbox
+{
+    /// <summary>A short name for <c>checks</c> and health output, e.g. "local-files" or "graph".</summary>
+    string Name { get; }
+
+    /// <summary>Earlier mail between <paramref name="sender"/> and <paramref name="recipient"/>.</summary>
+    Task<RecipientHistory> GetHistoryAsync(string sender, string recipient, CancellationToken cancellationToken);
+
+    /// <summary>Whether <paramref name="address"/> is in the sender's contacts.</summary>
+    Task<bool> IsContactAsync(string address, CancellationToken cancellationToken);
+
+    /// <summary>The domains of the sender's organisation (empty for public webmail senders).</summary>
+    Task<IReadOnlyCollection<string>> GetOrganizationDomainsAsync(string sender, CancellationToken cancellationToken);
+}
+
+/// <summary>Counts of earlier mail with one recipient.</summary>
+/// <param name="SentTo">Messages the sender sent to the recipient.</param>
+/// <param name="ReceivedFrom">Messages the sender received from the recipient.</param>
+/// <param name="TwoWayThreads">Threads in which both wrote.</param>
+public sealed record RecipientHistory(int SentTo, int ReceivedFrom, int TwoWayThreads)
+{
+    public static readonly RecipientHistory None = new(0, 0, 0);
+
+    /// <summary>The contract's "prior two-way contact": something received from them, or a thread where both wrote.</summary>
+    public bool HasTwoWayContact => ReceivedFrom > 0 || TwoWayThreads > 0;
+
+    public bool HasAnyContact => SentTo > 0 || HasTwoWayContact;
+}

@@ -1,0 +1,52 @@
+namespace OutreachAdvisor.Analysis.Model;
+
+/// <summary>A name and an e-mail address, as in the contract's request (section 2).</summary>
+public sealed record EmailAddress(string? Name, string Address)
+{
+    /// <summary>The part after '@', lower-cased; empty when the address has none.</summary>
+    public string Domain
+    {
+        get
+        {
+            int at = Address.LastIndexOf('@');
+            return at < 0 ? string.Empty : Address[(at + 1)..].Trim().ToLowerInvariant();
+        }
+    }
+
+    /// <summary>The part before '@'.</summary>
+    public string LocalPart
+    {
+        get
+        {
+            int at = Address.LastIndexOf('@');
+            return at < 0 ? Address : Address[..at];
+        }
+    }
+
+    public override string ToString() => string.IsNullOrWhiteSpace(Name) ? Address : $"{Name} <{Address}>";
+}
+
+public enum BodyFormat
+{
+    Text,
+    Html,
+}
+
+/// <summary>The message being checked: the contract's analysis request.</summary>
+public sealed record MessageInput
+{
+    public EmailAddress? From { get; init; }
+    public IReadOnlyList<EmailAddress> To { get; init; } = [];
+    public IReadOnlyList<EmailAddress> Cc { get; init; } = [];
+    public IReadOnlyList<EmailAddress> Bcc { get; init; } = [];
+    public string Subject { get; init; } = string.Empty;
+    public string Body { get; init; } = string.Empty;
+    public BodyFormat BodyFormat { get; init; } = BodyFormat.Text;
+
+    /// <summary>Recipient address to the page (URL or file) where the sender found it.</summary>
+    public IReadOnlyDictionary<string, string>? FoundAt { get; init; }
+
+    /// <summary>To, Cc and Bcc, in that order, without duplicates (by address, case-insensitive).</summary>
+    public IEnumerable<EmailAddress> AllRecipients =>
+        To.Concat(Cc).Concat(Bcc).DistinctBy(r => r.Address, StringComparer.OrdinalIgnoreCase);
+}
