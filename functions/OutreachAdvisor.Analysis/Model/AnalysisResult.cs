@@ -36,6 +36,7 @@ public sealed record Finding
     /// <summary>Link to the rule's documentation page.</summary>
     public string? HelpUri { get; init; }
     /// <summary>A safe one-click fix the add-in may offer, when the rule has one.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public TextFix? Fix { get; init; }
 }
 

@@ -26,10 +26,11 @@ public sealed record EmailAddress(string? Name, string Address)
     public override string ToString() => string.IsNullOrWhiteSpace(Name) ? Address : $"{Name} <{Address}>";
 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<BodyFormat>))]
 public enum BodyFormat
 {
-    Text,
-    Html,
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("text")] Text,
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("html")] Html,
 }
 
 /// <summary>The message being checked: the contract's analysis request.</summary>

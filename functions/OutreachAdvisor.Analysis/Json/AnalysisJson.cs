@@ -1,0 +1,23 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using OutreachAdvisor.Analysis.Model;
+
+namespace OutreachAdvisor.Analysis.Json;
+
+/// <summary>The contract's JSON (camelCase), source-generated so it is fast and trimming-safe.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = false, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(MessageInput))]
+[JsonSerializable(typeof(AnalysisResult))]
+public sealed partial class AnalysisJsonContext : JsonSerializerContext;
+
+public static class AnalysisJson
+{
+    private static readonly AnalysisJsonContext Indented = new(new JsonSerializerOptions(AnalysisJsonContext.Default.Options) { WriteIndented = true });
+
+    public static string Serialize(AnalysisResult result, bool indented = true) =>
+        JsonSerializer.Serialize(result, indented ? Indented.AnalysisResult : AnalysisJsonContext.Default.AnalysisResult);
+
+    public static AnalysisResult? DeserializeResult(string json) => JsonSerializer.Deserialize(json, AnalysisJsonContext.Default.AnalysisResult);
+
+    public static MessageInput? DeserializeRequest(string json) => JsonSerializer.Deserialize(json, AnalysisJsonContext.Default.MessageInput);
+}

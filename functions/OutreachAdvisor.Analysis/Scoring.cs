@@ -1,0 +1,35 @@
+using OutreachAdvisor.Analysis.Model;
+
+namespace OutreachAdvisor.Analysis;
+
+/// <summary>
+/// The score (0-100, higher is better), documented in docs/scoring.md. Each rule that fired costs the
+/// penalty of its worst finding; each further finding of the same rule costs a little more, up to twice
+/// that. Penalties only add up, so more or worse findings never raise the score.
+/// </summary>
+public static class Scoring
+{
+    public const int Maximum = 100;
+
+    public static int PenaltyOf(Severity severity) => severity switch
+    {
+        Severity.Error => 30,
+        Severity.Warning => 15,
+        _ => 3,
+    };
+
+    private static int ExtraPenaltyOf(Severity severity) => severity == Severity.Info ? 1 : 5;
+
+    public static int Score(IEnumerable<Finding> findings)
+    {
+        int penalty = 0;
+        foreach (IGrouping<string, Finding> rule in findings.GroupBy(f => f.Rule))
+        {
+            Severity[] severities = rule.Select(f => f.Severity).OrderDescending().ToArray();
+            int first = PenaltyOf(severities[0]);
+            int extra = severities.Skip(1).Sum(ExtraPenaltyOf);
+            penalty += first + Math.Min(extra, first);
+        }
+        return Math.Max(0, Maximum - penalty);
+    }
+}

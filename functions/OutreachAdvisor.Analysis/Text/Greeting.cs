@@ -1,0 +1,126 @@
+using System.Text.RegularExpressions;
+
+namespace OutreachAdvisor.Analysis.Text;
+
+public readonly record struct TextSpan(int Start, int Length)
+{
+    public int End => Start + Length;
+}
+
+public enum GreetingKind
+{
+    /// <summary>"Dear Jane," "Ciao Marco," or just "Jane,".</summary>
+    Named,
+    /// <summary>"Dear _ __," "Dear [Name]," "Hi {{first_name}}," "Caro ___," "Dear ,".</summary>
+    Placeholder,
+    /// <summary>"Dear Sir or Madam," "To whom it may concern," "Gentile Signore/Signora," "Hi there," "Hello,".</summary>
+    Impersonal,
+}
+
+/// <summary>The opening line of a message, when it is a greeting.</summary>
+/// <param name="Span">The greeting as written, up to the first comma or line end.</param>
+/// <param name="Name">The name it uses, without honorifics ("Dr. Jane Doe" gives "Jane Doe"); empty when none.</param>
+/// <param name="NameSpan">Where the name (or the placeholder) stands, for a one-click fix.</param>
+public sealed record Greeting(TextSpan Span, GreetingKind Kind, string Name, TextSpan NameSpan)
+{
+    private static readonly Regex Opening = new(
+        @"^[ \t]*(?<salutation>" + string.Join('|', Lexicon.Supported.Values.SelectMany(l => l.GreetingWords).Distinct().OrderByDescending(w => w.Length)) + @")(?![\p{L}])(?<rest>[^\r\n]*)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | Lexicon.CompileOption);
+
+    private static readonly Regex Impersonal = new(
+        @"^[ \t]*(?:" + string.Join('|', Lexicon.Supported.Values.SelectMany(l => l.ImpersonalGreetingPatterns)) + @")(?![\p{L}])",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | Lexicon.CompileOption);
+
+    private static readonly Regex NameOnlyLine = new(
+        @"^[ \t]*(?<name>\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,2})[ \t]*[,!][ \t]*$",
+        RegexOptions.CultureInvariant | Lexicon.CompileOption);
+
+    private static readonly Regex LeadingHonorifics = new(
+        @"^(?:(?:" + string.Join('|', Lexicon.Supported.Values.SelectMany(l => l.HonorificWords).OrderByDescending(h => h.Length)) + @")\.?\s+)+",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | Lexicon.CompileOption);
+
+    private static readonly HashSet<string> NameParticles = new(StringComparer.OrdinalIgnoreCase) { "de", "di", "da", "del", "della", "van", "von", "der", "la", "le", "du", "dos", "bin" };
+
+    /// <summary>Finds the greeting on the first non-blank line of <paramref name="text"/>, if there is one.</summary>
+    public static Greeting? Find(string text, int limit)
+    {
+        int lineStart = 0;
+        while (lineStart < limit && char.IsWhiteSpace(text[lineStart]))
+            lineStart++;
+        if (lineStart >= limit)
+            return null;
+        int lineEnd = text.IndexOf('\n', lineStart);
+        if (lineEnd < 0 || lineEnd > limit)
+            lineEnd = limit;
+        string line = text[lineStart..lineEnd].TrimEnd('\r');
+
+        Match impersonal = Impersonal.Match(line);
+        if (impersonal.Success)
+            return new Greeting(new TextSpan(lineStart + impersonal.Index, impersonal.Length), GreetingKind.Impersonal, string.Empty, new TextSpan(lineStart + impersonal.Index, impersonal.Length));
+
+        Match opening = Opening.Match(line);
+        if (opening.Success)
+            return FromOpening(opening, lineStart);
+
+        Match nameOnly = NameOnlyLine.Match(line);
+        if (nameOnly.Success && !LeadingHonorifics.IsMatch(nameOnly.Groups["name"].Value + " "))
+        {
+            Group name = nameOnly.Groups["name"];
+            return new Greeting(new TextSpan(lineStart + name.Index, name.Length), GreetingKind.Named, name.Value, new TextSpan(lineStart + name.Index, name.Length));
+        }
+        return null;
+    }
+
+    private static Greeting FromOpening(Match opening, int lineStart)
+    {
+        Group rest = opening.Groups["rest"];
+        string restText = rest.Value;
+        int cut = restText.IndexOfAny([',', '!', ':', ';']);
+        string segment = cut < 0 ? restText : restText[..cut];
+        int segmentStart = rest.Index;
+        int greetingEnd = lineStart + rest.Index + (cut < 0 ? restText.Length : cut + 1);
+        var span = new TextSpan(lineStart + opening.Index, greetingEnd - lineStart - opening.Index);
+
+        string trimmed = segment.Trim();
+        int trimmedStart = lineStart + segmentStart + (segment.Length - segment.TrimStart().Length);
+        bool isDear = opening.Groups["salutation"].Value.ToLowerInvariant() is "dear" or "caro" or "cara" or "cari" or "care" or "gentile" or "egregio" or "egregia";
+
+        if (trimmed.Length == 0)
+        {
+            // "Dear ," leaves a hole where a name belongs; "Hi," / "Buongiorno," simply name nobody.
+            var hole = new TextSpan(lineStart + segmentStart, segment.Length);
+            return new Greeting(span, isDear || segment.Length > 0 && cut >= 0 ? GreetingKind.Placeholder : GreetingKind.Impersonal, string.Empty, hole);
+        }
+
+        if (MergeFields.LooksLikePlaceholder(trimmed))
+            return new Greeting(span, GreetingKind.Placeholder, string.Empty, new TextSpan(trimmedStart, trimmed.Length));
+
+        (string name, int nameOffset, int nameLength) = NameWords(trimmed);
+        if (name.Length == 0)
+            return new Greeting(span, GreetingKind.Impersonal, string.Empty, new TextSpan(trimmedStart, 0));
+        return new Greeting(span, GreetingKind.Named, name, new TextSpan(trimmedStart + nameOffset, nameLength));
+    }
+
+    /// <summary>Takes the capitalised words that form a name, after any honorifics: "Dr. Jane Doe I read" gives "Jane Doe".</summary>
+    private static (string Name, int Offset, int Length) NameWords(string segment)
+    {
+        int skip = LeadingHonorifics.Match(segment).Length;
+        int nameStart = -1;
+        int nameEnd = -1;
+        int words = 0;
+        var word = new WordEnumerator(segment.AsSpan(skip));
+        while (word.MoveNext() && words++ < 4)
+        {
+            int start = skip + word.CurrentStart;
+            bool particle = NameParticles.Contains(word.Current.ToString());
+            if (nameStart >= 0 && particle)
+                continue;
+            if (!char.IsUpper(word.Current[0]) || word.Current is "I")
+                break;
+            if (nameStart < 0)
+                nameStart = start;
+            nameEnd = start + word.Current.Length;
+        }
+        return nameStart < 0 ? (string.Empty, 0, 0) : (segment[nameStart..nameEnd], nameStart, nameEnd - nameStart);
+    }
+}

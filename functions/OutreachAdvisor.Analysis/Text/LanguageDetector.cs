@@ -1,0 +1,72 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+
+namespace OutreachAdvisor.Analysis.Text;
+
+/// <summary>
+/// Built-in language detection by stop-word frequency. It checks English and Italian (the languages
+/// with lexicons) and can name a few others it does not check, so it can say honestly what it skipped.
+/// </summary>
+public static class LanguageDetector
+{
+    /// <summary>The code for "could not tell".</summary>
+    public const string Undetermined = "und";
+
+    // Below these, a text is too short or too mixed to call.
+    private const int MinimumHits = 3;
+    private const double MinimumShare = 0.12;
+
+    private static readonly (string Language, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Words)[] Profiles = LoadProfiles();
+
+    public static string Detect(ReadOnlySpan<char> text)
+    {
+        Span<int> hits = stackalloc int[Profiles.Length];
+        int words = 0;
+        foreach (ReadOnlySpan<char> word in new WordEnumerator(text))
+        {
+            words++;
+            for (int p = 0; p < Profiles.Length; p++)
+            {
+                if (Profiles[p].Words.Contains(word))
+                    hits[p]++;
+            }
+        }
+
+        int best = -1;
+        int second = 0;
+        for (int p = 0; p < Profiles.Length; p++)
+        {
+            if (best < 0 || hits[p] > hits[best])
+            {
+                if (best >= 0)
+                    second = Math.Max(second, hits[best]);
+                best = p;
+            }
+            else
+            {
+                second = Math.Max(second, hits[p]);
+            }
+        }
+
+        if (best < 0 || hits[best] < MinimumHits || hits[best] < words * MinimumShare || hits[best] == second)
+            return Undetermined;
+        return Profiles[best].Language;
+    }
+
+    private static (string, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>>)[] LoadProfiles()
+    {
+        var profiles = new List<(string, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>>)>();
+        foreach (Lexicon lexicon in Lexicon.Supported.Values)
+            profiles.Add((lexicon.Language, lexicon.Stopwords.GetAlternateLookup<ReadOnlySpan<char>>()));
+
+        using JsonDocument others = JsonDocument.Parse(Lexicon.ReadResource("other.json"));
+        foreach (JsonProperty language in others.RootElement.EnumerateObject())
+        {
+            if (language.Value.ValueKind != JsonValueKind.Array)
+                continue;
+            FrozenSet<string> words = language.Value.EnumerateArray().Select(e => e.GetString()!).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+            profiles.Add((language.Name, words.GetAlternateLookup<ReadOnlySpan<char>>()));
+        }
+        return [.. profiles];
+    }
+}

@@ -1,0 +1,117 @@
+using System.Collections.Frozen;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace OutreachAdvisor.Analysis.Text;
+
+/// <summary>
+/// One language's word lists and phrase patterns, loaded from the embedded <c>Lexicons/&lt;lang&gt;.json</c>.
+/// Adding a language is adding a data file: the code only compiles what the file lists.
+/// </summary>
+public sealed class Lexicon
+{
+    /// <summary>
+    /// AppContext switch: when set, phrase patterns are interpreted instead of compiled to IL. Compiling
+    /// costs about a second at start-up and pays off in a long-running server; a one-shot command line
+    /// run is faster interpreted.
+    /// </summary>
+    public const string InterpretPatternsSwitch = "OutreachAdvisor.Analysis.InterpretPatterns";
+
+    /// <summary><see cref="RegexOptions.Compiled"/>, unless <see cref="InterpretPatternsSwitch"/> is set.</summary>
+    internal static readonly RegexOptions CompileOption =
+        AppContext.TryGetSwitch(InterpretPatternsSwitch, out bool interpret) && interpret ? RegexOptions.None : RegexOptions.Compiled;
+
+    private static readonly RegexOptions PhraseOptions = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | CompileOption;
+
+    public required string Language { get; init; }
+    public required FrozenSet<string> Stopwords { get; init; }
+    public required FrozenSet<string> FirstPerson { get; init; }
+    public required FrozenSet<string> SecondPerson { get; init; }
+    public required IReadOnlyList<string> GreetingWords { get; init; }
+    public required IReadOnlyList<string> HonorificWords { get; init; }
+    public required IReadOnlyList<string> ImpersonalGreetingPatterns { get; init; }
+    public required Regex Ask { get; init; }
+    public required Regex Offer { get; init; }
+    public required Regex Reference { get; init; }
+    public required Regex PersonalDetails { get; init; }
+    public required Regex AutoMessage { get; init; }
+    public required Regex ConnectOnNetwork { get; init; }
+    public required Regex SelfPromotion { get; init; }
+    /// <summary>Phrases naming the recipient's outlet; the name is in the group "outlet".</summary>
+    public required Regex OutletMention { get; init; }
+
+    public static Lexicon English { get; } = Load("en");
+    public static Lexicon Italian { get; } = Load("it");
+
+    /// <summary>The languages the built-in analyzer checks, by ISO 639-1 code.</summary>
+    public static IReadOnlyDictionary<string, Lexicon> Supported { get; } =
+        new Dictionary<string, Lexicon> { ["en"] = English, ["it"] = Italian }.ToFrozenDictionary();
+
+    public static Lexicon? For(string language) => Supported.GetValueOrDefault(language);
+
+    /// <summary>Joins phrase patterns into one regex that only matches whole words.</summary>
+    internal static Regex Phrases(IEnumerable<string> patterns) =>
+        // No match timeout: the patterns are ours, not user input, and input size is bounded by the callers.
+        new(WordBounded(patterns), PhraseOptions);
+
+    internal static string WordBounded(IEnumerable<string> patterns) =>
+        // Straight and typographic apostrophes are the same letter to a reader (Outlook autocorrects one into the other).
+        @"(?<![\p{L}\p{N}_])(?:" + string.Join('|', patterns.Select(p => "(?:" + EitherApostrophe(p) + ")")) + @")(?![\p{L}\p{N}_])";
+
+    /// <summary>Lets every straight apostrophe also match a typographic one (inside a character class, by adding it there).</summary>
+    private static string EitherApostrophe(string pattern)
+    {
+        var result = new System.Text.StringBuilder(pattern.Length + 16);
+        bool inClass = false;
+        for (int i = 0; i < pattern.Length; i++)
+        {
+            char c = pattern[i];
+            if (c == '\\' && i + 1 < pattern.Length)
+            {
+                result.Append(c).Append(pattern[++i]);
+                continue;
+            }
+            if (c == '[')
+                inClass = true;
+            else if (c == ']')
+                inClass = false;
+            result.Append(c == '\'' ? (inClass ? "'’" : "['’]") : c.ToString());
+        }
+        return result.ToString();
+    }
+
+    private static Lexicon Load(string language)
+    {
+        using JsonDocument doc = JsonDocument.Parse(ReadResource($"{language}.json"));
+        JsonElement root = doc.RootElement;
+        string[] List(string name) => root.GetProperty(name).EnumerateArray().Select(e => e.GetString()!).ToArray();
+        FrozenSet<string> Set(string name) => List(name).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+        return new Lexicon
+        {
+            Language = language,
+            Stopwords = Set("stopwords"),
+            FirstPerson = Set("firstPerson"),
+            SecondPerson = Set("secondPerson"),
+            GreetingWords = List("greetings"),
+            HonorificWords = List("honorifics"),
+            ImpersonalGreetingPatterns = List("impersonalGreetings"),
+            Ask = Phrases(List("ask")),
+            Offer = Phrases(List("offer")),
+            Reference = Phrases(List("reference")),
+            PersonalDetails = Phrases(List("personalDetails")),
+            AutoMessage = Phrases(List("autoMessage")),
+            ConnectOnNetwork = Phrases(List("connectOnNetwork")),
+            SelfPromotion = Phrases(List("selfPromotion")),
+            OutletMention = Phrases(List("outletMention")),
+        };
+    }
+
+    internal static Stream ReadResource(string fileName)
+    {
+        Assembly assembly = typeof(Lexicon).Assembly;
+        return assembly.GetManifestResourceStream($"OutreachAdvisor.Analysis.Lexicons.{fileName}")
+            ?? throw new InvalidOperationException($"Missing embedded lexicon {fileName}.");
+    }
+}

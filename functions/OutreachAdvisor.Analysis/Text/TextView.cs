@@ -1,0 +1,106 @@
+using System.Text.RegularExpressions;
+using OutreachAdvisor.Analysis.Model;
+
+namespace OutreachAdvisor.Analysis.Text;
+
+/// <summary>
+/// The message as the rules read it, built once per analysis: plain text, the part that is new (not
+/// quoted history), the detected language and its lexicon, the greeting, and the phrases that several
+/// rules share (asks, offers, references to the recipient's work, links). Rules read it; none change it.
+/// </summary>
+public sealed class TextView
+{
+    private TextView(MessageInput message)
+    {
+        Text = message.BodyFormat == BodyFormat.Html ? HtmlText.ToPlainText(message.Body) : message.Body;
+        Subject = message.Subject;
+        NewTextLength = QuotedHistory.NewTextLength(Text);
+        Language = DetectLanguage(Subject, NewText);
+        Lexicon = Lexicon.For(Language);
+
+        Greeting = Greeting.Find(Text, NewTextLength);
+        Quotations = Find(QuotationPattern);
+        Links = Find(global::OutreachAdvisor.Analysis.Text.Links.Pattern());
+        MergeFields = Find(global::OutreachAdvisor.Analysis.Text.MergeFields.Pattern());
+        SubjectMergeFields = global::OutreachAdvisor.Analysis.Text.MergeFields.Pattern().Matches(Subject).Select(m => m.Value).ToArray();
+        if (Lexicon is null)
+            return;
+
+        Asks = Find(Lexicon.Ask);
+        SubjectAsks = Lexicon.Ask.IsMatch(Subject);
+        Offers = Find(Lexicon.Offer);
+        References = Find(Lexicon.Reference);
+        (FirstPersonWords, SecondPersonWords) = CountPersons(NewText, Lexicon);
+    }
+
+    public static TextView Create(MessageInput message) => new(message);
+
+    /// <summary>The body as plain text: evidence offsets point into this string.</summary>
+    public string Text { get; }
+    public string Subject { get; }
+    /// <summary>Length of the text before quoted history; rules only judge <c>Text[..NewTextLength]</c>.</summary>
+    public int NewTextLength { get; }
+    /// <summary>"en", "it", another ISO code the detector can name, or "und".</summary>
+    public string Language { get; }
+    /// <summary>The lexicon of <see cref="Language"/>, or null when the language is not checked.</summary>
+    public Lexicon? Lexicon { get; }
+
+    public Greeting? Greeting { get; }
+    public IReadOnlyList<TextSpan> Asks { get; } = [];
+    public bool SubjectAsks { get; }
+    public IReadOnlyList<TextSpan> Offers { get; } = [];
+    public IReadOnlyList<TextSpan> References { get; } = [];
+    /// <summary>Text in quotation marks, long enough to be someone's words or a title.</summary>
+    public IReadOnlyList<TextSpan> Quotations { get; } = [];
+    public IReadOnlyList<TextSpan> Links { get; } = [];
+    public IReadOnlyList<TextSpan> MergeFields { get; } = [];
+    public IReadOnlyList<string> SubjectMergeFields { get; } = [];
+    public int FirstPersonWords { get; }
+    public int SecondPersonWords { get; }
+
+    public bool IsChecked => Lexicon is not null;
+    /// <summary>The message asks for the recipient's time, help or action (in the body or the subject).</summary>
+    public bool MakesAsk => Asks.Count > 0 || SubjectAsks;
+
+    public ReadOnlySpan<char> NewText => Text.AsSpan(0, NewTextLength);
+
+    /// <summary>Every match of <paramref name="pattern"/> in the new text.</summary>
+    public IReadOnlyList<TextSpan> Find(Regex pattern)
+    {
+        List<TextSpan>? spans = null;
+        foreach (ValueMatch match in pattern.EnumerateMatches(NewText))
+            (spans ??= []).Add(new TextSpan(match.Index, match.Length));
+        return spans ?? (IReadOnlyList<TextSpan>)[];
+    }
+
+    public Evidence Evidence(TextSpan span) => new(span.Start, span.Length, Text.Substring(span.Start, span.Length));
+
+    public string this[TextSpan span] => Text.Substring(span.Start, span.Length);
+
+    private static readonly Regex QuotationPattern = new(
+        "\"[^\"\\r\\n]{12,300}\"|“[^”\\r\\n]{12,300}”|«[^»\\r\\n]{12,300}»",
+        RegexOptions.CultureInvariant | Lexicon.CompileOption);
+
+    private static string DetectLanguage(string subject, ReadOnlySpan<char> body)
+    {
+        string language = LanguageDetector.Detect(body);
+        return language == LanguageDetector.Undetermined && subject.Length > 0
+            ? LanguageDetector.Detect(string.Concat(subject, " ", body))
+            : language;
+    }
+
+    private static (int First, int Second) CountPersons(ReadOnlySpan<char> text, Lexicon lexicon)
+    {
+        var first = lexicon.FirstPerson.GetAlternateLookup<ReadOnlySpan<char>>();
+        var second = lexicon.SecondPerson.GetAlternateLookup<ReadOnlySpan<char>>();
+        int firstCount = 0, secondCount = 0;
+        foreach (ReadOnlySpan<char> word in new WordEnumerator(text))
+        {
+            if (first.Contains(word))
+                firstCount++;
+            else if (second.Contains(word))
+                secondCount++;
+        }
+        return (firstCount, secondCount);
+    }
+}

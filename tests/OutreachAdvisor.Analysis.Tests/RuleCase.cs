@@ -1,0 +1,56 @@
+using OutreachAdvisor.Analysis.Context;
+using OutreachAdvisor.Analysis.Model;
+
+namespace OutreachAdvisor.Analysis.Tests;
+
+/// <summary>One example for a rule, like an entry of ESLint's valid/invalid lists.</summary>
+/// <param name="Language">"en" or "it": the language the example is written in.</param>
+/// <param name="Name">What the example shows, for the test name.</param>
+public sealed record RuleCase(string Language, string Name, MessageInput Message, AnalysisContext? Context = null)
+{
+    public override string ToString() => $"{Language}: {Name}";
+
+    public object[] AsRow() => [this];
+}
+
+/// <summary>Builds messages and mailbox contexts for rule tests.</summary>
+public static class Build
+{
+    public static readonly EmailAddress Ann = new("Ann Lee", "ann@lee.example");
+    public static readonly EmailAddress Jane = new("Jane Doe", "jane@shape.example");
+    public static readonly EmailAddress Marco = new("Marco Rossi", "marco.rossi@studio-rossi.example");
+
+    public static MessageInput Message(string body, string subject = "Hello", EmailAddress[]? to = null, EmailAddress[]? cc = null, EmailAddress[]? bcc = null,
+        EmailAddress? from = null, BodyFormat format = BodyFormat.Text, Dictionary<string, string>? foundAt = null) => new()
+    {
+        From = from ?? Ann,
+        To = to ?? [Jane],
+        Cc = cc ?? [],
+        Bcc = bcc ?? [],
+        Subject = subject,
+        Body = body,
+        BodyFormat = format,
+        FoundAt = foundAt,
+    };
+
+    /// <summary>A context as if a mailbox had been read, with the given history per recipient (none when absent).</summary>
+    public static AnalysisContext Mailbox(MessageInput message, Dictionary<string, RecipientHistory>? histories = null, string[]? contacts = null,
+        Dictionary<string, FoundAtVerdict>? foundAt = null, string[]? organization = null)
+    {
+        string[] org = organization ?? [message.From!.Domain];
+        return new AnalysisContext(
+            message.AllRecipients.Select(r => new RecipientFacts
+            {
+                Recipient = r,
+                History = histories?.GetValueOrDefault(r.Address) ?? RecipientHistory.None,
+                IsContact = contacts?.Contains(r.Address) ?? false,
+                IsSameOrganization = org.Contains(r.Domain),
+                FoundAtSource = message.FoundAt?.GetValueOrDefault(r.Address),
+                FoundAt = foundAt?.GetValueOrDefault(r.Address),
+            }),
+            org, "test-mailbox", null);
+    }
+
+    public static readonly RecipientHistory TwoWay = new(SentTo: 2, ReceivedFrom: 1, TwoWayThreads: 1);
+    public static readonly RecipientHistory SentOnly = new(SentTo: 3, ReceivedFrom: 0, TwoWayThreads: 0);
+}

@@ -1,0 +1,46 @@
+using OutreachAdvisor.Analysis.Model;
+using OutreachAdvisor.Analysis.Rules;
+using static OutreachAdvisor.Analysis.Tests.Build;
+
+namespace OutreachAdvisor.Analysis.Tests.Rules;
+
+[TestClass]
+public sealed class MutualBenefitRuleTests : RuleTestBase<MutualBenefitRule>
+{
+    public static IEnumerable<object[]> MustFire => new RuleCase[]
+    {
+        new("en", "take only", Message("Hi Jane,\nCould you introduce me to your editor? I need a byline.")),
+        new("en", "CV review", Message("Dear Jane,\nI'd really appreciate it if you could look over my résumé.")),
+        new("it", "solo richiesta", Message("Ciao Jane,\npotresti presentarmi al tuo editor?")),
+        new("it", "curriculum", Message("Gentile Jane,\nmi piacerebbe un tuo parere sul mio curriculum.")),
+    }.Select(c => c.AsRow());
+
+    public static IEnumerable<object[]> MustNotFire => new RuleCase[]
+    {
+        new("en", "offers to return the favour", Message("Hi Jane,\nCould you introduce me to your editor? I'd be happy to return the favour any time.")),
+        new("en", "offers help", Message("Hi Jane,\nWould you have 10 minutes for a call? In return, I can help you test the new app with my students.")),
+        new("en", "buys the coffee", Message("Hi Jane,\nCould I buy you a coffee? My treat, of course.")),
+        new("en", "no ask", Message("Hi Jane,\nThanks for the great talk!")),
+        new("it", "offre di ricambiare", Message("Ciao Jane,\npotresti presentarmi al tuo editor? Sarei felice di ricambiare il favore.")),
+        new("it", "offre aiuto", Message("Ciao Jane,\nti andrebbe un caffè? Posso aiutarti con le foto per il tuo blog, in cambio.")),
+    }.Select(c => c.AsRow());
+
+    [TestMethod]
+    [DynamicData(nameof(MustFire))]
+    public void Fires(RuleCase example) => AssertFires(example);
+
+    [TestMethod]
+    [DynamicData(nameof(MustNotFire))]
+    public void StaysQuiet(RuleCase example) => AssertQuiet(example);
+
+    [TestMethod]
+    public void Self_focused_message_gets_an_info_hint()
+    {
+        const string body = "Hi Jane,\nI am a designer. I have worked on my portfolio for years and I think my style is unique. " +
+                            "I want my work to be seen, I need my name out there, and I believe I deserve it. My goal is my own studio.";
+        RuleOutcome outcome = Evaluate(new("en", "self", Message(body)));
+        Finding hint = outcome.Findings.Single();
+        Assert.AreEqual(Severity.Info, hint.Severity);
+        StringAssert.Contains(hint.Message, "mostly about you");
+    }
+}

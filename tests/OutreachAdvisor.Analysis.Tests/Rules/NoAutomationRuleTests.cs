@@ -1,0 +1,51 @@
+using OutreachAdvisor.Analysis.Model;
+using OutreachAdvisor.Analysis.Rules;
+using static OutreachAdvisor.Analysis.Tests.Build;
+
+namespace OutreachAdvisor.Analysis.Tests.Rules;
+
+[TestClass]
+public sealed class NoAutomationRuleTests : RuleTestBase<NoAutomationRule>
+{
+    private static EmailAddress[] Many(int count) => Enumerable.Range(1, count).Select(i => new EmailAddress(null, $"person{i}@company{i}.example")).ToArray();
+
+    public static IEnumerable<object[]> MustFire => new RuleCase[]
+    {
+        new("en", "the article's auto-DM", Message("Ty so much! Looking forward to your tweets. Let's network on Facebook: http://fb.example/janedoe.author My ebooks: http://books.example/JaneDoe")),
+        new("en", "thanks for following", Message("Thanks for following! Check out my course: https://course.example/x")),
+        new("en", "connect on LinkedIn with a link", Message("Hi Jane, let's connect on LinkedIn: https://linkedin.example/in/ann")),
+        new("en", "link dump", Message("Hi Jane,\nMy book: https://a.example/book\nMy podcast: https://b.example/pod\nMy shop: https://c.example")),
+        new("en", "mass Bcc", Message("Hi,\nHere is our news.", to: [Ann], bcc: Many(6))),
+        new("it", "l'auto-DM dell'articolo", Message("Grazie per avermi seguito! Facciamo rete su Facebook: http://fb.example/janedoe.author I miei ebook: http://books.example/JaneDoe")),
+        new("it", "seguimi su Instagram", Message("Ciao! Grazie per il messaggio, sono molto contenta. Seguimi su Instagram: https://instagram.example/ann")),
+    }.Select(c => c.AsRow());
+
+    public static IEnumerable<object[]> MustNotFire => new RuleCase[]
+    {
+        new("en", "one relevant link", Message("Hi Jane,\nHere is the study I mentioned: https://journal.example/study")),
+        new("en", "a signature with one site", Message("Hi Jane,\nThanks for the talk.\n\nAnn Lee\nMy website: https://lee.example")),
+        new("en", "a personal thank-you", Message("Hi Jane, thanks for following up on my question yesterday.")),
+        new("en", "a few people in Bcc", Message("Hi,\nMinutes attached.", bcc: Many(2))),
+        new("it", "un link pertinente", Message("Ciao Jane,\necco lo studio di cui ti parlavo: https://journal.example/study")),
+        new("it", "ringraziamento personale", Message("Ciao Jane, grazie per la chiacchierata di ieri.")),
+    }.Select(c => c.AsRow());
+
+    [TestMethod]
+    [DynamicData(nameof(MustFire))]
+    public void Fires(RuleCase example) => AssertFires(example);
+
+    [TestMethod]
+    [DynamicData(nameof(MustNotFire))]
+    public void StaysQuiet(RuleCase example) => AssertQuiet(example);
+
+    [TestMethod]
+    public void Article_auto_dm_quotes_the_formula_and_the_links()
+    {
+        RuleOutcome outcome = Evaluate(new("en", "auto-dm", Message("Ty so much! Looking forward to your tweets. Let's network on Facebook: http://fb.example/x My ebooks: http://books.example/y")));
+        string[] evidence = outcome.Findings.SelectMany(f => f.Evidence).Select(e => e.Text).ToArray();
+        CollectionAssert.Contains(evidence, "Ty so much");
+        CollectionAssert.Contains(evidence, "http://fb.example/x");
+        CollectionAssert.Contains(evidence, "http://books.example/y");
+        Assert.IsTrue(outcome.Findings.All(f => f.Severity == Severity.Error));
+    }
+}

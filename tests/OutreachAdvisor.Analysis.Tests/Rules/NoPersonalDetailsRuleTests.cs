@@ -1,0 +1,45 @@
+using OutreachAdvisor.Analysis.Model;
+using OutreachAdvisor.Analysis.Rules;
+using static OutreachAdvisor.Analysis.Tests.Build;
+
+namespace OutreachAdvisor.Analysis.Tests.Rules;
+
+[TestClass]
+public sealed class NoPersonalDetailsRuleTests : RuleTestBase<NoPersonalDetailsRule>
+{
+    public static IEnumerable<object[]> MustFire => new RuleCase[]
+    {
+        new("en", "the article's cyber-stalker", Message("Hi Jane,\nI want to send you a copy of my book - I already have your home address.")),
+        new("en", "personal phone", Message("Hi Jane,\nI found your personal phone number online, can I call you tonight?")),
+        new("en", "where you live", Message("Hi Jane,\nI know where you live, we are neighbours!")),
+        new("en", "drop it at the door", Message("Hi Jane,\nI'll drop the sample at your door on Friday.")),
+        new("it", "l'indirizzo di casa", Message("Ciao Jane,\nvorrei spedirti il mio libro, ho già il tuo indirizzo di casa.")),
+        new("it", "il cellulare", Message("Cara Jane,\nho trovato il tuo cellulare su un forum.")),
+        new("it", "dove abiti", Message("Ciao Jane,\nso dove abiti, passo a trovarti.")),
+    }.Select(c => c.AsRow());
+
+    public static IEnumerable<object[]> MustNotFire => new RuleCase[]
+    {
+        new("en", "the public contact page", Message("Hi Jane,\nI found your address on your website's contact page.")),
+        new("en", "sender's own phone in the signature", Message("Hi Jane,\nThanks for the talk.\n\nAnn Lee\n+39 333 1234567")),
+        new("en", "work address", Message("Hi Jane,\nCould I send the book to your office at the magazine?")),
+        new("it", "la pagina contatti", Message("Ciao Jane,\nho trovato il tuo indirizzo e-mail nella pagina contatti.")),
+        new("it", "l'ufficio", Message("Gentile Jane,\nposso spedire il libro in redazione?")),
+    }.Select(c => c.AsRow());
+
+    [TestMethod]
+    [DynamicData(nameof(MustFire))]
+    public void Fires(RuleCase example) => AssertFires(example);
+
+    [TestMethod]
+    [DynamicData(nameof(MustNotFire))]
+    public void StaysQuiet(RuleCase example) => AssertQuiet(example);
+
+    [TestMethod]
+    public void It_is_an_error_quoting_the_words()
+    {
+        Finding finding = Evaluate(new("en", "home", Message("I have your home address."))).Findings.Single();
+        Assert.AreEqual(Severity.Error, finding.Severity);
+        Assert.AreEqual("I have your home address", finding.Evidence.Single().Text);
+    }
+}

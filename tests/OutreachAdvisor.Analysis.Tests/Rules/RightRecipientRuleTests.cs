@@ -1,0 +1,59 @@
+using OutreachAdvisor.Analysis.Model;
+using OutreachAdvisor.Analysis.Rules;
+using static OutreachAdvisor.Analysis.Tests.Build;
+
+namespace OutreachAdvisor.Analysis.Tests.Rules;
+
+[TestClass]
+public sealed class RightRecipientRuleTests : RuleTestBase<RightRecipientRule>
+{
+    public static IEnumerable<object[]> MustFire => new RuleCase[]
+    {
+        new("en", "the article's 'perfect for Self' to a SHAPE writer", Message("Hi Jane,\nI have a story idea that would be perfect for Self. Could we talk?")),
+        new("en", "greets someone else", Message("Dear Sarah,\nI loved your piece on sleep.")),
+        new("en", "wrong readers", Message("Hi Jane,\nYour readers at Vogue would love this.")),
+        new("it", "'perfetta per Self' a chi scrive per SHAPE", Message("Ciao Jane,\nho un'idea che sarebbe perfetta per Self. Possiamo sentirci?")),
+        new("it", "saluta un'altra persona", Message("Cara Giulia,\nho letto il tuo articolo.")),
+    }.Select(c => c.AsRow());
+
+    public static IEnumerable<object[]> MustNotFire => new RuleCase[]
+    {
+        new("en", "right outlet", Message("Hi Jane,\nI have a story idea that would be perfect for SHAPE.")),
+        new("en", "right name", Message("Dear Jane,\nI loved your piece on sleep.")),
+        new("en", "surname greeting", Message("Dear Ms. Doe,\nI loved your piece on sleep.")),
+        new("en", "perfect for you", Message("Hi Jane,\nThis would be perfect for you and your team.")),
+        new("en", "webmail recipient: outlet cannot be checked", Message("Hi Jane,\nThis would be perfect for Self.", to: [new("Jane Doe", "jane.doe@gmail.com")])),
+        new("it", "testata giusta", Message("Ciao Jane,\nho un'idea perfetta per Shape.")),
+        new("it", "nome giusto", Message("Ciao Marco,\nho visto il tuo progetto.", to: [Marco])),
+    }.Select(c => c.AsRow());
+
+    [TestMethod]
+    [DynamicData(nameof(MustFire))]
+    public void Fires(RuleCase example) => AssertFires(example);
+
+    [TestMethod]
+    [DynamicData(nameof(MustNotFire))]
+    public void StaysQuiet(RuleCase example) => AssertQuiet(example);
+
+    [TestMethod]
+    public void Wrong_name_fix_uses_the_recipients_name()
+    {
+        MessageInput message = Message("Dear Sarah,\nI loved your piece.");
+        TextFix fix = Evaluate(new("en", "x", message)).Findings.Single().Fix!;
+        Assert.AreEqual("Dear Jane,", message.Body.Remove(fix.Start, fix.Length).Insert(fix.Start, fix.Replacement)[..10]);
+    }
+
+    [TestMethod]
+    public void Outlet_evidence_is_the_outlet_name()
+    {
+        Finding finding = Evaluate(new("en", "x", Message("This would be perfect for Self."))).Findings.Single();
+        Assert.AreEqual("Self", finding.Evidence.Single().Text);
+    }
+
+    [TestMethod]
+    public void Recipient_without_any_name_cannot_be_compared()
+    {
+        RuleOutcome outcome = Evaluate(new("en", "x", Message("Dear Sarah,\nhello", to: [new(null, "info@shape.example")])));
+        Assert.IsEmpty(outcome.Findings);
+    }
+}

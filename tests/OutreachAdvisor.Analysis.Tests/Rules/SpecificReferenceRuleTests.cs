@@ -1,0 +1,52 @@
+using OutreachAdvisor.Analysis.Model;
+using OutreachAdvisor.Analysis.Rules;
+using static OutreachAdvisor.Analysis.Tests.Build;
+
+namespace OutreachAdvisor.Analysis.Tests.Rules;
+
+[TestClass]
+public sealed class SpecificReferenceRuleTests : RuleTestBase<SpecificReferenceRule>
+{
+    public static IEnumerable<object[]> MustFire => new RuleCase[]
+    {
+        new("en", "generic ask", Message("Hi Jane,\nI'm a recent graduate looking to break into journalism. Could you take a look at my CV?")),
+        new("en", "generic praise is no reference", Message("Hi Jane,\nI love your work and I'm a big fan. Would you be open to a quick call next week?")),
+        new("en", "coffee ask", Message("Dear Jane,\nI'd love to pick your brain over a coffee sometime.")),
+        new("it", "richiesta generica", Message("Ciao Jane,\nsono un neolaureato e vorrei un tuo consiglio per entrare nel giornalismo.")),
+        new("it", "complimento generico", Message("Cara Jane,\nammiro tanto quello che fai. Ti andrebbe un caffè la prossima settimana?")),
+    }.Select(c => c.AsRow());
+
+    public static IEnumerable<object[]> MustNotFire => new RuleCase[]
+    {
+        new("en", "the article's own example", Message("Hi Jane,\nI saw you quoted in the Times on your position about horse-drawn carriages in New York, and what you said struck a chord. Could I ask you one question about it?")),
+        new("en", "names the article", Message("Hi Jane,\nYour recent article on running injuries changed my training. Would you be willing to answer two questions?")),
+        new("en", "quotes their words", Message("Hi Jane,\nIn your newsletter you said \"rest days are training days\" and I'd love your advice on that.")),
+        new("en", "no ask at all", Message("Hi Jane,\nJust wanted to say thank you for the lovely evening.")),
+        new("it", "l'esempio dell'articolo", Message("Ciao Jane,\nti ho visto citata sul Times riguardo alla tua posizione sulle carrozze a New York, e quello che hai detto mi ha colpito. Potrei farti una domanda?")),
+        new("it", "cita l'intervista", Message("Cara Jane,\nho letto la tua intervista sul numero di marzo. Vorrei chiederti un consiglio.")),
+        new("it", "nessuna richiesta", Message("Ciao Jane,\ngrazie ancora per la bella serata di ieri.")),
+    }.Select(c => c.AsRow());
+
+    [TestMethod]
+    [DynamicData(nameof(MustFire))]
+    public void Fires(RuleCase example) => AssertFires(example);
+
+    [TestMethod]
+    [DynamicData(nameof(MustNotFire))]
+    public void StaysQuiet(RuleCase example) => AssertQuiet(example);
+
+    [TestMethod]
+    public void Evidence_is_the_ask()
+    {
+        Finding finding = Evaluate(new("en", "ask", Message("Hi Jane,\nCould you review my portfolio?"))).Findings.Single();
+        Assert.AreEqual("Could you", finding.Evidence.Single().Text);
+    }
+
+    [TestMethod]
+    public void Unchecked_language_is_skipped_and_says_why()
+    {
+        RuleOutcome outcome = Evaluate(new("fr", "French", Message("Bonjour Jane,\nje voudrais vous demander un conseil pour mon projet, merci beaucoup pour votre temps et pour votre aide.")));
+        Assert.AreEqual(CheckStatus.Skipped, outcome.Status);
+        StringAssert.Contains(outcome.Detail, "(fr)");
+    }
+}
