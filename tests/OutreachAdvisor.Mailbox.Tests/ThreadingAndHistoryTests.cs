@@ -27,9 +27,10 @@ public sealed class ThreadingAndHistoryTests
             Message(Me, "Plan update", to: "x@ext.example", bcc: "secret@ext.example", messageId: "<e1@corp.example>")));
         folder.Write("inbox/a2.eml", Message("X <x@ext.example>", "Re: Plan", to: Me, messageId: "<a2@ext.example>", references: "<a1@corp.example>", inReplyTo: "<a1@corp.example>"));
 
-        // Thread "Budget": the reply has In-Reply-To only, and shouts its address in capitals.
+        // Thread "Budget": the reply has In-Reply-To only and a subject of its own, so nothing
+        // else could join it; its author also shouts the address in capitals.
         folder.Write("sent/b1.eml", Message(Me, "Budget", to: "y@ext.example", messageId: "<b1@corp.example>"));
-        folder.Write("inbox/b2.eml", Message("Y <Y@Ext.EXAMPLE>", "Re: Budget", to: Me, messageId: "<b2@ext.example>", inReplyTo: "<b1@corp.example>"));
+        folder.Write("inbox/b2.eml", Message("Y <Y@Ext.EXAMPLE>", "The numbers you asked for", to: Me, messageId: "<b2@ext.example>", inReplyTo: "<b1@corp.example>"));
 
         // Thread "Lunch on Friday": the reply has no references at all, so the subject joins it.
         folder.Write("archive/mbox", Mbox(
