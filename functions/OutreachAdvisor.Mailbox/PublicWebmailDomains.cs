@@ -1,0 +1,47 @@
+namespace OutreachAdvisor.Mailbox;
+
+/// <summary>
+/// Public webmail providers: an address there says nothing about the sender's organisation, so a
+/// sender on one of them has no organisation domains. This is the only list of them; extend it here.
+/// </summary>
+public static class PublicWebmailDomains
+{
+    /// <summary>Domains matched exactly.</summary>
+    private static readonly HashSet<string> Exact = new(StringComparer.OrdinalIgnoreCase)
+    {
+        // Google, Microsoft, Apple, Yahoo, AOL
+        "gmail.com", "googlemail.com",
+        "outlook.com", "outlook.it", "live.com", "live.it", "msn.com",
+        "icloud.com", "me.com", "mac.com",
+        "ymail.com", "aol.com",
+        // Privacy-minded and independent providers
+        "proton.me", "protonmail.com", "protonmail.ch", "pm.me",
+        "tutanota.com", "tuta.io", "fastmail.com", "hey.com", "zoho.com", "mail.com",
+        "web.de", "mail.ru", "qq.com", "163.com",
+        // Italian providers (the product checks Italian mail too)
+        "libero.it", "virgilio.it", "tiscali.it", "alice.it", "tim.it", "tin.it",
+        "fastwebnet.it", "email.it", "inwind.it",
+    };
+
+    /// <summary>
+    /// Providers with one domain per country (gmx.de, gmx.net, yahoo.co.uk...): matched when the
+    /// first label is one of these and at most two labels follow it.
+    /// </summary>
+    private static readonly HashSet<string> AnyCountry = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "gmx", "yandex", "yahoo", "hotmail",
+    };
+
+    public static bool Contains(string domain)
+    {
+        ArgumentNullException.ThrowIfNull(domain);
+        var normalized = domain.Trim().TrimEnd('.').ToLowerInvariant();
+        if (Exact.Contains(normalized))
+        {
+            return true;
+        }
+
+        var labels = normalized.Split('.');
+        return labels.Length is 2 or 3 && AnyCountry.Contains(labels[0]);
+    }
+}

@@ -1,0 +1,34 @@
+namespace OutreachAdvisor.Mailbox.Reading;
+
+internal enum MailFileKind
+{
+    /// <summary>One MIME message (.eml).</summary>
+    Message,
+
+    /// <summary>Many messages, each after a "From " line (.mbox, or a file named "mbox").</summary>
+    Mbox,
+
+    /// <summary>vCards (.vcf).</summary>
+    Contacts,
+}
+
+internal static class MailFileKinds
+{
+    /// <summary>What a file holds, judged by its name; null for files that are not read.</summary>
+    public static MailFileKind? Of(string path)
+    {
+        var name = Path.GetFileName(path);
+        if (name.Equals("mbox", StringComparison.OrdinalIgnoreCase))
+        {
+            return MailFileKind.Mbox;
+        }
+
+        return Path.GetExtension(name).ToLowerInvariant() switch
+        {
+            ".eml" => MailFileKind.Message,
+            ".mbox" => MailFileKind.Mbox,
+            ".vcf" => MailFileKind.Contacts,
+            _ => null,
+        };
+    }
+}
