@@ -74,12 +74,12 @@ public sealed class LocalMailbox : IMailbox
         return Task.FromResult(contacts.Contains(MailAddress.Normalize(address)));
     }
 
-    /// <summary>The sender's own domain, or nothing for a public webmail address (see <see cref="PublicWebmailDomains"/>).</summary>
+    /// <summary>The sender's own domain, or nothing for a public webmail address (see <see cref="PublicMailDomains"/>).</summary>
     public Task<IReadOnlyCollection<string>> GetOrganizationDomainsAsync(string sender, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sender);
         var domain = MailAddress.DomainOf(sender);
-        IReadOnlyCollection<string> domains = domain is null || PublicWebmailDomains.Contains(domain) ? NoDomains : [domain];
+        IReadOnlyCollection<string> domains = domain is null || PublicMailDomains.Contains(domain) ? NoDomains : [domain];
         return Task.FromResult(domains);
     }
 

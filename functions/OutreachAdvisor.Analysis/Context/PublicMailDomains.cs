@@ -1,18 +1,47 @@
 namespace OutreachAdvisor.Analysis.Context;
 
 /// <summary>
-/// Webmail and consumer providers: an address there says nothing about anyone's organisation,
-/// so two gmail.com users are not colleagues and "gmail" is never anyone's outlet.
+/// Public webmail providers: an address there says nothing about anyone's organisation, so two
+/// gmail.com users are not colleagues and "gmail" is never anyone's outlet. This is the only list of them.
 /// </summary>
 public static class PublicMailDomains
 {
+    /// <summary>Domains matched exactly.</summary>
     private static readonly HashSet<string> Exact = new(StringComparer.OrdinalIgnoreCase)
     {
-        "gmail.com", "googlemail.com", "outlook.com", "outlook.it", "hotmail.com", "hotmail.it", "hotmail.co.uk", "live.com", "live.it", "msn.com",
-        "yahoo.com", "yahoo.it", "yahoo.co.uk", "ymail.com", "icloud.com", "me.com", "mac.com", "aol.com", "proton.me", "protonmail.com", "pm.me",
-        "gmx.com", "gmx.net", "gmx.de", "gmx.it", "web.de", "mail.com", "zoho.com", "yandex.com", "yandex.ru", "fastmail.com", "tutanota.com", "hey.com",
-        "libero.it", "virgilio.it", "tiscali.it", "alice.it", "tim.it", "tin.it", "inwind.it", "email.it", "fastwebnet.it", "pec.it", "legalmail.it",
+        // Google, Microsoft, Apple, Yahoo, AOL
+        "gmail.com", "googlemail.com",
+        "outlook.com", "outlook.it", "live.com", "live.it", "msn.com",
+        "icloud.com", "me.com", "mac.com",
+        "ymail.com", "aol.com",
+        // Privacy-minded and independent providers
+        "proton.me", "protonmail.com", "protonmail.ch", "pm.me",
+        "tutanota.com", "tuta.io", "fastmail.com", "hey.com", "zoho.com", "mail.com",
+        "web.de", "mail.ru", "qq.com", "163.com",
+        // Italian providers (the product checks Italian mail too)
+        "libero.it", "virgilio.it", "tiscali.it", "alice.it", "tim.it", "tin.it",
+        "fastwebnet.it", "email.it", "inwind.it",
     };
 
-    public static bool Contains(string domain) => Exact.Contains(domain.Trim().TrimEnd('.'));
+    /// <summary>
+    /// Providers with one domain per country (gmx.de, gmx.net, yahoo.co.uk...): matched when the
+    /// first label is one of these and at most two labels follow it.
+    /// </summary>
+    private static readonly HashSet<string> AnyCountry = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "gmx", "yandex", "yahoo", "hotmail",
+    };
+
+    public static bool Contains(string domain)
+    {
+        ArgumentNullException.ThrowIfNull(domain);
+        var normalized = domain.Trim().TrimEnd('.').ToLowerInvariant();
+        if (Exact.Contains(normalized))
+        {
+            return true;
+        }
+
+        var labels = normalized.Split('.');
+        return labels.Length is 2 or 3 && AnyCountry.Contains(labels[0]);
+    }
 }
