@@ -228,7 +228,8 @@ public sealed class SafePageFetcher
         UseCookies = false,
         Credentials = null,
         AutomaticDecompression = DecompressionMethods.All, // the byte limit counts decompressed bytes
-        MaxResponseHeadersLength = 64,
+        MaxResponseHeadersLength = 64, // KB
+        MaxResponseDrainSize = 0, // never read on past a response we gave up on
         ConnectTimeout = _options.Timeout,
         ConnectCallback = (context, cancellationToken) => ConnectToApprovedAsync(context, approvedHosts, cancellationToken),
     };

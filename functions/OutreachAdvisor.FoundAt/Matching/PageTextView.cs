@@ -33,6 +33,7 @@ internal sealed class PageTextView
     private readonly StringBuilder _text;
     private readonly List<int> _sourceStarts;
     private readonly List<int> _sourceEnds;
+    private bool _endsWithSpace;
 
     private PageTextView(int capacity)
     {
@@ -220,7 +221,7 @@ internal sealed class PageTextView
 
         if (char.IsWhiteSpace(c))
         {
-            if (_text.Length > 0 && _text[^1] == ' ')
+            if (_endsWithSpace)
             {
                 _sourceEnds[^1] = sourceEnd; // one space stands for the whole run
                 return;
@@ -229,6 +230,7 @@ internal sealed class PageTextView
             c = ' ';
         }
 
+        _endsWithSpace = c == ' ';
         _text.Append(c);
         _sourceStarts.Add(sourceStart);
         _sourceEnds.Add(sourceEnd);
