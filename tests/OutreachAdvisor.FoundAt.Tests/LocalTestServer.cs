@@ -59,6 +59,8 @@ internal sealed class LocalTestServer : IAsyncDisposable
             Encoding.Latin1.GetBytes("<p>Caffè con jane@shape.example</p>"), "text/html; charset=iso-8859-1"));
         app.MapGet("/windows-1252", () => Results.Bytes(
             [0x93, (byte)'j', (byte)'a', (byte)'n', (byte)'e', (byte)'@', (byte)'s', (byte)'.', (byte)'e', 0x94], "text/html; charset=windows-1252"));
+        app.MapGet("/unknown-charset", () => Results.Bytes("<p>jane@shape.example</p>"u8.ToArray(), "text/html; charset=x-nonsense"));
+        app.MapGet("/utf-7", () => Results.Bytes("<p>jane@shape.example</p>"u8.ToArray(), "text/html; charset=utf-7"));
         app.MapGet("/image", () => Results.Bytes([0x89, 0x50, 0x4E, 0x47], "image/png"));
         app.MapGet("/no-content-type", (HttpContext context) => context.Response.Body.WriteAsync("jane@shape.example"u8.ToArray()).AsTask());
         app.MapGet("/missing", () => Results.NotFound());

@@ -35,6 +35,8 @@ public sealed class SafePageFetcherIntegrationTests
     [DataRow("/xhtml", "mailto:jane%40shape.example")]
     [DataRow("/latin1", "Caffè con jane@shape.example")]
     [DataRow("/windows-1252", "\u201Cjane@s.e\u201D")]
+    [DataRow("/unknown-charset", "<p>jane@shape.example</p>")]
+    [DataRow("/utf-7", "<p>jane@shape.example</p>")]
     public async Task Accepts_text_types_and_decodes_their_charset(string path, string expectedText)
     {
         var result = await LoopbackFetcher().FetchAsync(s_server.Url(path), TestContext.CancellationToken);

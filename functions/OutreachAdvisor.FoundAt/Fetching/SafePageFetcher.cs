@@ -65,6 +65,10 @@ public sealed class SafePageFetcher
         {
             return PageFetchResult.Failed($"could not read {url}: {ex.Message}");
         }
+        catch (Exception ex) when (ex is UriFormatException or InvalidOperationException)
+        {
+            return PageFetchResult.Failed($"could not fetch {url}: {ex.Message}"); // odd host names and URLs
+        }
     }
 
     private async Task<PageFetchResult> FollowRedirectsAsync(
@@ -291,7 +295,7 @@ public sealed class SafePageFetcher
         {
             return Encoding.GetEncoding(charset);
         }
-        catch (ArgumentException)
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
         {
             // windows-1252 and other legacy code pages live in a provider that is not registered by default.
             return CodePagesEncodingProvider.Instance.GetEncoding(charset) ?? new UTF8Encoding(false);
