@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
@@ -10,7 +9,8 @@ namespace OutreachAdvisor.FoundAt.Fetching;
 /// Fetches a page a user named, without letting that user reach internal services (SSRF).
 /// Every hop's URL is checked, its host resolved here and every resolved IP checked against
 /// <see cref="IpAddressPolicy"/>; the socket then connects to one of those checked IPs, so a DNS
-/// answer that changes between check and connect (rebinding) cannot redirect the connection.
+/// answer that changes between check and connect (rebinding) cannot redirect the connection
+/// (see <see cref="ApprovedHosts"/>).
 /// Redirects are followed by hand, so each one is checked the same way before any traffic is sent.
 /// </summary>
 public sealed class SafePageFetcher
@@ -46,8 +46,8 @@ public sealed class SafePageFetcher
         timeout.CancelAfter(_options.Timeout);
 
         // One handler per fetch: its connections can only ever reach the IPs approved for this fetch.
-        var approvedHosts = new ConcurrentDictionary<string, IPAddress[]>(StringComparer.OrdinalIgnoreCase);
-        using var handler = CreateHandler(approvedHosts);
+        var approvedHosts = new ApprovedHosts(_options.AllowLoopback);
+        using var handler = approvedHosts.CreateHandler(_options.Timeout);
         using var client = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         try
         {
@@ -72,7 +72,7 @@ public sealed class SafePageFetcher
     }
 
     private async Task<PageFetchResult> FollowRedirectsAsync(
-        HttpClient client, Uri url, ConcurrentDictionary<string, IPAddress[]> approvedHosts, CancellationToken cancellationToken)
+        HttpClient client, Uri url, ApprovedHosts approvedHosts, CancellationToken cancellationToken)
     {
         var current = url;
         for (var redirects = 0; ; redirects++)
@@ -110,7 +110,7 @@ public sealed class SafePageFetcher
     /// <summary>Checks a URL before any traffic is sent to it; on success its host's IPs are approved for connecting.</summary>
     /// <returns>Why the URL is refused, or null.</returns>
     private async Task<string?> CheckDestinationAsync(
-        Uri url, ConcurrentDictionary<string, IPAddress[]> approvedHosts, CancellationToken cancellationToken)
+        Uri url, ApprovedHosts approvedHosts, CancellationToken cancellationToken)
     {
         if (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)
         {
@@ -122,7 +122,7 @@ public sealed class SafePageFetcher
             return "URLs with user info (user:password@host) are not fetched";
         }
 
-        var host = HostKey(url.IdnHost);
+        var host = ApprovedHosts.Key(url.IdnHost);
         if (host.Length == 0)
         {
             return "the URL has no host";
@@ -149,7 +149,7 @@ public sealed class SafePageFetcher
             }
         }
 
-        approvedHosts[host] = addresses;
+        approvedHosts.Approve(host, addresses);
         return null;
     }
 
@@ -225,63 +225,8 @@ public sealed class SafePageFetcher
 
     private PageFetchResult TooLarge() => PageFetchResult.Failed($"refused: page larger than {Units.Bytes(_options.MaxBytes)}");
 
-    private SocketsHttpHandler CreateHandler(ConcurrentDictionary<string, IPAddress[]> approvedHosts) => new()
-    {
-        AllowAutoRedirect = false,
-        UseProxy = false, // a proxy would make the connection go somewhere we did not check
-        UseCookies = false,
-        Credentials = null,
-        AutomaticDecompression = DecompressionMethods.All, // the byte limit counts decompressed bytes
-        MaxResponseHeadersLength = 64, // KB
-        MaxResponseDrainSize = 0, // never read on past a response we gave up on
-        ConnectTimeout = _options.Timeout,
-        ConnectCallback = (context, cancellationToken) => ConnectToApprovedAsync(context, approvedHosts, cancellationToken),
-    };
-
-    /// <summary>Connects to an IP approved for this host, never to a fresh DNS answer.</summary>
-    private async ValueTask<Stream> ConnectToApprovedAsync(
-        SocketsHttpConnectionContext context, ConcurrentDictionary<string, IPAddress[]> approvedHosts, CancellationToken cancellationToken)
-    {
-        var host = HostKey(context.DnsEndPoint.Host);
-        if (!approvedHosts.TryGetValue(host, out var addresses))
-        {
-            throw new RefusedConnectionException($"{host} was not checked before connecting");
-        }
-
-        SocketException? lastError = null;
-        foreach (var address in addresses)
-        {
-            // Checked already; checked again because this is the last line before traffic leaves.
-            if (IpAddressPolicy.ForbiddenReason(address, _options.AllowLoopback) is { } reason)
-            {
-                throw new RefusedConnectionException($"{address} is {reason}");
-            }
-
-            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                await socket.ConnectAsync(new IPEndPoint(address, context.DnsEndPoint.Port), cancellationToken).ConfigureAwait(false);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch (SocketException ex)
-            {
-                socket.Dispose();
-                lastError = ex;
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        }
-
-        throw lastError ?? new SocketException((int)SocketError.HostNotFound);
-    }
-
     private static bool IsRedirect(HttpStatusCode status) => status is HttpStatusCode.MovedPermanently
         or HttpStatusCode.Found or HttpStatusCode.SeeOther or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
-
-    private static string HostKey(string host) => host.Trim('[', ']').TrimEnd('.').ToLowerInvariant();
 
     private static Encoding EncodingFor(MediaTypeHeaderValue contentType)
     {
@@ -301,7 +246,4 @@ public sealed class SafePageFetcher
             return CodePagesEncodingProvider.Instance.GetEncoding(charset) ?? new UTF8Encoding(false);
         }
     }
-
-    /// <summary>Thrown from the connect callback; its message becomes the refusal reason.</summary>
-    private sealed class RefusedConnectionException(string message) : IOException(message);
 }
