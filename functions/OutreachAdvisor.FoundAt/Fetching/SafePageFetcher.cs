@@ -1,0 +1,249 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text;
+
+namespace OutreachAdvisor.FoundAt.Fetching;
+
+/// <summary>
+/// Fetches a page a user named, without letting that user reach internal services (SSRF).
+/// Every hop's URL is checked, its host resolved here and every resolved IP checked against
+/// <see cref="IpAddressPolicy"/>; the socket then connects to one of those checked IPs, so a DNS
+/// answer that changes between check and connect (rebinding) cannot redirect the connection
+/// (see <see cref="ApprovedHosts"/>).
+/// Redirects are followed by hand, so each one is checked the same way before any traffic is sent.
+/// </summary>
+public sealed class SafePageFetcher
+{
+    private static readonly string[] TextMediaTypes = ["text/html", "text/plain", "application/xhtml+xml"];
+
+    private readonly SafeFetchOptions _options;
+    private readonly Func<string, CancellationToken, Task<IPAddress[]>> _resolveHost;
+
+    /// <param name="resolveHost">DNS lookup; replaceable so tests can map names to addresses without real DNS.</param>
+    public SafePageFetcher(SafeFetchOptions? options = null, Func<string, CancellationToken, Task<IPAddress[]>>? resolveHost = null)
+    {
+        _options = options ?? new SafeFetchOptions();
+        _resolveHost = resolveHost ?? Dns.GetHostAddressesAsync;
+    }
+
+    public SafeFetchOptions Options => _options;
+
+    /// <summary>Fetches <paramref name="url"/>; failures and refusals come back as a result, never as exceptions.</summary>
+    /// <exception cref="OperationCanceledException">Only when <paramref name="cancellationToken"/> is cancelled.</exception>
+    public async Task<PageFetchResult> FetchAsync(string url, CancellationToken cancellationToken)
+    {
+        return Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            ? await FetchAsync(uri, cancellationToken).ConfigureAwait(false)
+            : PageFetchResult.Failed($"refused: '{url}' is not an absolute URL");
+    }
+
+    /// <inheritdoc cref="FetchAsync(string, CancellationToken)"/>
+    public async Task<PageFetchResult> FetchAsync(Uri url, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.Timeout);
+
+        // One handler per fetch: its connections can only ever reach the IPs approved for this fetch.
+        var approvedHosts = new ApprovedHosts(_options.AllowLoopback);
+        using var handler = approvedHosts.CreateHandler(_options.Timeout);
+        using var client = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        try
+        {
+            return await FollowRedirectsAsync(client, url, approvedHosts, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return PageFetchResult.Failed($"timed out after {Units.Duration(_options.Timeout)}");
+        }
+        catch (HttpRequestException ex)
+        {
+            return PageFetchResult.Failed($"could not fetch {url}: {(ex.InnerException as RefusedConnectionException)?.Message ?? ex.Message}");
+        }
+        catch (IOException ex)
+        {
+            return PageFetchResult.Failed($"could not read {url}: {ex.Message}");
+        }
+        catch (Exception ex) when (ex is UriFormatException or InvalidOperationException)
+        {
+            return PageFetchResult.Failed($"could not fetch {url}: {ex.Message}"); // odd host names and URLs
+        }
+    }
+
+    private async Task<PageFetchResult> FollowRedirectsAsync(
+        HttpClient client, Uri url, ApprovedHosts approvedHosts, CancellationToken cancellationToken)
+    {
+        var current = url;
+        for (var redirects = 0; ; redirects++)
+        {
+            var refusal = await CheckDestinationAsync(current, approvedHosts, cancellationToken).ConfigureAwait(false);
+            if (refusal is not null)
+            {
+                return PageFetchResult.Failed(redirects == 0 ? $"refused: {refusal}" : $"refused: redirect to {current} ({refusal})");
+            }
+
+            using var request = new HttpRequestMessage(HttpMethod.Get, current);
+            request.Headers.Accept.ParseAdd("text/html, application/xhtml+xml, text/plain;q=0.9");
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
+                .ConfigureAwait(false);
+
+            if (!IsRedirect(response.StatusCode))
+            {
+                return await ReadTextAsync(response, current, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (redirects >= _options.MaxRedirects)
+            {
+                return PageFetchResult.Failed($"refused: more than {_options.MaxRedirects} redirects");
+            }
+
+            if (response.Headers.Location is not { } location)
+            {
+                return PageFetchResult.Failed($"{current} redirects without a Location header");
+            }
+
+            current = location.IsAbsoluteUri ? location : new Uri(current, location);
+        }
+    }
+
+    /// <summary>Checks a URL before any traffic is sent to it; on success its host's IPs are approved for connecting.</summary>
+    /// <returns>Why the URL is refused, or null.</returns>
+    private async Task<string?> CheckDestinationAsync(
+        Uri url, ApprovedHosts approvedHosts, CancellationToken cancellationToken)
+    {
+        if (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)
+        {
+            return $"only http and https URLs are fetched, not {url.Scheme}:";
+        }
+
+        if (!string.IsNullOrEmpty(url.UserInfo))
+        {
+            return "URLs with user info (user:password@host) are not fetched";
+        }
+
+        var host = ApprovedHosts.Key(url.IdnHost);
+        if (host.Length == 0)
+        {
+            return "the URL has no host";
+        }
+
+        if (HostNamePolicy.ForbiddenReason(host) is { } hostReason)
+        {
+            return hostReason;
+        }
+
+        var isLiteral = IPAddress.TryParse(host, out var literal);
+        var addresses = isLiteral ? [literal!] : await ResolveAsync(host, cancellationToken).ConfigureAwait(false);
+        if (addresses.Length == 0)
+        {
+            return $"{host} could not be resolved";
+        }
+
+        // Every address must pass: the connection may use any of them.
+        foreach (var address in addresses)
+        {
+            if (IpAddressPolicy.ForbiddenReason(address, _options.AllowLoopback) is { } reason)
+            {
+                return isLiteral ? $"{address} is {reason}" : $"{host} resolves to {address}, {reason}";
+            }
+        }
+
+        approvedHosts.Approve(host, addresses);
+        return null;
+    }
+
+    private async Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _resolveHost(host, cancellationToken).ConfigureAwait(false) ?? [];
+        }
+        catch (SocketException)
+        {
+            return [];
+        }
+        catch (ArgumentException)
+        {
+            return [];
+        }
+    }
+
+    private async Task<PageFetchResult> ReadTextAsync(HttpResponseMessage response, Uri url, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            return PageFetchResult.Failed($"{url} answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd());
+        }
+
+        var contentType = response.Content.Headers.ContentType;
+        if (contentType?.MediaType is not { } mediaType || !TextMediaTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase))
+        {
+            return PageFetchResult.Failed(
+                $"refused: content type {contentType?.MediaType ?? "(none)"} is not text/html, text/plain or application/xhtml+xml");
+        }
+
+        if (response.Content.Headers.ContentLength > _options.MaxBytes)
+        {
+            return TooLarge();
+        }
+
+        var body = await ReadLimitedAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            return TooLarge();
+        }
+
+        using var reader = new StreamReader(body, EncodingFor(contentType), detectEncodingFromByteOrderMarks: true);
+        return PageFetchResult.Success(await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false), url);
+    }
+
+    /// <summary>The body, or null as soon as it passes the byte limit (Content-Length may be absent or lie).</summary>
+    private async Task<MemoryStream?> ReadLimitedAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var body = new MemoryStream();
+            var chunk = new byte[16 * 1024];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (body.Length + read > _options.MaxBytes)
+                {
+                    await body.DisposeAsync().ConfigureAwait(false);
+                    return null;
+                }
+
+                body.Write(chunk, 0, read);
+            }
+
+            body.Position = 0;
+            return body;
+        }
+    }
+
+    private PageFetchResult TooLarge() => PageFetchResult.Failed($"refused: page larger than {Units.Bytes(_options.MaxBytes)}");
+
+    private static bool IsRedirect(HttpStatusCode status) => status is HttpStatusCode.MovedPermanently
+        or HttpStatusCode.Found or HttpStatusCode.SeeOther or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
+
+    private static Encoding EncodingFor(MediaTypeHeaderValue contentType)
+    {
+        var charset = contentType.CharSet?.Trim(' ', '"', '\'');
+        if (string.IsNullOrEmpty(charset))
+        {
+            return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        }
+
+        try
+        {
+            return Encoding.GetEncoding(charset);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
+        {
+            // windows-1252 and other legacy code pages live in a provider that is not registered by default.
+            return CodePagesEncodingProvider.Instance.GetEncoding(charset) ?? new UTF8Encoding(false);
+        }
+    }
+}
