@@ -88,7 +88,11 @@ var baseSettings = {
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
   // Azure.Identity (DefaultAzureCredential / ManagedIdentityCredential) picks this identity.
   AZURE_CLIENT_ID: identityClientId
+  // App storage (report queue, tables, blobs) for the app's own clients: same account, same
+  // identity, in the identity-connection shape Microsoft.Extensions.Azure understands.
   Storage__AccountName: storageAccountName
+  Storage__credential: 'managedidentity'
+  Storage__clientId: identityClientId
   Language__Endpoint: languageEndpoint
   Language__UseManagedIdentity: 'true'
   Mailbox__Provider: 'graph'
