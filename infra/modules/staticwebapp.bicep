@@ -35,8 +35,9 @@ resource site 'Microsoft.Web/staticSites@2024-04-01' = {
     tier: skuName
   }
   properties: {
-    // Content comes from azd/SWA CLI uploads, not from a linked repository.
-    provider: 'None'
+    // Content is uploaded by azd or the SWA CLI with the deployment token, not built from a
+    // linked repository ('Custom', as in the azd core templates).
+    provider: 'Custom'
     allowConfigFileUpdates: true
     stagingEnvironmentPolicy: 'Disabled'
   }
