@@ -18,6 +18,9 @@ public sealed class AnalyzeHandler(IAnalysisSources sources, OutreachAnalyzer an
         AnalyzeRequestReader.Outcome request = await AnalyzeRequestReader.ReadAsync(context.Request, cancellationToken).ConfigureAwait(false);
         if (request.Problem is not null)
         {
+            // The body was refused unread: the connection cannot be reused for another request.
+            if (request.Problem.Status is StatusCodes.Status413PayloadTooLarge or StatusCodes.Status415UnsupportedMediaType)
+                context.Response.Headers.Connection = "close";
             await Problems.WriteAsync(context.Response, request.Problem, cancellationToken).ConfigureAwait(false);
             return;
         }
