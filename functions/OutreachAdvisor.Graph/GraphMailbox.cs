@@ -144,22 +144,32 @@ public sealed class GraphMailbox : IMailbox
         }
     }
 
+    /// <summary>One read per key for the instance's life; a failed read is forgotten before its callers see the failure.</summary>
     private Task<T> Cached<T>(Dictionary<string, Task<T>> cache, string key, Func<string, Task<T>> read)
     {
-        Task<T> task;
         lock (gate)
         {
             if (cache.TryGetValue(key, out Task<T>? known))
                 return known;
-            task = read(key);
+            Task<T> task = ReadOrForgetAsync();
             cache[key] = task;
+            return task;
         }
-        _ = task.ContinueWith(failed =>
+
+        async Task<T> ReadOrForgetAsync()
         {
-            lock (gate)
-                cache.Remove(key);
-        }, CancellationToken.None, TaskContinuationOptions.NotOnRanToCompletion, TaskScheduler.Default);
-        return task;
+            await Task.Yield(); // Start outside the lock, after the task is in the cache.
+            try
+            {
+                return await read(key).ConfigureAwait(false);
+            }
+            catch
+            {
+                lock (gate)
+                    cache.Remove(key);
+                throw;
+            }
+        }
     }
 
     /// <summary>Runs one public call within its budget, turning the budget's end into a one-line timeout.</summary>

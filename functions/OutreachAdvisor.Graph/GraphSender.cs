@@ -35,6 +35,8 @@ internal sealed class GraphSender(GraphServiceClient client, GraphMailboxOptions
             }
             catch (Exception error) when (error is not OperationCanceledException and not GraphMailboxException)
             {
+                // The SDK wraps a cancelled $batch in a ServiceException: a cancellation it still is.
+                budget.Token.ThrowIfCancellationRequested();
                 throw Failure(label, error);
             }
         }
@@ -92,6 +94,8 @@ internal sealed class GraphSender(GraphServiceClient client, GraphMailboxOptions
             }
             catch (Exception error) when (error is not OperationCanceledException and not GraphMailboxException)
             {
+                // The SDK wraps a cancelled $batch in a ServiceException: a cancellation it still is.
+                budget.Token.ThrowIfCancellationRequested();
                 throw Failure(pending.Values.First().Label, error);
             }
             if (throttled.Count == 0)

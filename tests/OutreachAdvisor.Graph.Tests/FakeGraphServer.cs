@@ -111,6 +111,8 @@ public sealed class FakeGraphServer : IAsyncDisposable
                 InBatch: true);
             Requests.Enqueue(request);
             FakeResponse response = answer(request);
+            if (ReferenceEquals(response, FakeResponse.Hang))
+                return FakeResponse.Hang; // One step that never answers holds up the whole batch.
             var headers = new JsonObject { ["Content-Type"] = "application/json" };
             foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
                 headers[name] = value;
