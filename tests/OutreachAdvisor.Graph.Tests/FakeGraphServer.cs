@@ -107,7 +107,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
                 step["method"]!.GetValue<string>(),
                 "/v1.0" + (question < 0 ? url : url[..question]),
                 ParseQuery(question < 0 ? "" : url[(question + 1)..]),
-                Authorization: null,
+                Authorization: step["headers"]?["Authorization"]?.GetValue<string>(),
                 InBatch: true);
             Requests.Enqueue(request);
             FakeResponse response = answer(request);

@@ -146,6 +146,9 @@ public sealed class HistoryTests
         FakeRequest single = host.Server.HttpRequests.Single();
         Assert.AreEqual("/v1.0/$batch", single.Path);
         Assert.AreEqual(6, host.Server.Requests.Count(r => r.InBatch));
+        // The token travels once, on the $batch request, not copied into each step's headers.
+        Assert.AreEqual("Bearer " + FakeTokenProvider.Token, single.Authorization);
+        Assert.IsTrue(host.Server.Requests.Where(r => r.InBatch).All(r => r.Authorization is null));
     }
 
     [TestMethod]
