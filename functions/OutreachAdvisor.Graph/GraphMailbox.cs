@@ -96,8 +96,15 @@ public sealed class GraphMailbox : IMailbox
                 verifiedDomains = null;
             throw;
         }
-        string domain = (sender ?? "").Trim() is var s && s.LastIndexOf('@') is int at and >= 0 ? s[(at + 1)..].ToLowerInvariant() : "";
+        string domain = DomainOf(sender);
         return domain.Length == 0 || PublicMailDomains.Contains(domain) ? [] : [domain];
+    }
+
+    private static string DomainOf(string? address)
+    {
+        string trimmed = (address ?? "").Trim();
+        int at = trimmed.LastIndexOf('@');
+        return at < 0 ? "" : trimmed[(at + 1)..].ToLowerInvariant();
     }
 
     private Task<IReadOnlyCollection<string>?> ReadVerifiedDomainsAsync(CancellationToken cancellationToken) =>
