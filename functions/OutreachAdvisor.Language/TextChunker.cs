@@ -47,7 +47,7 @@ public static class TextChunker
         if (cut < 0)
         {
             cut = LastBoundary(text, floor, limit, static (t, i) =>
-                char.IsWhiteSpace(t[i]) && t[i - 1] is '.' or '!' or '?' or '…' or ';');
+                char.IsWhiteSpace(t[i - 1]) && t[i - 2] is '.' or '!' or '?' or '…' or ';');
         }
 
         if (cut < 0)
