@@ -70,11 +70,10 @@ internal sealed class FakeLanguageServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
-        var address = "";
         FakeLanguageServer? server = null;
         app.Run(context => server!.HandleAsync(context));
         await app.StartAsync();
-        address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         server = new FakeLanguageServer(app, new Uri(address + "/"));
         return server;
     }
