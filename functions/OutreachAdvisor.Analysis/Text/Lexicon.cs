@@ -31,13 +31,13 @@ public sealed class Lexicon
     public required IReadOnlyList<string> GreetingWords { get; init; }
     public required IReadOnlyList<string> HonorificWords { get; init; }
     public required IReadOnlyList<string> ImpersonalGreetingPatterns { get; init; }
-    public required Regex Ask { get; init; }
-    public required Regex Offer { get; init; }
-    public required Regex Reference { get; init; }
-    public required Regex PersonalDetails { get; init; }
-    public required Regex AutoMessage { get; init; }
-    public required Regex ConnectOnNetwork { get; init; }
-    public required Regex SelfPromotion { get; init; }
+    public required PhraseSet Ask { get; init; }
+    public required PhraseSet Offer { get; init; }
+    public required PhraseSet Reference { get; init; }
+    public required PhraseSet PersonalDetails { get; init; }
+    public required PhraseSet AutoMessage { get; init; }
+    public required PhraseSet ConnectOnNetwork { get; init; }
+    public required PhraseSet SelfPromotion { get; init; }
     /// <summary>Phrases naming the recipient's outlet; the name is in the group "outlet".</summary>
     public required Regex OutletMention { get; init; }
 
@@ -99,13 +99,13 @@ public sealed class Lexicon
             GreetingWords = List("greetings"),
             HonorificWords = List("honorifics"),
             ImpersonalGreetingPatterns = List("impersonalGreetings"),
-            Ask = Phrases(List("ask")),
-            Offer = Phrases(List("offer")),
-            Reference = Phrases(List("reference")),
-            PersonalDetails = Phrases(List("personalDetails")),
-            AutoMessage = Phrases(List("autoMessage")),
-            ConnectOnNetwork = Phrases(List("connectOnNetwork")),
-            SelfPromotion = Phrases(List("selfPromotion")),
+            Ask = new PhraseSet(List("ask")),
+            Offer = new PhraseSet(List("offer")),
+            Reference = new PhraseSet(List("reference")),
+            PersonalDetails = new PhraseSet(List("personalDetails")),
+            AutoMessage = new PhraseSet(List("autoMessage")),
+            ConnectOnNetwork = new PhraseSet(List("connectOnNetwork")),
+            SelfPromotion = new PhraseSet(List("selfPromotion")),
             OutletMention = Phrases(List("outletMention")),
         };
     }

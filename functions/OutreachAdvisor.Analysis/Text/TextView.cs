@@ -64,6 +64,9 @@ public sealed class TextView
 
     public ReadOnlySpan<char> NewText => Text.AsSpan(0, NewTextLength);
 
+    /// <summary>Every phrase of <paramref name="phrases"/> in the new text.</summary>
+    public IReadOnlyList<TextSpan> Find(PhraseSet phrases) => phrases.FindAll(NewText);
+
     /// <summary>Every match of <paramref name="pattern"/> in the new text.</summary>
     public IReadOnlyList<TextSpan> Find(Regex pattern)
     {
