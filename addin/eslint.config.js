@@ -1,0 +1,17 @@
+import js from "@eslint/js";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["dist/", "node_modules/", "test-results/"] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    files: ["**/*.ts"],
+    languageOptions: { globals: { ...globals.browser, Office: "readonly" } },
+  },
+  {
+    files: ["scripts/**/*.mjs", "e2e/**/*.mjs", "*.js"],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+);
