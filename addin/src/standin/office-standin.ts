@@ -111,7 +111,7 @@ export function installOfficeStandIn(initial: Partial<ComposeState> = {}, displa
       ok(lastArg(args), {
         get: (name: string) => copy[name],
         set: (name: string, value: unknown) => (copy[name] = value),
-        remove: (name: string) => delete copy[name],
+        remove: (name: string) => Reflect.deleteProperty(copy, name),
         getAll: () => ({ ...copy }),
         saveAsync: (...a: unknown[]) => {
           state.customProperties = { ...copy };
@@ -129,7 +129,7 @@ export function installOfficeStandIn(initial: Partial<ComposeState> = {}, displa
   const roamingSettings = {
     get: (name: string) => roaming[name],
     set: (name: string, value: unknown) => (roaming[name] = value),
-    remove: (name: string) => delete roaming[name],
+    remove: (name: string) => Reflect.deleteProperty(roaming, name),
     saveAsync: (...args: unknown[]) => {
       localStorage.setItem(ROAMING_KEY, JSON.stringify(roaming));
       ok(lastArg(args), undefined);

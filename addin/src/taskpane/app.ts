@@ -73,10 +73,8 @@ export function startTaskPane(root: HTMLElement, deps: TaskPaneDeps): TaskPane {
   };
 
   const saveFoundAt = async (address: string, url: string) => {
-    const next = { ...foundAt };
-    if (url.trim()) next[address.toLowerCase()] = url.trim();
-    else delete next[address.toLowerCase()];
-    foundAt = next;
+    const key = address.toLowerCase();
+    foundAt = { ...Object.fromEntries(Object.entries(foundAt).filter(([a]) => a !== key)), ...(url.trim() ? { [key]: url.trim() } : {}) };
     try {
       await deps.draft.saveFoundAt(foundAt);
     } catch (error) {
