@@ -1,1 +1,3 @@
-Console.WriteLine("x");
+using OutreachAdvisor.Cli;
+
+return await OutreachCli.RunAsync(args, Console.OpenStandardInput(), Console.Out, Console.Error).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using OutreachAdvisor.Tests.Common;
 using OutreachAdvisor.Analysis.Rules;
 
 namespace OutreachAdvisor.Analysis.Tests;

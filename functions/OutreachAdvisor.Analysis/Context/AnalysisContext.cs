@@ -38,6 +38,15 @@ public sealed class AnalysisContext
 
     public bool HasMailbox => MailboxUnavailableReason is null;
 
+    /// <summary>The cloud language service asked ("azure-ai-language"), or null when only the built-in analyzer ran.</summary>
+    public string? LanguageService { get; init; }
+
+    /// <summary>What the language service found in the plain text, or null when it was not used or failed.</summary>
+    public LanguageSignals? LanguageSignals { get; init; }
+
+    /// <summary>Why the configured language service gave nothing (timeout, error), or null.</summary>
+    public string? LanguageUnavailableReason { get; init; }
+
     /// <summary>Domains of the sender's organisation (from the mailbox, else the sender's own non-webmail domain).</summary>
     public IReadOnlyCollection<string> OrganizationDomains { get; }
 

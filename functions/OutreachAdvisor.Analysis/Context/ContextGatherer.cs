@@ -7,10 +7,13 @@ public sealed record ContextSources
 {
     public IMailbox? Mailbox { get; init; }
     public IFoundAtChecker? FoundAt { get; init; }
+    public ILanguageService? Language { get; init; }
     /// <summary>Budget for all mailbox look-ups of one analysis; past it the mailbox rules are skipped, not waited for.</summary>
     public TimeSpan MailboxTimeout { get; init; } = TimeSpan.FromSeconds(3);
     /// <summary>Budget for each found-at page (the fetcher has its own 5 s limit too).</summary>
     public TimeSpan FoundAtTimeout { get; init; } = TimeSpan.FromSeconds(6);
+    /// <summary>Budget for the language service; past it the built-in analyzer is used alone.</summary>
+    public TimeSpan LanguageTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
     public static ContextSources None { get; } = new();
 }
@@ -32,8 +35,13 @@ public static class ContextGatherer
             .Select(r => CheckFoundAtAsync(sources.FoundAt, r.Address, AnalysisContext.FoundAtFor(message, r), sources.FoundAtTimeout, cancellationToken))
             .ToArray();
 
+        Task<(LanguageSignals?, string?)> language = sources.Language is null
+            ? Task.FromResult<(LanguageSignals?, string?)>((null, null))
+            : AnalyzeLanguageAsync(sources.Language, message, sources.LanguageTimeout, cancellationToken);
+
         MailboxFacts facts = await mailbox.ConfigureAwait(false);
         FoundAtVerdict?[] verdicts = await Task.WhenAll(foundAt).ConfigureAwait(false);
+        (LanguageSignals? signals, string? languageProblem) = await language.ConfigureAwait(false);
         IReadOnlyCollection<string> organization = facts.OrganizationDomains ?? AnalysisContext.SenderDomains(message);
 
         var recipientFacts = recipients.Select((r, i) => new RecipientFacts
@@ -45,7 +53,12 @@ public static class ContextGatherer
             FoundAtSource = AnalysisContext.FoundAtFor(message, r),
             FoundAt = verdicts[i],
         });
-        return new AnalysisContext(recipientFacts, organization, sources.Mailbox?.Name, facts.UnavailableReason);
+        return new AnalysisContext(recipientFacts, organization, sources.Mailbox?.Name, facts.UnavailableReason)
+        {
+            LanguageService = sources.Language?.Name,
+            LanguageSignals = signals,
+            LanguageUnavailableReason = languageProblem,
+        };
     }
 
     private sealed record MailboxFacts(RecipientHistory[]? Histories, bool[]? Contacts, IReadOnlyCollection<string>? OrganizationDomains, string? UnavailableReason)
@@ -74,6 +87,25 @@ public static class ContextGatherer
         catch (Exception error) when (error is not OperationCanceledException)
         {
             return MailboxFacts.Unavailable($"the mailbox ({mailbox.Name}) could not be read: {FirstLine(error.Message)}");
+        }
+    }
+
+    private static async Task<(LanguageSignals?, string?)> AnalyzeLanguageAsync(ILanguageService service, MessageInput message, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(timeout);
+        try
+        {
+            string text = Text.PlainText.Of(message);
+            return (await service.AnalyzeAsync(text, null, budget.Token).ConfigureAwait(false), null);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (null, $"{service.Name} did not answer within {timeout.TotalSeconds:0.#} s; the built-in analyzer was used");
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            return (null, $"{service.Name} failed ({FirstLine(error.Message)}); the built-in analyzer was used");
         }
     }
 

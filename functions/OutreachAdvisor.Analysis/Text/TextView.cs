@@ -12,7 +12,7 @@ public sealed class TextView
 {
     private TextView(MessageInput message)
     {
-        Text = message.BodyFormat == BodyFormat.Html ? HtmlText.ToPlainText(message.Body) : message.Body;
+        Text = PlainText.Of(message);
         Subject = message.Subject;
         NewTextLength = QuotedHistory.NewTextLength(Text);
         Language = DetectLanguage(Subject, NewText);

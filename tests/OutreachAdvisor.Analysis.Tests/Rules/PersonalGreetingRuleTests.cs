@@ -67,7 +67,7 @@ public sealed class PersonalGreetingRuleTests : RuleTestBase<PersonalGreetingRul
     {
         MessageInput message = Message("Gentile Signore/Signora,\nLe scrivo per chiederle un parere sul mio progetto.", to: [Marco]);
         TextFix fix = Evaluate(new("it", "impersonal", message)).Findings.Single().Fix!;
-        Assert.AreEqual("Gentile Marco,\nLe scrivo", message.Body.Remove(fix.Start, fix.Length).Insert(fix.Start, fix.Replacement)[..25]);
+        Assert.AreEqual("Gentile Marco,\nLe scrivo", message.Body.Remove(fix.Start, fix.Length).Insert(fix.Start, fix.Replacement)[..24]);
     }
 
     [TestMethod]

@@ -1,6 +1,6 @@
-namespace OutreachAdvisor.Analysis.Tests;
+namespace OutreachAdvisor.Tests.Common;
 
-internal static class RepoPaths
+public static class RepoPaths
 {
     /// <summary>The repository root: the folder holding OutreachAdvisor.sln, above the test's output folder.</summary>
     public static string Root { get; } = FindRoot();

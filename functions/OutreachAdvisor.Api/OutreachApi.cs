@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using OutreachAdvisor.Analysis;
+
+namespace OutreachAdvisor.Api;
+
+/// <summary>Registers and maps the API's handlers; the Functions app calls the same handler classes from its triggers.</summary>
+public static class OutreachApi
+{
+    public static IServiceCollection AddOutreachApi(this IServiceCollection services, IAnalysisSources sources)
+    {
+        services.AddSingleton(sources);
+        services.AddSingleton(OutreachAnalyzer.Default);
+        services.AddSingleton<AnalyzeHandler>();
+        services.AddSingleton<HealthHandler>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapOutreachApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/analyze", (HttpContext context, AnalyzeHandler handler) => handler.HandleAsync(context));
+        endpoints.MapGet("/api/health", (HttpContext context, HealthHandler handler) => handler.HandleAsync(context));
+        return endpoints;
+    }
+}

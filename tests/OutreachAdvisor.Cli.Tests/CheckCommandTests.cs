@@ -1,0 +1,103 @@
+using System.Text.Json;
+using static OutreachAdvisor.Cli.Tests.CliRunner;
+
+namespace OutreachAdvisor.Cli.Tests;
+
+[TestClass]
+public sealed class CheckCommandTests
+{
+    /// <summary>The bundled samples and the rules each must trip (at warning or above) with the sample mailbox.</summary>
+    [TestMethod]
+    [DataRow("en-dear-blank-coffee.eml", "engage-before-asking,mutual-benefit,personal-greeting,specific-reference")]
+    [DataRow("en-perfect-for-self.eml", "engage-before-asking,mutual-benefit,right-recipient,specific-reference")]
+    [DataRow("en-auto-dm.eml", "no-automation")]
+    [DataRow("en-group-cv-request.eml", "engage-before-asking,private-channel,mutual-benefit,personal-greeting,specific-reference")]
+    [DataRow("en-home-address.eml", "engage-before-asking,no-personal-details,mutual-benefit")]
+    [DataRow("en-html-impersonal.eml", "engage-before-asking,mutual-benefit,personal-greeting,right-recipient,specific-reference")]
+    [DataRow("en-good-specific-cold.eml", "engage-before-asking")]
+    [DataRow("en-good-known-contact.eml", "")]
+    [DataRow("it-caro-blank.eml", "engage-before-asking,mutual-benefit,personal-greeting,specific-reference")]
+    [DataRow("it-mass-mail-merge.eml", "engage-before-asking,mutual-benefit,personal-greeting,specific-reference,no-automation")]
+    [DataRow("it-good-known-contact.eml", "")]
+    public async Task Sample_trips_exactly_its_rules(string sample, string expectedRules)
+    {
+        Run run = await RunAsync(["check", Sample(sample), "--mailbox", SampleMailbox, "--json"]);
+        using JsonDocument result = JsonDocument.Parse(run.Stdout);
+        string[] fired = result.RootElement.GetProperty("findings").EnumerateArray()
+            .Where(f => f.GetProperty("severity").GetString() is "warning" or "error")
+            .Select(f => f.GetProperty("rule").GetString()!)
+            .Distinct().Order().ToArray();
+        string[] expected = expectedRules.Split(',', StringSplitOptions.RemoveEmptyEntries).Order().ToArray();
+        CollectionAssert.AreEqual(expected, fired, string.Join(",", fired));
+        Assert.AreEqual(expected.Length == 0 ? 0 : 1, run.ExitCode);
+        Assert.AreEqual(string.Empty, run.Stderr);
+    }
+
+    [TestMethod]
+    public async Task Json_output_is_exactly_the_contract_result_object()
+    {
+        Run run = await RunAsync(["check", Sample("en-dear-blank-coffee.eml"), "--json"]);
+        using JsonDocument result = JsonDocument.Parse(run.Stdout);
+        JsonElement root = result.RootElement;
+        CollectionAssert.AreEqual(new[] { "score", "language", "ask", "findings", "checks" }, root.EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.AreEqual("en", root.GetProperty("language").GetString());
+        Assert.IsTrue(root.GetProperty("ask").GetBoolean());
+        Assert.AreEqual(9, root.GetProperty("checks").GetArrayLength());
+        JsonElement greeting = root.GetProperty("findings").EnumerateArray().First(f => f.GetProperty("rule").GetString() == "personal-greeting");
+        JsonElement evidence = greeting.GetProperty("evidence")[0];
+        Assert.AreEqual(0, evidence.GetProperty("start").GetInt32());
+        Assert.AreEqual("Dear _ __,", evidence.GetProperty("text").GetString());
+        Assert.AreEqual(JsonValueKind.Null, greeting.GetProperty("recipient").ValueKind);
+        Assert.AreEqual("error", greeting.GetProperty("severity").GetString());
+    }
+
+    [TestMethod]
+    public async Task Text_output_groups_findings_by_category_and_quotes_evidence()
+    {
+        Run run = await RunAsync(["check", Sample("en-perfect-for-self.eml"), "--mailbox", SampleMailbox, "--lang", "en"]);
+        StringAssert.Contains(run.Stdout, "Personalisation");
+        StringAssert.Contains(run.Stdout, "\"Self\"");
+        StringAssert.Contains(run.Stdout, "-> Name the outlet");
+        StringAssert.Contains(run.Stdout, "Checks");
+        Assert.IsLessThan(run.Stdout.IndexOf("Personalisation", StringComparison.Ordinal), run.Stdout.IndexOf("Relationship", StringComparison.Ordinal));
+    }
+
+    [TestMethod]
+    public async Task Lang_it_writes_findings_in_Italian()
+    {
+        Run run = await RunAsync(["check", Sample("en-dear-blank-coffee.eml"), "--lang", "it"]);
+        StringAssert.Contains(run.Stdout, "Personalizzazione");
+        StringAssert.Contains(run.Stdout, "segnaposto vuoto");
+    }
+
+    [TestMethod]
+    public async Task Standard_input_is_read_with_a_dash()
+    {
+        string message = await File.ReadAllTextAsync(Sample("it-caro-blank.eml"));
+        Run run = await RunAsync(["check", "-", "--json"], stdin: message);
+        Assert.AreEqual(1, run.ExitCode, run.Stderr);
+        StringAssert.Contains(run.Stdout, "\"language\": \"it\"");
+    }
+
+    [TestMethod]
+    public async Task Found_at_page_that_lists_the_address_obfuscated_passes_listed_address()
+    {
+        Run run = await RunAsync(["check", Sample("en-good-specific-cold.eml"), "--mailbox", SampleMailbox, "--json",
+            "--found-at", "jane@shape.example=" + SamplePage("janedoe-contact.html")]);
+        Assert.AreEqual("passed", CheckStatus(run, "listed-address"));
+    }
+
+    [TestMethod]
+    public async Task Found_at_page_without_the_address_fails_listed_address()
+    {
+        Run run = await RunAsync(["check", Sample("en-good-specific-cold.eml"), "--mailbox", SampleMailbox, "--json",
+            "--found-at=jane@shape.example=" + SamplePage("janedoe-about.html")]);
+        Assert.AreEqual("failed", CheckStatus(run, "listed-address"));
+    }
+
+    private static string? CheckStatus(Run run, string rule)
+    {
+        using JsonDocument result = JsonDocument.Parse(run.Stdout);
+        return result.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("rule").GetString() == rule).GetProperty("status").GetString();
+    }
+}
