@@ -71,6 +71,9 @@ const loadHandler = () =>
     document.head.append(script);
   }));
 
+// Loaded up front, as Outlook loads the event runtime, so Send works even when the server is gone.
+loadHandler().catch(() => undefined);
+
 sendButton.addEventListener("click", () => {
   sendResult.textContent = "...";
   void loadHandler()

@@ -40,12 +40,12 @@ export function startTaskPane(root: HTMLElement, deps: TaskPaneDeps): TaskPane {
     h("header", {}, h("h1", {}, s.title), h("p", { class: "intro" }, s.intro)),
     h("div", { class: "toolbar" }, checkButton),
     status,
+    results,
     h("section", { class: "found-at", "aria-labelledby": "found-at-heading" },
       h("h2", { id: "found-at-heading" }, s.recipientsHeading),
       h("p", { class: "hint" }, s.foundAtHint),
       recipientsBox,
     ),
-    results,
   );
 
   let last: { request: AnalysisRequest; result: AnalysisResult } | null = null;
