@@ -18,8 +18,13 @@ public static class LanguageDetector
 
     private static readonly (string Language, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Words)[] Profiles = LoadProfiles();
 
+    // The opening of a message tells its language; reading more only costs time.
+    private const int SampleLength = 2_000;
+
     public static string Detect(ReadOnlySpan<char> text)
     {
+        if (text.Length > SampleLength)
+            text = text[..SampleLength];
         Span<int> hits = stackalloc int[Profiles.Length];
         int words = 0;
         foreach (ReadOnlySpan<char> word in new WordEnumerator(text))

@@ -1,0 +1,38 @@
+namespace OutreachAdvisor.Graph;
+
+/// <summary>How sent items are searched for a recipient; the two differ in the permission they need.</summary>
+public enum SentItemsQuery
+{
+    /// <summary>
+    /// <c>$filter=toRecipients/any(r:r/emailAddress/address eq '...')</c> on sent items: stays within
+    /// <c>Mail.ReadBasic</c>, but matches the To line only (not Cc/Bcc).
+    /// </summary>
+    ToRecipientsFilter,
+
+    /// <summary>
+    /// <c>$search="recipients:..."</c> (KQL over To, Cc and Bcc) on sent items. Microsoft documents that
+    /// <c>Mail.ReadBasic</c> does not include searching messages, so this needs <c>Mail.Read</c>.
+    /// </summary>
+    RecipientsSearch,
+}
+
+/// <summary>Limits and choices for <see cref="GraphMailbox"/>.</summary>
+public sealed record GraphMailboxOptions
+{
+    /// <summary>Budget for one public call (all its requests, retries and waits together).</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Most messages read per query (received-from, sent-to), over all pages; counts stop there.</summary>
+    public int MaxMessagesPerQuery { get; init; } = 50;
+
+    /// <summary>Retries after a 429 or 503 (each waits Retry-After, if it fits in the budget).</summary>
+    public int MaxRetries { get; init; } = 2;
+
+    /// <summary>Wait before a retry when a 429/503 carries no Retry-After.</summary>
+    public TimeSpan DefaultRetryDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Send the per-recipient message queries in JSON <c>$batch</c> requests (20 per batch) instead of one by one.</summary>
+    public bool UseJsonBatch { get; init; } = true;
+
+    public SentItemsQuery SentItemsQuery { get; init; } = SentItemsQuery.ToRecipientsFilter;
+}

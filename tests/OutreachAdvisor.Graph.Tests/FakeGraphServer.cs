@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace OutreachAdvisor.Graph.Tests;
+
+/// <summary>One request as the fake sees it: a real HTTP request, or one step of a JSON batch.</summary>
+/// <param name="Path">Path with the /v1.0 prefix, e.g. /v1.0/me/messages.</param>
+/// <param name="Query">Decoded query parameters ($filter, $select...).</param>
+public sealed record FakeRequest(string Method, string Path, IReadOnlyDictionary<string, string> Query, string? Authorization, bool InBatch)
+{
+    public string? this[string name] => Query.TryGetValue(name, out string? value) ? value : null;
+}
+
+/// <summary>What the fake answers; <see cref="Hang"/> never answers.</summary>
+public sealed record FakeResponse(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null)
+{
+    public static readonly FakeResponse Hang = new(0, "");
+
+    public static FakeResponse Json(JsonNode body) => new(200, body.ToJsonString());
+
+    /// <summary>The Graph error shape (<c>{"error":{"code","message"}}</c>).</summary>
+    public static FakeResponse Error(int status, string code, string message) =>
+        new(status, new JsonObject { ["error"] = new JsonObject { ["code"] = code, ["message"] = message } }.ToJsonString());
+}
+
+/// <summary>
+/// A Kestrel server on 127.0.0.1 (a free port) that plays Microsoft Graph v1.0: it answers each
+/// request, and each step of a <c>POST /v1.0/$batch</c>, through one function, and records them all.
+/// </summary>
+public sealed class FakeGraphServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private FakeGraphServer(WebApplication app, string baseUrl)
+    {
+        this.app = app;
+        BaseUrl = baseUrl;
+    }
+
+    /// <summary>e.g. http://127.0.0.1:41234/v1.0 (what the SDK is pointed at).</summary>
+    public string BaseUrl { get; }
+
+    /// <summary>Every request in arrival order; batch steps are recorded after their $batch POST.</summary>
+    public ConcurrentQueue<FakeRequest> Requests { get; } = new();
+
+    public IEnumerable<FakeRequest> HttpRequests => Requests.Where(r => !r.InBatch);
+
+    public static async Task<FakeGraphServer> StartAsync(Func<FakeRequest, FakeResponse> answer)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        WebApplication app = builder.Build();
+        FakeGraphServer? server = null;
+        app.Run(context => server!.HandleAsync(context, answer));
+        await app.StartAsync().ConfigureAwait(false);
+        string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        server = new FakeGraphServer(app, address.TrimEnd('/') + "/v1.0");
+        return server;
+    }
+
+    private async Task HandleAsync(HttpContext context, Func<FakeRequest, FakeResponse> answer)
+    {
+        HttpRequest http = context.Request;
+        var request = new FakeRequest(
+            http.Method, http.Path.Value ?? "",
+            http.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal),
+            http.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null,
+            InBatch: false);
+        Requests.Enqueue(request);
+
+        FakeResponse response = request.Method == "POST" && request.Path == "/v1.0/$batch"
+            ? await AnswerBatchAsync(http, answer).ConfigureAwait(false)
+            : answer(request);
+        if (ReferenceEquals(response, FakeResponse.Hang))
+        {
+            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            return;
+        }
+        context.Response.StatusCode = response.Status;
+        foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
+            context.Response.Headers[name] = value;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(response.Body, Encoding.UTF8).ConfigureAwait(false);
+    }
+
+    /// <summary>The documented batch shape: <c>{"requests":[{id,method,url}]}</c> in, <c>{"responses":[{id,status,headers,body}]}</c> out.</summary>
+    private async Task<FakeResponse> AnswerBatchAsync(HttpRequest http, Func<FakeRequest, FakeResponse> answer)
+    {
+        JsonNode batch = (await JsonNode.ParseAsync(http.Body).ConfigureAwait(false))!;
+        var responses = new JsonArray();
+        foreach (JsonNode? step in batch["requests"]!.AsArray())
+        {
+            // The SDK writes step urls relative to the version and already unescaped: /me/messages?$filter=...
+            string url = step!["url"]!.GetValue<string>();
+            int question = url.IndexOf('?', StringComparison.Ordinal);
+            var request = new FakeRequest(
+                step["method"]!.GetValue<string>(),
+                "/v1.0" + (question < 0 ? url : url[..question]),
+                ParseQuery(question < 0 ? "" : url[(question + 1)..]),
+                Authorization: step["headers"]?["Authorization"]?.GetValue<string>(),
+                InBatch: true);
+            Requests.Enqueue(request);
+            FakeResponse response = answer(request);
+            if (ReferenceEquals(response, FakeResponse.Hang))
+                return FakeResponse.Hang; // One step that never answers holds up the whole batch.
+            var headers = new JsonObject { ["Content-Type"] = "application/json" };
+            foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
+                headers[name] = value;
+            responses.Add(new JsonObject
+            {
+                ["id"] = step["id"]!.GetValue<string>(),
+                ["status"] = response.Status,
+                ["headers"] = headers,
+                ["body"] = JsonNode.Parse(response.Body),
+            });
+        }
+        return FakeResponse.Json(new JsonObject { ["responses"] = responses });
+    }
+
+    private static Dictionary<string, string> ParseQuery(string query) =>
+        query.Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(part => part.Split('=', 2))
+            .ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : "", StringComparer.Ordinal);
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync().ConfigureAwait(false);
+        await app.DisposeAsync().ConfigureAwait(false);
+    }
+}
