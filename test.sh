@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test suite of OutreachAdvisor: restores and builds the .NET solution, runs all
-# MSTest projects, and prints one total line "tests: N passed, N failed".
+# MSTest projects, then the add-in's suites (addin/run-tests.sh: npm packages, Debian's chromium
+# when missing, lint, unit, manifest and browser tests against `outreach serve`), and prints one
+# total line "tests: N passed, N failed".
 # Exits non-zero when a test failed, when the build failed, or when no test ran at all.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -33,6 +35,19 @@ for trx in "$results"/dotnet/*.trx; do
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0}))
 done
+
+step "add-in tests"
+addin_log="$results/addin.log"
+bash addin/run-tests.sh 2>&1 | tee "$addin_log"
+addin_status=${PIPESTATUS[0]}
+addin_line=$(grep -E '^addin: [0-9]+ passed, [0-9]+ failed$' "$addin_log" | tail -n 1)
+if [ -n "$addin_line" ]; then
+  passed=$((passed + $(sed -E 's/^addin: ([0-9]+) passed.*/\1/' <<<"$addin_line")))
+  failed=$((failed + $(sed -E 's/.* ([0-9]+) failed$/\1/' <<<"$addin_line")))
+else
+  failed=$((failed + 1))
+fi
+[ "$addin_status" -eq 0 ] || status=1
 
 echo
 echo "tests: $passed passed, $failed failed"

@@ -25,7 +25,7 @@ public sealed class OutreachAnalyzer(IReadOnlyList<IRule> rules)
         var input = new RuleInput
         {
             Message = message,
-            Text = TextView.Create(message),
+            Text = TextView.Create(message, context.LanguageSignals is { LanguageConfidence: >= 0.8 } signals ? signals.Language : null),
             Context = context,
             UiLanguage = UiLanguages.Normalize(uiLanguage),
         };

@@ -51,6 +51,22 @@ public static class Build
             org, "test-mailbox", null);
     }
 
+    /// <summary>A context without a mailbox but with what a language service found.</summary>
+    public static AnalysisContext WithSignals(MessageInput message, LanguageSignals? signals, string? unavailableReason = null) =>
+        new(message.AllRecipients.Select(r => new RecipientFacts { Recipient = r }), [message.From!.Domain], mailboxName: null, mailboxUnavailableReason: null)
+        {
+            LanguageService = "azure-ai-language",
+            LanguageSignals = signals,
+            LanguageUnavailableReason = unavailableReason,
+        };
+
+    /// <summary>Signals with entities and personal data found at the given words of <paramref name="body"/>.</summary>
+    public static LanguageSignals Signals(string body, (string Text, string Category)[]? entities = null, (string Text, string Category)[]? pii = null)
+    {
+        TextEntity At((string Text, string Category) e) => new(e.Text, e.Category, null, body.IndexOf(e.Text, StringComparison.Ordinal), e.Text.Length, 0.95);
+        return new LanguageSignals("en", 1.0, (entities ?? []).Select(At).ToArray(), [], (pii ?? []).Select(At).ToArray());
+    }
+
     public static readonly RecipientHistory TwoWay = new(SentTo: 2, ReceivedFrom: 1, TwoWayThreads: 1);
     public static readonly RecipientHistory SentOnly = new(SentTo: 3, ReceivedFrom: 0, TwoWayThreads: 0);
 }

@@ -71,16 +71,14 @@ public sealed class RightRecipientRule : IRule
         if (atOrganisations.Length == 0)
             return;
 
-        foreach (Match mention in lexicon.OutletMention.Matches(input.Text.Text[..input.Text.NewTextLength]))
+        foreach (TextSpan span in OutletMentions(input, lexicon))
         {
-            Group outlet = mention.Groups["outlet"];
-            string name = outlet.Value.Trim();
+            string name = input.Text[span].Trim();
             if (NotOutlets.Contains(name) || NotOutlets.Contains(name.Split(' ')[0]))
                 continue;
             if (atOrganisations.Any(r => IsOutletOf(name, r)) || input.Context.OrganizationDomains.Any(d => NameMatchesDomain(name, d)))
                 continue;
 
-            var span = new TextSpan(outlet.Index, outlet.Length);
             string where = string.Join(", ", atOrganisations.Select(r => r.Domain).Distinct());
             findings.Add(Descriptor.Finding(Severity.Error,
                 input.T($"The message pitches \"{name}\", but the recipient is at {where}.", $"Il messaggio parla di \"{name}\", ma il destinatario lavora per {where}."),
@@ -90,6 +88,28 @@ public sealed class RightRecipientRule : IRule
                 atOrganisations.Length == 1 ? atOrganisations[0].Address : null));
         }
     }
+
+    /// <summary>
+    /// Outlets named as the recipient's: the lexicon's phrases ("perfect for X", "your readers at X"),
+    /// and, with Azure AI Language, organisations right after "for/at/per/su" in a sentence addressed to the reader.
+    /// </summary>
+    private static List<TextSpan> OutletMentions(RuleInput input, Lexicon lexicon)
+    {
+        var spans = new List<TextSpan>();
+        foreach (Match mention in lexicon.OutletMention.Matches(input.Text.Text[..input.Text.NewTextLength]))
+            spans.Add(new TextSpan(mention.Groups["outlet"].Index, mention.Groups["outlet"].Length));
+        foreach (TextEntity organisation in input.Entities("Organization"))
+        {
+            var span = new TextSpan(organisation.Offset, organisation.Length);
+            string before = input.Text.Text[..span.Start].TrimEnd();
+            bool afterCue = OutletCues.Any(cue => before.EndsWith(cue, StringComparison.OrdinalIgnoreCase));
+            if (afterCue && input.SentenceAddressesReader(span.Start) && !spans.Any(s => s.Start < span.End && span.Start < s.End))
+                spans.Add(span);
+        }
+        return spans;
+    }
+
+    private static readonly string[] OutletCues = [" for", " at", " per", " su", " sul", " presso"];
 
     private static bool IsOutletOf(string outlet, EmailAddress recipient) =>
         NameMatchesDomain(outlet, recipient.Domain)

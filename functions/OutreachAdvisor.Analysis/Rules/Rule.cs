@@ -61,6 +61,39 @@ public sealed class RuleInput
         $"the message's language ({Text.Language}) is not one the built-in analyzer checks (English, Italian)",
         $"la lingua del messaggio ({Text.Language}) non è tra quelle controllate (inglese, italiano)");
 
+    /// <summary>
+    /// The check detail of a rule that uses language-service signals, saying whether they were used
+    /// or why the built-in analyzer ran alone.
+    /// </summary>
+    public string WithLanguageNote(string detail) => Context switch
+    {
+        { LanguageUnavailableReason: { } reason } => $"{detail} ({reason})",
+        { LanguageSignals: not null, LanguageService: { } service } => T($"{detail} (with {service})", $"{detail} (con {service})"),
+        _ => detail,
+    };
+
+    /// <summary>Entities of the given categories that the language service found in the new text.</summary>
+    public IEnumerable<TextEntity> Entities(params string[] categories) =>
+        (Context.LanguageSignals?.Entities ?? []).Where(e => categories.Contains(e.Category, StringComparer.OrdinalIgnoreCase) && e.Offset + e.Length <= Text.NewTextLength);
+
+    /// <summary>Personal data of the given categories that the language service found in the new text.</summary>
+    public IEnumerable<TextEntity> PiiEntities(params string[] categories) =>
+        (Context.LanguageSignals?.PiiEntities ?? []).Where(e => categories.Contains(e.Category, StringComparer.OrdinalIgnoreCase) && e.Offset + e.Length <= Text.NewTextLength);
+
+    /// <summary>Whether the sentence around an offset addresses the reader (you/your, tu/tuo/Lei...).</summary>
+    public bool SentenceAddressesReader(int offset) => Text.Lexicon is { } lexicon && Text.SentenceAround(offset) is var sentence && ContainsAny(sentence, lexicon.SecondPerson);
+
+    private static bool ContainsAny(ReadOnlySpan<char> text, System.Collections.Frozen.FrozenSet<string> words)
+    {
+        var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (ReadOnlySpan<char> word in new WordEnumerator(text))
+        {
+            if (lookup.Contains(word))
+                return true;
+        }
+        return false;
+    }
+
     /// <summary>A name to greet a recipient by: the first word of their display name, else a name-like local part.</summary>
     public static string? FirstName(EmailAddress recipient) => RecipientNames.FirstName(recipient);
 }

@@ -24,12 +24,17 @@ public sealed class SpecificReferenceRule : IRule
             return RuleOutcome.Passed(input.T($"The message refers to the recipient's work: \"{reference}\".", $"Il messaggio cita il lavoro del destinatario: \"{reference}\"."));
         }
 
+        // With Azure AI Language: an event or work named in a sentence addressed to the reader
+        // ("your keynote at Design Days") is a specific reference the phrase lists may miss.
+        if (input.Entities("Event", "Product").FirstOrDefault(e => input.SentenceAddressesReader(e.Offset)) is { } named)
+            return RuleOutcome.Passed(input.WithLanguageNote(input.T($"The message refers to the recipient's work: \"{named.Text}\".", $"Il messaggio cita il lavoro del destinatario: \"{named.Text}\".")));
+
         Finding finding = Descriptor.Finding(Severity.Warning,
             input.T("The message asks without mentioning anything specific the person wrote, said or made.",
                     "Il messaggio chiede senza citare nulla di specifico che la persona abbia scritto, detto o fatto."),
             input.T("Show you targeted this person: name their article, talk or project and say what struck you, e.g. \"I saw you quoted in the Times on ..., and what you said struck a chord.\"",
                     "Mostra che hai scelto proprio questa persona: cita un suo articolo, intervento o progetto e di' cosa ti ha colpito, ad es. \"Ti ho visto citato sul Times riguardo a ..., e quello che hai detto mi ha colpito.\""),
             input.Text.Asks.Take(1).Select(input.Text.Evidence));
-        return new RuleOutcome(CheckStatus.Failed, input.T("No specific reference to the recipient's work.", "Nessun riferimento specifico al lavoro del destinatario."), [finding]);
+        return new RuleOutcome(CheckStatus.Failed, input.WithLanguageNote(input.T("No specific reference to the recipient's work.", "Nessun riferimento specifico al lavoro del destinatario.")), [finding]);
     }
 }

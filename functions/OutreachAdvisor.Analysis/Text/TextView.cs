@@ -10,12 +10,15 @@ namespace OutreachAdvisor.Analysis.Text;
 /// </summary>
 public sealed class TextView
 {
-    private TextView(MessageInput message)
+    private TextView(MessageInput message, string? detectedElsewhere)
     {
         Text = PlainText.Of(message);
         Subject = message.Subject;
         NewTextLength = QuotedHistory.NewTextLength(Text);
         Language = DetectLanguage(Subject, NewText);
+        // The built-in detector is honest about short or mixed texts; a language service may still know.
+        if (Language == LanguageDetector.Undetermined && detectedElsewhere is not null && Lexicon.For(detectedElsewhere) is not null)
+            Language = detectedElsewhere;
         Lexicon = Lexicon.For(Language);
 
         Greeting = Greeting.Find(Text, NewTextLength);
@@ -33,7 +36,8 @@ public sealed class TextView
         (FirstPersonWords, SecondPersonWords) = CountPersons(NewText, Lexicon);
     }
 
-    public static TextView Create(MessageInput message) => new(message);
+    /// <param name="detectedElsewhere">The language a language service detected, used when the built-in detector cannot tell.</param>
+    public static TextView Create(MessageInput message, string? detectedElsewhere = null) => new(message, detectedElsewhere);
 
     /// <summary>The body as plain text: evidence offsets point into this string.</summary>
     public string Text { get; }
@@ -75,6 +79,19 @@ public sealed class TextView
             (spans ??= []).Add(new TextSpan(match.Index, match.Length));
         return spans ?? (IReadOnlyList<TextSpan>)[];
     }
+
+    /// <summary>The sentence (or line) that contains <paramref name="offset"/>.</summary>
+    public ReadOnlySpan<char> SentenceAround(int offset)
+    {
+        if (Text.Length == 0)
+            return [];
+        offset = Math.Clamp(offset, 0, Text.Length);
+        int start = Text.LastIndexOfAny(SentenceEnds, Math.Max(0, offset - 1)) + 1;
+        int end = Text.IndexOfAny(SentenceEnds, offset);
+        return Text.AsSpan(start, (end < 0 ? Text.Length : end) - start);
+    }
+
+    private static readonly char[] SentenceEnds = ['.', '!', '?', '\n'];
 
     public Evidence Evidence(TextSpan span) => new(span.Start, span.Length, Text.Substring(span.Start, span.Length));
 

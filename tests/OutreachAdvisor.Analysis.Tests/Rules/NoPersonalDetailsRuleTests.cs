@@ -42,4 +42,32 @@ public sealed class NoPersonalDetailsRuleTests : RuleTestBase<NoPersonalDetailsR
         Assert.AreEqual(Severity.Error, finding.Severity);
         Assert.AreEqual("I have your home address", finding.Evidence.Single().Text);
     }
+
+    [TestMethod]
+    public void Language_service_street_address_in_a_sentence_about_the_reader_fires()
+    {
+        const string body = "Hi Jane,\nI will wait for you at 12 Elm Street tomorrow morning.";
+        MessageInput message = Message(body);
+        RuleOutcome outcome = Evaluate(new("en", "pii", message, WithSignals(message, Signals(body, pii: [("12 Elm Street", "Address")]))));
+        Assert.AreEqual("12 Elm Street", outcome.Findings.Single().Evidence.Single().Text);
+        StringAssert.Contains(outcome.Detail, "azure-ai-language");
+    }
+
+    [TestMethod]
+    public void Language_service_address_in_the_senders_signature_stays_quiet()
+    {
+        const string body = "Hi Jane,\nThanks for the talk.\n\nAnn Lee\nStudio Lee, 5 Via Roma, Torino";
+        MessageInput message = Message(body);
+        RuleOutcome outcome = Evaluate(new("en", "signature", message, WithSignals(message, Signals(body, pii: [("5 Via Roma, Torino", "Address")]))));
+        Assert.IsEmpty(outcome.Findings);
+    }
+
+    [TestMethod]
+    public void Language_service_failure_is_named_in_the_check()
+    {
+        MessageInput message = Message("Hi Jane,\nThanks.");
+        RuleOutcome outcome = Evaluate(new("en", "fallback", message, WithSignals(message, null, "azure-ai-language did not answer within 2 s; the built-in analyzer was used")));
+        StringAssert.Contains(outcome.Detail, "the built-in analyzer was used");
+        Assert.AreEqual(CheckStatus.Passed, outcome.Status);
+    }
 }

@@ -56,4 +56,22 @@ public sealed class RightRecipientRuleTests : RuleTestBase<RightRecipientRule>
         RuleOutcome outcome = Evaluate(new("en", "x", Message("Dear Sarah,\nhello", to: [new(null, "info@shape.example")])));
         Assert.IsEmpty(outcome.Findings);
     }
+
+    [TestMethod]
+    public void Language_service_organisation_named_as_the_readers_outlet_fires()
+    {
+        const string body = "Hi Jane,\nI think the story would work well for Vogue and your column there.";
+        MessageInput message = Message(body);
+        Assert.IsEmpty(Evaluate(new("en", "without", message)).Findings);
+        RuleOutcome outcome = Evaluate(new("en", "with", message, WithSignals(message, Signals(body, entities: [("Vogue", "Organization")]))));
+        Assert.AreEqual("Vogue", outcome.Findings.Single().Evidence.Single().Text);
+    }
+
+    [TestMethod]
+    public void Language_service_organisation_matching_the_recipient_stays_quiet()
+    {
+        const string body = "Hi Jane,\nI think the story would work well for SHAPE and your column there.";
+        MessageInput message = Message(body);
+        Assert.IsEmpty(Evaluate(new("en", "with", message, WithSignals(message, Signals(body, entities: [("SHAPE", "Organization")])))).Findings);
+    }
 }

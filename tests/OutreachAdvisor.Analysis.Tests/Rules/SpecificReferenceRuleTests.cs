@@ -49,4 +49,15 @@ public sealed class SpecificReferenceRuleTests : RuleTestBase<SpecificReferenceR
         Assert.AreEqual(CheckStatus.Skipped, outcome.Status);
         StringAssert.Contains(outcome.Detail, "(fr)");
     }
+
+    [TestMethod]
+    public void Language_service_event_addressed_to_the_reader_counts_as_a_reference()
+    {
+        const string body = "Hi Jane,\nDesign Days 2026 was where I first heard you. Could I ask you one question?";
+        MessageInput message = Message(body);
+        Assert.AreEqual(CheckStatus.Failed, Evaluate(new("en", "without", message)).Status);
+        RuleOutcome outcome = Evaluate(new("en", "with", message, WithSignals(message, Signals(body, entities: [("Design Days 2026", "Event")]))));
+        Assert.AreEqual(CheckStatus.Passed, outcome.Status);
+        StringAssert.Contains(outcome.Detail, "Design Days 2026");
+    }
 }
