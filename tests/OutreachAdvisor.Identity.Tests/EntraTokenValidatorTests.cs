@@ -291,6 +291,58 @@ public sealed class EntraTokenValidatorTests
     }
 
     [TestMethod]
+    public async Task KeyRollover_AnUnknownKeyTriggersARefresh_AndTheNewKeyIsThenAccepted()
+    {
+        var validator = NewValidator();
+        Assert.IsTrue((await validator.ValidateAsync("Bearer " + s_server.MintToken(), CancellationToken.None)).IsValid);
+        int before = s_server.MetadataRequests;
+
+        using var rsa = RSA.Create(2048);
+        var rolledKey = new RsaSecurityKey(rsa) { KeyId = "test-key-rolled" };
+        s_server.PublishKey(rolledKey);
+        string header = "Bearer " + s_server.MintToken(signing: new SigningCredentials(rolledKey, SecurityAlgorithms.RsaSha256));
+
+        // IdentityModel 8.x refreshes in the background: the request that meets the unknown key may still be
+        // refused; the refreshed keys serve the requests after it.
+        var outcome = await validator.ValidateAsync(header, CancellationToken.None);
+        for (int attempt = 0; !outcome.IsValid && attempt < 50; attempt++)
+        {
+            await Task.Delay(100);
+            outcome = await validator.ValidateAsync(header, CancellationToken.None);
+        }
+
+        Assert.IsTrue(outcome.IsValid, outcome.Failure);
+        Assert.AreEqual(before + 1, s_server.MetadataRequests, "exactly one refresh of the metadata");
+    }
+
+    [TestMethod]
+    public async Task MetadataOutage_AtStartup_IsRecoveredFrom()
+    {
+        var options = s_server.Options() with { MetadataAddress = $"{s_server.BaseUrl}{LocalOpenIdServer.Tenant}/v2.0/.well-known/openid-configuration?flaky=1" };
+        var validator = NewValidator(options);
+        string header = "Bearer " + s_server.MintToken();
+
+        s_server.FailFlakyMetadata = true;
+        try
+        {
+            AssertRefused(await validator.ValidateAsync(header, CancellationToken.None), "the sign-in metadata could not be read");
+        }
+        finally
+        {
+            s_server.FailFlakyMetadata = false;
+        }
+
+        var outcome = await validator.ValidateAsync(header, CancellationToken.None);
+        for (int attempt = 0; !outcome.IsValid && attempt < 50; attempt++)
+        {
+            await Task.Delay(100);
+            outcome = await validator.ValidateAsync(header, CancellationToken.None);
+        }
+
+        Assert.IsTrue(outcome.IsValid, outcome.Failure);
+    }
+
+    [TestMethod]
     public async Task UnconfiguredOptions_RefuseEveryToken()
     {
         var validator = new EntraTokenValidator(new EntraOptions());

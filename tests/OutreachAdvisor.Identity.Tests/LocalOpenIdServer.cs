@@ -26,6 +26,7 @@ internal sealed class LocalOpenIdServer : IAsyncDisposable
     public const string AppIdUri = "api://addin.example/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
 
     private readonly WebApplication _app;
+    private readonly List<JsonNode> _publishedKeys = [];
     private int _metadataRequests;
 
     private LocalOpenIdServer(WebApplication app, RsaSecurityKey signingKey, string baseUrl)
@@ -44,10 +45,12 @@ internal sealed class LocalOpenIdServer : IAsyncDisposable
 
     public int MetadataRequests => Volatile.Read(ref _metadataRequests);
 
+    /// <summary>While true, metadata requests with <c>?flaky=1</c> get a 503 (an outage that only the outage test sees).</summary>
+    public bool FailFlakyMetadata { get; set; }
+
     public static async Task<LocalOpenIdServer> StartAsync()
     {
         var signingKey = NewRsaKey("test-key-1");
-        var publicKey = signingKey.Rsa.ExportParameters(includePrivateParameters: false);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -58,6 +61,8 @@ internal sealed class LocalOpenIdServer : IAsyncDisposable
         app.MapGet("/{tenant}/v2.0/.well-known/openid-configuration", (string tenant, HttpContext http) =>
         {
             Interlocked.Increment(ref server!._metadataRequests);
+            if (server.FailFlakyMetadata && http.Request.Query.ContainsKey("flaky"))
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
             string origin = $"{http.Request.Scheme}://{http.Request.Host}";
             var document = new JsonObject
             {
@@ -72,17 +77,10 @@ internal sealed class LocalOpenIdServer : IAsyncDisposable
 
         app.MapGet("/{tenant}/discovery/v2.0/keys", () =>
         {
-            var jwks = new JsonObject
-            {
-                ["keys"] = new JsonArray(new JsonObject
-                {
-                    ["kty"] = "RSA",
-                    ["use"] = "sig",
-                    ["kid"] = signingKey.KeyId,
-                    ["n"] = Base64UrlEncoder.Encode(publicKey.Modulus),
-                    ["e"] = Base64UrlEncoder.Encode(publicKey.Exponent),
-                }),
-            };
+            JsonNode[] keys;
+            lock (server!._publishedKeys)
+                keys = [.. server._publishedKeys.Select(k => k.DeepClone())];
+            var jwks = new JsonObject { ["keys"] = new JsonArray(keys) };
             return Results.Text(jwks.ToJsonString(), "application/json");
         });
 
@@ -90,7 +88,29 @@ internal sealed class LocalOpenIdServer : IAsyncDisposable
         string address = app.Services.GetRequiredService<IServer>().Features
             .GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         server = new LocalOpenIdServer(app, signingKey, address.TrimEnd('/') + "/");
+        server.PublishKey(signingKey);
         return server;
+    }
+
+    /// <summary>Adds a key's public half to the JWKS, as Entra ID does before it starts signing with a new key.</summary>
+    public void PublishKey(RsaSecurityKey key)
+    {
+        var jwk = PublicJwk(key);
+        lock (_publishedKeys)
+            _publishedKeys.Add(jwk);
+    }
+
+    private static JsonObject PublicJwk(RsaSecurityKey key)
+    {
+        var publicKey = key.Rsa.ExportParameters(includePrivateParameters: false);
+        return new JsonObject
+        {
+            ["kty"] = "RSA",
+            ["use"] = "sig",
+            ["kid"] = key.KeyId,
+            ["n"] = Base64UrlEncoder.Encode(publicKey.Modulus),
+            ["e"] = Base64UrlEncoder.Encode(publicKey.Exponent),
+        };
     }
 
     public static RsaSecurityKey NewRsaKey(string keyId) => new(RSA.Create(2048)) { KeyId = keyId };
