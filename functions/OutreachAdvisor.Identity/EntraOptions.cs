@@ -36,6 +36,39 @@ public sealed record EntraOptions
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(TenantId) && !string.IsNullOrWhiteSpace(ClientId);
 
+    /// <summary>
+    /// Reads the <c>AzureAd</c> section through <paramref name="setting"/> (keys like <c>AzureAd:TenantId</c>;
+    /// with IConfiguration: <c>EntraOptions.FromSettings(key =&gt; configuration[key])</c>).
+    /// <c>AzureAd:ManagedIdentityClientId</c> and <c>AzureAd:ClientSecret</c> win; when they are absent the
+    /// Microsoft.Identity.Web shape <c>AzureAd:ClientCredentials:0:*</c> (what infra/ sets today) is read instead.
+    /// </summary>
+    public static EntraOptions FromSettings(Func<string, string?> setting)
+    {
+        ArgumentNullException.ThrowIfNull(setting);
+        string? Get(string name)
+        {
+            string? value = setting("AzureAd:" + name);
+            return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        }
+
+        string? sourceType = Get("ClientCredentials:0:SourceType");
+        var defaults = new EntraOptions();
+        return new EntraOptions
+        {
+            Instance = Get("Instance") ?? defaults.Instance,
+            TenantId = Get("TenantId"),
+            ClientId = Get("ClientId"),
+            Audience = Get("Audience"),
+            RequiredScope = Get("RequiredScope") ?? defaults.RequiredScope,
+            MetadataAddress = Get("MetadataAddress"),
+            ClientSecret = Get("ClientSecret")
+                ?? (string.Equals(sourceType, "ClientSecret", StringComparison.OrdinalIgnoreCase) ? Get("ClientCredentials:0:ClientSecret") : null),
+            ManagedIdentityClientId = Get("ManagedIdentityClientId")
+                ?? (string.Equals(sourceType, "SignedAssertionFromManagedIdentity", StringComparison.OrdinalIgnoreCase)
+                    ? Get("ClientCredentials:0:ManagedIdentityClientId") : null),
+        };
+    }
+
     /// <summary>The metadata address actually used: <see cref="MetadataAddress"/> or the tenant's v2.0 document.</summary>
     public string ResolvedMetadataAddress =>
         !string.IsNullOrWhiteSpace(MetadataAddress)
