@@ -9,7 +9,10 @@ namespace OutreachAdvisor.Api;
 /// <summary>Registers and maps the API's handlers; the Functions app calls the same handler classes from its triggers.</summary>
 public static class OutreachApi
 {
-    public static IServiceCollection AddOutreachApi(this IServiceCollection services, IAnalysisSources sources)
+    public static IServiceCollection AddOutreachApi(this IServiceCollection services, IAnalysisSources sources) =>
+        services.AddOutreachApi(_ => sources);
+
+    public static IServiceCollection AddOutreachApi(this IServiceCollection services, Func<IServiceProvider, IAnalysisSources> sources)
     {
         services.AddSingleton(sources);
         services.AddSingleton(OutreachAnalyzer.Default);

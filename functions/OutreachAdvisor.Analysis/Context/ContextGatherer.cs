@@ -75,10 +75,10 @@ public static class ContextGatherer
         try
         {
             Task<IReadOnlyCollection<string>> organization = mailbox.GetOrganizationDomainsAsync(sender, token);
-            Task<RecipientHistory[]> histories = Task.WhenAll(recipients.Select(r => mailbox.GetHistoryAsync(sender, r.Address.Trim(), token)));
+            Task<IReadOnlyList<RecipientHistory>> histories = mailbox.GetHistoriesAsync(sender, recipients.Select(r => r.Address.Trim()).ToArray(), token);
             Task<bool[]> contacts = Task.WhenAll(recipients.Select(r => mailbox.IsContactAsync(r.Address.Trim(), token)));
             await Task.WhenAll(organization, histories, contacts).WaitAsync(token).ConfigureAwait(false);
-            return new MailboxFacts(histories.Result, contacts.Result, organization.Result, null);
+            return new MailboxFacts([.. histories.Result], contacts.Result, organization.Result, null);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -12,6 +12,13 @@ public interface IMailbox
     /// <summary>Earlier mail between <paramref name="sender"/> and <paramref name="recipient"/>.</summary>
     Task<RecipientHistory> GetHistoryAsync(string sender, string recipient, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The histories of several recipients, in order. Providers that can answer many at once (Graph's
+    /// JSON batching) override it; the default asks about each recipient concurrently.
+    /// </summary>
+    async Task<IReadOnlyList<RecipientHistory>> GetHistoriesAsync(string sender, IReadOnlyList<string> recipients, CancellationToken cancellationToken) =>
+        await Task.WhenAll(recipients.Select(r => GetHistoryAsync(sender, r, cancellationToken))).ConfigureAwait(false);
+
     /// <summary>Whether <paramref name="address"/> is in the sender's contacts.</summary>
     Task<bool> IsContactAsync(string address, CancellationToken cancellationToken);
 

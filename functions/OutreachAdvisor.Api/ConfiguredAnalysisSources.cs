@@ -1,0 +1,106 @@
+using Azure.Core;
+using Azure.Identity;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Graph;
+using Microsoft.Kiota.Authentication.Azure;
+using OutreachAdvisor.Analysis.Context;
+using OutreachAdvisor.FoundAt;
+using OutreachAdvisor.Graph;
+using OutreachAdvisor.Identity;
+using OutreachAdvisor.Language;
+using OutreachAdvisor.Mailbox;
+
+namespace OutreachAdvisor.Api;
+
+/// <summary>
+/// The sources an analysis uses, chosen by configuration (app settings in Azure, environment variables
+/// for `outreach serve`). Nothing configured means offline: no sign-in, no mailbox or a local folder,
+/// the built-in analyzer. With <c>AzureAd</c> settings every request needs a valid Entra token; with
+/// <c>Mailbox:Provider=graph</c> the mailbox is the signed-in user's, read on their behalf.
+/// </summary>
+public sealed class ConfiguredAnalysisSources : IAnalysisSources
+{
+    public static readonly string[] GraphScopes = ["https://graph.microsoft.com/.default"];
+
+    private readonly EntraTokenValidator? _validator;
+    private readonly Func<string, TokenCredential>? _userCredential;
+    private readonly Func<TokenCredential, GraphServiceClient> _graphClient;
+    private readonly IMailbox? _localMailbox;
+    private readonly ILanguageService? _language;
+    private readonly IFoundAtChecker _foundAt;
+    private readonly bool _useGraph;
+
+    public ConfiguredAnalysisSources(
+        EntraTokenValidator? validator,
+        Func<string, TokenCredential>? userCredential,
+        Func<TokenCredential, GraphServiceClient> graphClient,
+        bool useGraph,
+        IMailbox? localMailbox,
+        ILanguageService? language,
+        IFoundAtChecker? foundAt = null)
+    {
+        if (useGraph && (validator is null || userCredential is null))
+            throw new InvalidOperationException("Mailbox:Provider is graph, but the AzureAd settings (TenantId, ClientId) are missing: Graph is read on behalf of a signed-in user.");
+        _validator = validator;
+        _userCredential = userCredential;
+        _graphClient = graphClient;
+        _useGraph = useGraph;
+        _localMailbox = localMailbox;
+        _language = language;
+        // Requests come over HTTP: found-at pages are fetched SSRF-safely and never read from this machine's disk.
+        _foundAt = foundAt ?? new FoundAtChecker(allowLocalFiles: false);
+    }
+
+    public string MailboxName => _useGraph ? "graph" : _localMailbox?.Name ?? "none";
+
+    public string LanguageName => _language?.Name ?? "built-in";
+
+    /// <summary>Whether requests must carry an Entra bearer token.</summary>
+    public bool RequiresSignIn => _validator is not null;
+
+    public async ValueTask<ContextSources> ForRequestAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        IMailbox? mailbox = _localMailbox;
+        if (_validator is not null)
+        {
+            TokenValidationOutcome token = await _validator.ValidateAsync(context.Request.Headers.Authorization.ToString(), cancellationToken).ConfigureAwait(false);
+            if (!token.IsValid)
+                throw new UnauthorizedException(token.Failure ?? "sign-in required");
+            context.User = token.User!;
+            if (_useGraph)
+                mailbox = new GraphMailbox(_graphClient(_userCredential!(token.Token!)));
+        }
+        return new ContextSources { Mailbox = mailbox, Language = _language, FoundAt = _foundAt };
+    }
+
+    /// <summary>Builds the sources from configuration; see local.settings.sample.json and the README for the settings.</summary>
+    public static ConfiguredAnalysisSources Create(IConfiguration configuration, IServiceProvider services)
+    {
+        HttpClient http = services.GetService<IHttpClientFactory>()?.CreateClient("outreach") ?? new HttpClient();
+        EntraOptions entra = EntraOptions.FromSettings(key => configuration[key]);
+        EntraTokenValidator? validator = entra.IsConfigured ? new EntraTokenValidator(entra, http) : null;
+        Func<string, TokenCredential>? userCredential = entra.IsConfigured ? new OnBehalfOfCredentialFactory(entra).ForUser : null;
+
+        string provider = configuration["Mailbox:Provider"]?.Trim().ToLowerInvariant() ?? "none";
+        IMailbox? localMailbox = provider switch
+        {
+            "local" when configuration["Mailbox:Path"] is { Length: > 0 } path => LocalMailbox.OpenAsync([path]).GetAwaiter().GetResult(),
+            "local" => throw new InvalidOperationException("Mailbox:Provider is local, but Mailbox:Path is not set."),
+            "graph" or "none" or "" => null,
+            _ => throw new InvalidOperationException($"Mailbox:Provider must be graph, local or none, not '{provider}'."),
+        };
+
+        bool useManagedIdentity = configuration.GetValue<bool>("Language:UseManagedIdentity");
+        TokenCredential? languageCredential = useManagedIdentity ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(configuration["AZURE_CLIENT_ID"] ?? entra.ManagedIdentityClientId ?? string.Empty)) : null;
+        ILanguageService? language = AzureLanguageService.FromSettings(configuration["Language:Endpoint"], configuration["Language:ApiKey"], useManagedIdentity, languageCredential, http);
+
+        string? graphBaseUrl = configuration["Graph:BaseUrl"];
+        GraphServiceClient GraphClient(TokenCredential credential) => graphBaseUrl is { Length: > 0 }
+            ? new GraphServiceClient(http, new AzureIdentityAuthenticationProvider(credential, allowedHosts: [new Uri(graphBaseUrl).Host], scopes: GraphScopes), graphBaseUrl)
+            : new GraphServiceClient(http, new AzureIdentityAuthenticationProvider(credential, scopes: GraphScopes));
+
+        return new ConfiguredAnalysisSources(validator, userCredential, GraphClient, provider == "graph", localMailbox, language);
+    }
+}
