@@ -75,10 +75,15 @@ public sealed class ConfiguredAnalysisSources : IAnalysisSources
         return new ContextSources { Mailbox = mailbox, Language = _language, FoundAt = _foundAt };
     }
 
+    /// <summary>Whether any setting asks for more than the offline default (sign-in, a mailbox provider, a language endpoint).</summary>
+    public static bool IsConfigured(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["AzureAd:TenantId"]) || !string.IsNullOrWhiteSpace(configuration["Mailbox:Provider"])
+        || !string.IsNullOrWhiteSpace(configuration["Language:Endpoint"]);
+
     /// <summary>Builds the sources from configuration; see local.settings.sample.json and the README for the settings.</summary>
-    public static ConfiguredAnalysisSources Create(IConfiguration configuration, IServiceProvider services)
+    public static ConfiguredAnalysisSources Create(IConfiguration configuration, IServiceProvider? services = null)
     {
-        HttpClient http = services.GetService<IHttpClientFactory>()?.CreateClient("outreach") ?? new HttpClient();
+        HttpClient http = services?.GetService<IHttpClientFactory>()?.CreateClient("outreach") ?? new HttpClient();
         EntraOptions entra = EntraOptions.FromSettings(key => configuration[key]);
         EntraTokenValidator? validator = entra.IsConfigured ? new EntraTokenValidator(entra, http) : null;
         Func<string, TokenCredential>? userCredential = entra.IsConfigured ? new OnBehalfOfCredentialFactory(entra).ForUser : null;

@@ -34,8 +34,8 @@ public sealed class RightRecipientRule : IRule
         CheckGreetingName(input, findings);
         CheckOutlets(input, findings);
         return RuleOutcome.From(findings,
-            input.T("The message names the wrong person or outlet.", "Il messaggio nomina la persona o la testata sbagliata."),
-            input.T("Names and outlets in the message match the recipients.", "Nomi e testate nel messaggio corrispondono ai destinatari."));
+            input.WithLanguageNote(input.T("The message names the wrong person or outlet.", "Il messaggio nomina la persona o la testata sbagliata.")),
+            input.WithLanguageNote(input.T("Names and outlets in the message match the recipients.", "Nomi e testate nel messaggio corrispondono ai destinatari.")));
     }
 
     private void CheckGreetingName(RuleInput input, List<Finding> findings)

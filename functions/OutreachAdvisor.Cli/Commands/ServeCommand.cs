@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
@@ -38,21 +39,38 @@ public static class ServeCommand
         if (addinDir is not null && !Directory.Exists(addinDir))
             throw new UsageException($"--addin-dir {addinDir} does not exist (build the add-in with: npm --prefix addin run build)");
 
-        var sources = new ContextSources
+        IAnalysisSources sources = await SourcesAsync(mailboxPaths, cancellationToken).ConfigureAwait(false);
+        WebApplication app = Build(port, sources, addinDir, allowedOrigin);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        await stdout.WriteLineAsync($"Listening on {address}").ConfigureAwait(false);
+        await stdout.WriteLineAsync($"  mailbox: {sources.MailboxName}; language: {sources.LanguageName}; add-in pages: {addinDir ?? "not built"}; press Ctrl+C to stop").ConfigureAwait(false);
+        await stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+        return OutreachCli.Clean;
+    }
+
+    /// <summary>
+    /// Local providers by default (the --mailbox folders, the built-in analyzer, no sign-in); the same
+    /// settings as the Functions app (environment variables such as Language__Endpoint, AzureAd__TenantId,
+    /// Mailbox__Provider) switch on Azure AI Language, sign-in and Graph.
+    /// </summary>
+    private static async Task<IAnalysisSources> SourcesAsync(IReadOnlyList<string> mailboxPaths, CancellationToken cancellationToken)
+    {
+        IConfiguration settings = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        if (ConfiguredAnalysisSources.IsConfigured(settings))
+        {
+            if (mailboxPaths.Count > 0 && string.IsNullOrWhiteSpace(settings["Mailbox:Provider"]))
+                settings = new ConfigurationBuilder().AddConfiguration(settings).AddInMemoryCollection([new("Mailbox:Provider", "local"), new("Mailbox:Path", mailboxPaths[0])]).Build();
+            return ConfiguredAnalysisSources.Create(settings);
+        }
+
+        return new FixedAnalysisSources(new ContextSources
         {
             Mailbox = mailboxPaths.Count == 0 ? null : await LocalMailbox.OpenAsync(mailboxPaths, cancellationToken).ConfigureAwait(false),
             // Requests come over HTTP: never let them name files on this machine.
             FoundAt = new FoundAtChecker(allowLocalFiles: false),
-        };
-
-        WebApplication app = Build(port, new FixedAnalysisSources(sources), addinDir, allowedOrigin);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        await stdout.WriteLineAsync($"Listening on {address}").ConfigureAwait(false);
-        await stdout.WriteLineAsync($"  mailbox: {sources.Mailbox?.Name ?? "none"}; add-in pages: {addinDir ?? "not built"}; press Ctrl+C to stop").ConfigureAwait(false);
-        await stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
-        await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
-        return OutreachCli.Clean;
+        });
     }
 
     public static WebApplication Build(int port, IAnalysisSources sources, string? addinDir, string? allowedOrigin)
