@@ -44,7 +44,10 @@ public sealed class AnalyzeHandler(IAnalysisSources sources, OutreachAnalyzer an
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers.ContentLanguage = uiLanguage;
         context.Response.Headers.Vary = HeaderNames.AcceptLanguage;
-        await JsonSerializer.SerializeAsync(context.Response.Body, result, AnalysisJsonContext.Default.AnalysisResult, cancellationToken).ConfigureAwait(false);
+        // One buffer with a Content-Length: a single write instead of chunked pieces (fewer syscalls under load).
+        byte[] json = JsonSerializer.SerializeToUtf8Bytes(result, AnalysisJsonContext.Default.AnalysisResult);
+        context.Response.ContentLength = json.Length;
+        await context.Response.Body.WriteAsync(json, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The first of Accept-Language's languages (by quality) that findings are written in; English otherwise.</summary>

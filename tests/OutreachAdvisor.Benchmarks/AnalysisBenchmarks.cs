@@ -9,6 +9,7 @@ namespace OutreachAdvisor.Benchmarks;
 /// Floors (issue 2): median at most 250 µs and at most 100 KB allocated for a 5 KB message.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class AnalysisBenchmarks
 {
     private MessageInput english5K = null!;
