@@ -103,7 +103,7 @@ var baseSettings = {
   AzureAd__Audience: apiAudience
 }
 
-// Default: no secret. Microsoft.Identity.Web gets a signed assertion from the managed identity
+// Default: no secret. The API (OutreachAdvisor.Identity, Microsoft.Identity.Web's setting shape) gets a signed assertion from the managed identity
 // and presents it as a federated credential of the app registration (on-behalf-of to Graph).
 var federatedCredentialSettings = {
   AzureAd__ClientCredentials__0__SourceType: 'SignedAssertionFromManagedIdentity'
