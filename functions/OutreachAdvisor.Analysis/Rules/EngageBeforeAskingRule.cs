@@ -13,12 +13,10 @@ public sealed class EngageBeforeAskingRule : IRule
 
     public RuleOutcome Evaluate(RuleInput input)
     {
-        if (!input.Text.IsChecked)
-            return RuleOutcome.Skipped(input.LanguageNotChecked);
-        if (!input.Text.MakesAsk)
-            return RuleOutcome.Passed(input.T("The message makes no ask.", "Il messaggio non contiene richieste."));
+        if (input.OutcomeWithoutAsk() is { } early)
+            return early;
 
-        Evidence[] ask = input.Text.Asks.Take(1).Select(input.Text.Evidence).ToArray();
+        Evidence[] ask = input.FirstAsk;
         if (!input.Context.HasMailbox)
         {
             Finding hint = Descriptor.Finding(Severity.Info,

@@ -26,7 +26,7 @@ public sealed class MutualBenefitRule : IRule
                 input.T("The message asks for something and offers nothing in return.", "Il messaggio chiede qualcosa e non offre nulla in cambio."),
                 input.T("Say what you can do for them: share something useful, offer an introduction, or at least offer to return the favour.",
                         "Di' cosa puoi fare tu: condividi qualcosa di utile, offri un contatto o almeno offriti di ricambiare il favore."),
-                input.Text.Asks.Take(1).Select(input.Text.Evidence)));
+                input.FirstAsk));
         }
 
         int me = input.Text.FirstPersonWords;

@@ -62,6 +62,18 @@ public sealed class RuleInput
         $"la lingua del messaggio ({Text.Language}) non è tra quelle controllate (inglese, italiano)");
 
     /// <summary>
+    /// The shared start of the rules about asks: skipped when the message's language is not checked,
+    /// passed when there is no ask, and null (go on) otherwise.
+    /// </summary>
+    public RuleOutcome? OutcomeWithoutAsk() =>
+        !Text.IsChecked ? RuleOutcome.Skipped(LanguageNotChecked)
+        : !Text.MakesAsk ? RuleOutcome.Passed(T("The message makes no ask.", "Il messaggio non contiene richieste."))
+        : null;
+
+    /// <summary>The first ask in the body, as evidence (empty when the ask is only in the subject).</summary>
+    public Evidence[] FirstAsk => Text.Asks.Take(1).Select(Text.Evidence).ToArray();
+
+    /// <summary>
     /// The check detail of a rule that uses language-service signals, saying whether they were used
     /// or why the built-in analyzer ran alone.
     /// </summary>

@@ -13,10 +13,8 @@ public sealed class SpecificReferenceRule : IRule
 
     public RuleOutcome Evaluate(RuleInput input)
     {
-        if (!input.Text.IsChecked)
-            return RuleOutcome.Skipped(input.LanguageNotChecked);
-        if (!input.Text.MakesAsk)
-            return RuleOutcome.Passed(input.T("The message makes no ask.", "Il messaggio non contiene richieste."));
+        if (input.OutcomeWithoutAsk() is { } early)
+            return early;
 
         if (input.Text.References.Count > 0 || input.Text.Quotations.Count > 0)
         {
@@ -34,7 +32,7 @@ public sealed class SpecificReferenceRule : IRule
                     "Il messaggio chiede senza citare nulla di specifico che la persona abbia scritto, detto o fatto."),
             input.T("Show you targeted this person: name their article, talk or project and say what struck you, e.g. \"I saw you quoted in the Times on ..., and what you said struck a chord.\"",
                     "Mostra che hai scelto proprio questa persona: cita un suo articolo, intervento o progetto e di' cosa ti ha colpito, ad es. \"Ti ho visto citato sul Times riguardo a ..., e quello che hai detto mi ha colpito.\""),
-            input.Text.Asks.Take(1).Select(input.Text.Evidence));
+            input.FirstAsk);
         return new RuleOutcome(CheckStatus.Failed, input.WithLanguageNote(input.T("No specific reference to the recipient's work.", "Nessun riferimento specifico al lavoro del destinatario.")), [finding]);
     }
 }
