@@ -63,7 +63,7 @@ public sealed record Greeting(TextSpan Span, GreetingKind Kind, string Name, Tex
             return FromOpening(opening, lineStart);
 
         Match nameOnly = NameOnlyLine.Match(line);
-        if (nameOnly.Success && !LeadingHonorifics.IsMatch(nameOnly.Groups["name"].Value + " "))
+        if (nameOnly.Success && !LeadingHonorifics.IsMatch(nameOnly.Groups["name"].Value + " ") && !IsCommonOpening(nameOnly.Groups["name"].Value))
         {
             Group name = nameOnly.Groups["name"];
             return new Greeting(new TextSpan(lineStart + name.Index, name.Length), GreetingKind.Named, name.Value, new TextSpan(lineStart + name.Index, name.Length));
@@ -99,6 +99,12 @@ public sealed record Greeting(TextSpan Span, GreetingKind Kind, string Name, Tex
         if (name.Length == 0)
             return new Greeting(span, GreetingKind.Impersonal, string.Empty, new TextSpan(trimmedStart, 0));
         return new Greeting(span, GreetingKind.Named, name, new TextSpan(trimmedStart + nameOffset, nameLength));
+    }
+
+    private static bool IsCommonOpening(string line)
+    {
+        string first = line.Split(' ', 2)[0];
+        return Lexicon.Supported.Values.Any(l => l.NotNames.Contains(first) || l.GreetingWords.Contains(first, StringComparer.OrdinalIgnoreCase));
     }
 
     /// <summary>Takes the capitalised words that form a name, after any honorifics: "Dr. Jane Doe I read" gives "Jane Doe".</summary>

@@ -30,6 +30,8 @@ public sealed class Lexicon
     public required FrozenSet<string> SecondPerson { get; init; }
     public required IReadOnlyList<string> GreetingWords { get; init; }
     public required IReadOnlyList<string> HonorificWords { get; init; }
+    /// <summary>Words that can open a message on their own line ("Thanks," "Grazie!") without being anyone's name.</summary>
+    public required FrozenSet<string> NotNames { get; init; }
     public required IReadOnlyList<string> ImpersonalGreetingPatterns { get; init; }
     public required PhraseSet Ask { get; init; }
     public required PhraseSet Offer { get; init; }
@@ -98,6 +100,7 @@ public sealed class Lexicon
             SecondPerson = Set("secondPerson"),
             GreetingWords = List("greetings"),
             HonorificWords = List("honorifics"),
+            NotNames = Set("notNames"),
             ImpersonalGreetingPatterns = List("impersonalGreetings"),
             Ask = new PhraseSet(List("ask")),
             Offer = new PhraseSet(List("offer")),

@@ -11,6 +11,7 @@ public sealed class RightRecipientRuleTests : RuleTestBase<RightRecipientRule>
     {
         new("en", "the article's 'perfect for Self' to a SHAPE writer", Message("Hi Jane,\nI have a story idea that would be perfect for Self. Could we talk?")),
         new("en", "greets someone else", Message("Dear Sarah,\nI loved your piece on sleep.")),
+        new("en", "names someone else on the first line", Message("Sarah,\nI loved your piece on sleep.")),
         new("en", "wrong readers", Message("Hi Jane,\nYour readers at Vogue would love this.")),
         new("it", "'perfetta per Self' a chi scrive per SHAPE", Message("Ciao Jane,\nho un'idea che sarebbe perfetta per Self. Possiamo sentirci?")),
         new("it", "saluta un'altra persona", Message("Cara Giulia,\nho letto il tuo articolo.")),
@@ -22,9 +23,12 @@ public sealed class RightRecipientRuleTests : RuleTestBase<RightRecipientRule>
         new("en", "right name", Message("Dear Jane,\nI loved your piece on sleep.")),
         new("en", "surname greeting", Message("Dear Ms. Doe,\nI loved your piece on sleep.")),
         new("en", "perfect for you", Message("Hi Jane,\nThis would be perfect for you and your team.")),
+        new("en", "an opening word on its own line is not a name", Message("Thanks,\nthe slides are attached.")),
+        new("en", "congratulations on its own line", Message("Congratulations!\nYour book is out.")),
         new("en", "webmail recipient: outlet cannot be checked", Message("Hi Jane,\nThis would be perfect for Self.", to: [new("Jane Doe", "jane.doe@gmail.com")])),
         new("it", "testata giusta", Message("Ciao Jane,\nho un'idea perfetta per Shape.")),
         new("it", "nome giusto", Message("Ciao Marco,\nho visto il tuo progetto.", to: [Marco])),
+        new("it", "grazie da solo non è un nome", Message("Grazie!\nHo ricevuto le foto.", to: [Marco])),
     }.Select(c => c.AsRow());
 
     [TestMethod]
