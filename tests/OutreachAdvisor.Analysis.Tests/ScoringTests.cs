@@ -1,0 +1,72 @@
+using OutreachAdvisor.Analysis.Json;
+using OutreachAdvisor.Analysis.Model;
+using static OutreachAdvisor.Analysis.Tests.Build;
+
+namespace OutreachAdvisor.Analysis.Tests;
+
+[TestClass]
+public sealed class ScoringTests
+{
+    private static Finding F(string rule, Severity severity) => new() { Rule = rule, Severity = severity, Message = "m", Suggestion = "s" };
+
+    [TestMethod]
+    public void No_findings_is_a_perfect_score() => Assert.AreEqual(100, Scoring.Score([]));
+
+    [TestMethod]
+    public void Penalties_follow_severity_with_a_capped_extra_per_repeat()
+    {
+        Assert.AreEqual(85, Scoring.Score([F("a", Severity.Warning)]));
+        Assert.AreEqual(70, Scoring.Score([F("a", Severity.Error)]));
+        Assert.AreEqual(97, Scoring.Score([F("a", Severity.Info)]));
+        Assert.AreEqual(80, Scoring.Score([F("a", Severity.Warning), F("a", Severity.Warning)]));
+        Assert.AreEqual(70, Scoring.Score(Enumerable.Repeat(F("a", Severity.Warning), 10)), "a rule costs at most twice its worst finding");
+        Assert.AreEqual(0, Scoring.Score(new[] { "a", "b", "c", "d" }.Select(r => F(r, Severity.Error))));
+    }
+
+    [TestMethod]
+    public void More_or_worse_findings_never_raise_the_score()
+    {
+        var random = new Random(3);
+        string[] rules = ["a", "b", "c"];
+        Severity[] severities = [Severity.Info, Severity.Warning, Severity.Error];
+        for (int trial = 0; trial < 500; trial++)
+        {
+            List<Finding> findings = Enumerable.Range(0, random.Next(6)).Select(_ => F(rules[random.Next(3)], severities[random.Next(3)])).ToList();
+            int before = Scoring.Score(findings);
+            List<Finding> more = [.. findings, F(rules[random.Next(3)], severities[random.Next(3)])];
+            Assert.IsLessThanOrEqualTo(before, Scoring.Score(more));
+            if (findings.Count > 0)
+            {
+                int i = random.Next(findings.Count);
+                List<Finding> worse = [.. findings];
+                worse[i] = worse[i] with { Severity = Severity.Error };
+                Assert.IsLessThanOrEqualTo(before, Scoring.Score(worse));
+            }
+        }
+    }
+
+    [TestMethod]
+    public void Result_json_uses_the_contract_names_and_values()
+    {
+        AnalysisResult result = OutreachAnalyzer.Default.Analyze(Message("Dear _ __,\nCould you review my CV?"));
+        string json = AnalysisJson.Serialize(result, indented: false);
+        StringAssert.StartsWith(json, "{\"score\":");
+        foreach (string part in new[] { "\"language\":\"en\"", "\"ask\":true", "\"findings\":[", "\"checks\":[", "\"severity\":\"error\"", "\"status\":\"failed\"", "\"recipient\":null", "\"evidence\":[{\"start\":0,\"length\":10,\"text\":\"Dear _ __,\"}]" })
+            StringAssert.Contains(json, part);
+        Assert.AreEqual(result.Score, AnalysisJson.DeserializeResult(json)!.Score);
+    }
+
+    [TestMethod]
+    public void Request_json_reads_the_contract_example()
+    {
+        MessageInput message = AnalysisJson.DeserializeRequest("""
+            { "from": { "name": "Ann Lee", "address": "ann@lee.example" },
+              "to": [ { "name": "Jane Doe", "address": "jane@shape.example" } ], "cc": [], "bcc": [],
+              "subject": "Quick question", "body": "<p>Dear _ __, ...</p>", "bodyFormat": "html",
+              "foundAt": { "jane@shape.example": "https://janedoe.example/contact" } }
+            """)!;
+        Assert.AreEqual(BodyFormat.Html, message.BodyFormat);
+        Assert.AreEqual("Jane Doe", message.To[0].Name);
+        Assert.AreEqual("https://janedoe.example/contact", message.FoundAt!["jane@shape.example"]);
+    }
+}
