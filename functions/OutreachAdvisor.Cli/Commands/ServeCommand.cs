@@ -30,7 +30,8 @@ public static class ServeCommand
             throw new UsageException($"--port must be a number from 0 to 65535, not '{portText}'");
         IReadOnlyList<string> mailboxPaths = arguments.Values("--mailbox");
         string? addinDir = arguments.Value("--addin-dir");
-        string? allowedOrigin = arguments.Value("--allow-origin");
+        // The same setting as the Functions app (where the platform's CORS enforces it) when no flag is given.
+        string? allowedOrigin = arguments.Value("--allow-origin") ?? Environment.GetEnvironmentVariable("Cors__AllowedOrigin");
         arguments.EnsureNothingLeft();
 
         // A long-running server wants compiled phrase patterns (the command line's default is interpreted).
