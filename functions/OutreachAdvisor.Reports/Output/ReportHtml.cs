@@ -102,7 +102,7 @@ public static class ReportHtml
         page.Append("<div class=\"rules\">\n");
 
         // Rules broken most often first: they are where a change would touch most messages.
-        foreach (var rule in report.Rules.OrderByDescending(r => r.Fired).ThenBy(r => r.Rule, StringComparer.Ordinal))
+        foreach (var rule in report.Rules.Where(r => r.Fired > 0).OrderByDescending(r => r.Fired).ThenBy(r => r.Rule, StringComparer.Ordinal))
         {
             page.Append("<div class=\"rule\"><h3>").Append(Html.Encode(texts.RuleTitle(rule.Rule))).Append(" <code>").Append(Html.Encode(rule.Rule)).Append("</code></h3>\n");
             RuleLine(page, texts.Broken, rule.ReplyRateWhenFired, texts.RepliedOf(rule.RepliedWhenFired, rule.Fired, report.SmallSample), "#c0392b");
@@ -112,7 +112,13 @@ public static class ReportHtml
             page.Append("</div>\n");
         }
 
-        page.Append("</div>\n</section>\n");
+        page.Append("</div>\n");
+
+        // Rules no outreach message broke have nothing to compare: one line instead of empty charts.
+        var unbroken = report.Rules.Where(r => r.Fired == 0).Select(r => texts.RuleTitle(r.Rule)).ToArray();
+        if (unbroken.Length > 0)
+            page.Append("<p class=\"unbroken\">").Append(Html.Encode(texts.NeverBroken(unbroken))).Append("</p>\n");
+        page.Append("</section>\n");
     }
 
     private static void RuleLine(StringBuilder page, string label, double? rate, string summary, string colour)

@@ -40,7 +40,8 @@ internal static class ReportStyles
         .rule { border-top: 1px solid var(--line); padding-top: 12px; }
         .rule:first-child { border-top: 0; padding-top: 0; }
         .badge { display: inline-block; min-width: 3.2rem; text-align: center; border-radius: 999px; padding: 1px 8px; color: #fff; font-weight: 600; font-size: .85rem; }
-        .badge.big { min-width: 2.6rem; font-size: 1rem; padding: 6px 8px; }
+        .badge.big { min-width: 2.8rem; font-size: 1rem; padding: 6px 8px; align-self: start; }
+        .unbroken { color: var(--muted); margin: 14px 0 0; }
         .band0 { background: #c0392b; } .band1 { background: #e07b00; } .band2 { background: #8a9a1b; } .band3 { background: #2e7d32; }
         .card .value.band0, .card .value.band1, .card .value.band2, .card .value.band3 { background: none; }
         .card .value.band0 { color: #c0392b; } .card .value.band1 { color: #c26a00; } .card .value.band2 { color: #6f7d12; } .card .value.band3 { color: #2e7d32; }

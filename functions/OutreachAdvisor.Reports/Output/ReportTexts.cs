@@ -89,8 +89,12 @@ internal sealed class ReportTexts
             : $"{text} ({Percent((double)replied / total)})";
     }
 
-    public string SkippedNote(int skipped) =>
-        T($"{skipped} not checked (e.g. a language the rule does not read)", $"{skipped} non verificati (ad esempio una lingua che la regola non legge)");
+    public string SkippedNote(int skipped) => T(
+        $"{skipped} not checked (the rule lacked what it checks against, such as a found-at page, or could not read the language)",
+        $"{skipped} non verificati (alla regola mancava il riferimento, come la pagina dove è stato trovato l'indirizzo, o non legge la lingua)");
+
+    public string NeverBroken(IEnumerable<string> rules) =>
+        T("Not broken by any outreach message: ", "Mai violate nei primi contatti: ") + string.Join(", ", rules) + ".";
 
     public string SmallSampleBanner(int outreach) => T(
         $"Only {outreach} outreach messages: too few for the rates below to mean much. They show what to look at, not proof.",

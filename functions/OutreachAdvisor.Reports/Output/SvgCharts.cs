@@ -17,9 +17,11 @@ internal static class SvgCharts
         const double width = 720, height = 260, left = 40, right = 40, top = 16, bottom = 44;
         var plotWidth = width - left - right;
         var plotHeight = height - top - bottom;
-        var maxCount = Math.Max(1, weeks.Max(w => w.OutreachMessages));
+        // A count axis of whole numbers: four equal steps of a whole size.
+        var tick = Math.Max(1, (int)Math.Ceiling(weeks.Max(w => w.OutreachMessages) / 4.0));
+        var maxCount = tick * 4;
         var step = plotWidth / weeks.Count;
-        var barWidth = Math.Max(1, step * 0.7);
+        var barWidth = Math.Clamp(step * 0.7, 1, 56);
         var svg = new StringBuilder();
         svg.Append(Inv($"<svg class=\"chart\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{Html.Encode(texts.ChartLabelWeeks)}\">"));
 
@@ -28,7 +30,7 @@ internal static class SvgCharts
         {
             var y = top + plotHeight - plotHeight * i / 4;
             svg.Append(Inv($"<line x1=\"{left}\" x2=\"{width - right}\" y1=\"{y:0.#}\" y2=\"{y:0.#}\" class=\"grid\"/>"));
-            svg.Append(Inv($"<text x=\"{left - 6}\" y=\"{y + 4:0.#}\" text-anchor=\"end\" class=\"axis\">{Math.Round(maxCount * i / 4.0):0}</text>"));
+            svg.Append(Inv($"<text x=\"{left - 6}\" y=\"{y + 4:0.#}\" text-anchor=\"end\" class=\"axis\">{tick * i}</text>"));
             svg.Append(Inv($"<text x=\"{width - right + 6}\" y=\"{y + 4:0.#}\" class=\"axis score\">{25 * i}</text>"));
         }
 
