@@ -4,7 +4,7 @@ using OutreachAdvisor.Reports;
 using OutreachAdvisor.Reports.Benchmarks;
 using OutreachAdvisor.Reports.Templates;
 
-// dotnet run -c Release --project tests/OutreachAdvisor.Reports.Benchmarks -- [10000|100000]
+// dotnet run -c Release --project tests/OutreachAdvisor.Reports.Benchmarks -- [10000|100000] [--html FILE]
 // 1. A full report over a synthetic mailbox of N sent messages (plus received): time and peak memory.
 // 2. Template clustering alone over 10,000 and 100,000 signatures: time and comparisons, to show it is not quadratic.
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -32,6 +32,11 @@ using (var process = Process.GetCurrentProcess())
     Console.WriteLine($"memory: peak working set {process.PeakWorkingSet64 / 1048576.0:N0} MB, GC heap after run {GC.GetTotalMemory(false) / 1048576.0:N0} MB, " +
                       $"largest GC heap seen {gc.HeapSizeBytes / 1048576.0:N0} MB, allocated in total {GC.GetTotalAllocatedBytes() / 1048576.0:N0} MB");
 }
+
+// --html FILE: also render the page (the screenshot script uses it to look at charts with real numbers).
+var htmlAt = Array.IndexOf(args, "--html");
+if (htmlAt >= 0 && htmlAt + 1 < args.Length)
+    await File.WriteAllTextAsync(args[htmlAt + 1], OutreachAdvisor.Reports.Output.ReportHtml.Render(report));
 
 report = null;
 GC.Collect();

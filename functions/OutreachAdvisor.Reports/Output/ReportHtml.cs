@@ -98,15 +98,15 @@ public static class ReportHtml
 
     private static void Rules(StringBuilder page, OutreachReport report, ReportTexts texts)
     {
-        Section(page, texts.RulesTitle, texts.RulesLead);
+        Section(page, texts.RulesTitle, texts.RulesLead + " " + texts.OverallMark(texts.Percent(report.ReplyRate)));
         page.Append("<div class=\"rules\">\n");
 
         // Rules broken most often first: they are where a change would touch most messages.
         foreach (var rule in report.Rules.Where(r => r.Fired > 0).OrderByDescending(r => r.Fired).ThenBy(r => r.Rule, StringComparer.Ordinal))
         {
             page.Append("<div class=\"rule\"><h3>").Append(Html.Encode(texts.RuleTitle(rule.Rule))).Append(" <code>").Append(Html.Encode(rule.Rule)).Append("</code></h3>\n");
-            RuleLine(page, texts.Broken, rule.ReplyRateWhenFired, texts.RepliedOf(rule.RepliedWhenFired, rule.Fired, report.SmallSample), "#c0392b");
-            RuleLine(page, texts.Kept, rule.ReplyRateWhenNotFired, texts.RepliedOf(rule.RepliedWhenNotFired, rule.NotFired, report.SmallSample), "#2e7d32");
+            RuleLine(page, texts.Broken, rule.ReplyRateWhenFired, texts.RepliedOf(rule.RepliedWhenFired, rule.Fired, report.SmallSample), "#c0392b", report.ReplyRate);
+            RuleLine(page, texts.Kept, rule.ReplyRateWhenNotFired, texts.RepliedOf(rule.RepliedWhenNotFired, rule.NotFired, report.SmallSample), "#2e7d32", report.ReplyRate);
             if (rule.Skipped > 0)
                 page.Append("<p class=\"small\">").Append(Html.Encode(texts.SkippedNote(rule.Skipped))).Append("</p>\n");
             page.Append("</div>\n");
@@ -121,10 +121,10 @@ public static class ReportHtml
         page.Append("</section>\n");
     }
 
-    private static void RuleLine(StringBuilder page, string label, double? rate, string summary, string colour)
+    private static void RuleLine(StringBuilder page, string label, double? rate, string summary, string colour, double overall)
     {
         page.Append("<div class=\"row\"><div class=\"name\">").Append(Html.Encode(label)).Append("</div><div class=\"graph\">")
-            .Append(SvgCharts.Bar(rate, colour, summary)).Append("</div><div class=\"figure\">").Append(Html.Encode(summary)).Append("</div></div>\n");
+            .Append(SvgCharts.Bar(rate, colour, summary, overall)).Append("</div><div class=\"figure\">").Append(Html.Encode(summary)).Append("</div></div>\n");
     }
 
     private static void Templates(StringBuilder page, OutreachReport report, ReportTexts texts)

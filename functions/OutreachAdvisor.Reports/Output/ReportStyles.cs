@@ -36,6 +36,7 @@ internal static class ReportStyles
         .row .figure { font-size: .9rem; }
         svg.bar { width: 100%; height: 14px; display: block; border-radius: 3px; }
         svg.bar .track { fill: #eef1f6; }
+        svg.bar .mark { fill: #1d2330; }
         .rules { display: grid; gap: 14px; }
         .rule { border-top: 1px solid var(--line); padding-top: 12px; }
         .rule:first-child { border-top: 0; padding-top: 0; }

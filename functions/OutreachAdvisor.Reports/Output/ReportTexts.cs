@@ -67,6 +67,8 @@ internal sealed class ReportTexts
     public string WeeksLead => T("Bars: outreach messages sent (darker part: replied). Line: average score.", "Barre: primi contatti inviati (parte scura: con risposta). Linea: punteggio medio.");
     public string ChartLabelWeeks => T("Outreach messages and average score per week", "Primi contatti e punteggio medio per settimana");
 
+    public string OverallMark(string rate) => T($"The thin mark is the overall reply rate ({rate}).", $"Il segno sottile è la quota complessiva di risposte ({rate}).");
+
     public string RuleTitle(string rule) =>
         RuleTitles.TryGetValue(rule, out var title) ? T(title.En, title.It) : rule;
 

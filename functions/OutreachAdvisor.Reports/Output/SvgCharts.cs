@@ -64,12 +64,14 @@ internal static class SvgCharts
     }
 
     /// <summary>A horizontal bar filled to <paramref name="share"/> (0-1), for rates shown next to HTML labels.</summary>
-    public static string Bar(double? share, string colour, string label)
+    /// <param name="reference">Where to draw a thin mark (the overall reply rate), so each bar reads as above or below it.</param>
+    public static string Bar(double? share, string colour, string label, double? reference = null)
     {
         var width = Math.Clamp(share ?? 0, 0, 1) * 100;
         return Inv($"<svg class=\"bar\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"{Html.Encode(label)}\">")
             + "<rect x=\"0\" y=\"0\" width=\"100\" height=\"10\" class=\"track\"/>"
             + (share is null ? string.Empty : Inv($"<rect x=\"0\" y=\"0\" width=\"{width:0.##}\" height=\"10\" fill=\"{colour}\"/>"))
+            + (reference is { } mark ? Inv($"<rect x=\"{Math.Clamp(mark * 100, 0, 99.4):0.##}\" y=\"0\" width=\"0.6\" height=\"10\" class=\"mark\"/>") : string.Empty)
             + "</svg>";
     }
 
