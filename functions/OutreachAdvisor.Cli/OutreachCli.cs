@@ -16,6 +16,7 @@ public static class OutreachCli
 
     public const string Usage = """
         usage: outreach check MESSAGE.eml [--mailbox PATH]... [--found-at ADDRESS=URL_OR_FILE]... [--json] [--lang en|it]
+               outreach report --mailbox PATH [--me ADDRESS] [--since YYYY-MM-DD] [--out DIR] [--json] [--lang en|it]
                outreach serve [--port N] [--mailbox PATH]... [--addin-dir DIR] [--allow-origin ORIGIN]
 
         check   checks one message (an .eml file, or - for standard input) for the etiquette mistakes
@@ -44,6 +45,7 @@ public static class OutreachCli
             return command switch
             {
                 "check" => await CheckCommand.RunAsync(arguments, stdin, stdout, DefaultUiLanguage(), cancellationToken).ConfigureAwait(false),
+                "report" => await ReportCommand.RunAsync(arguments, stdout, stderr, DefaultUiLanguage(), cancellationToken).ConfigureAwait(false),
                 "serve" => await ServeCommand.RunAsync(arguments, stdout, cancellationToken).ConfigureAwait(false),
                 _ => throw new UsageException($"unknown command '{command}' (try: outreach --help)"),
             };

@@ -1,0 +1,41 @@
+namespace OutreachAdvisor.Reports.Collecting;
+
+/// <summary>
+/// Gives each distinct string (an address, a conversation id) a small int, so the per-message
+/// records the engine keeps are a few ints and not copies of strings.
+/// </summary>
+internal sealed class Interner
+{
+    private readonly Dictionary<string, int> ids = new(StringComparer.Ordinal);
+    private readonly List<string> values = [];
+
+    public int Count => values.Count;
+
+    public int Intern(string value)
+    {
+        if (!ids.TryGetValue(value, out var id))
+        {
+            id = values.Count;
+            ids[value] = id;
+            values.Add(value);
+        }
+
+        return id;
+    }
+
+    public int? Find(string value) => ids.TryGetValue(value, out var id) ? id : null;
+
+    public string this[int id] => values[id];
+}
+
+/// <summary>Addresses are compared trimmed, without angle brackets and lower-case (as the Mailbox project does).</summary>
+internal static class Addresses
+{
+    public static string Normalize(string address) => address.Trim().Trim('<', '>').Trim().ToLowerInvariant();
+
+    public static string DomainOf(string normalized)
+    {
+        var at = normalized.LastIndexOf('@');
+        return at < 0 ? string.Empty : normalized[(at + 1)..];
+    }
+}

@@ -1,0 +1,83 @@
+using OutreachAdvisor.Analysis;
+using OutreachAdvisor.Analysis.Context;
+using OutreachAdvisor.Analysis.Model;
+using OutreachAdvisor.Reports.Templates;
+
+namespace OutreachAdvisor.Reports.Collecting;
+
+/// <summary>
+/// Analyses one sent message as it streams in and keeps only its score, fired rules, language and
+/// MinHash signature; the body is dropped when this returns.
+/// </summary>
+/// <remarks>
+/// The message is analysed before the engine has seen the whole mailbox (the source is read once,
+/// in any order), so the context assumes what is true of every message the report keeps: an
+/// outreach message goes to someone with no earlier two-way contact. Recipients in the owner's
+/// organisation are marked as such, as the live analysis does.
+/// </remarks>
+internal sealed class SentMessageAnalyzer(string sourceName, string uiLanguage, MinHasher hasher)
+{
+    public AnalysedMessage Analyse(ReportMail mail)
+    {
+        var message = new MessageInput
+        {
+            From = mail.From,
+            To = mail.To,
+            Cc = mail.Cc,
+            Bcc = mail.Bcc,
+            Subject = mail.Subject,
+            Body = mail.Body ?? string.Empty,
+            BodyFormat = mail.BodyFormat,
+        };
+        var organization = OrganizationOf(mail.From.Address);
+        var facts = message.AllRecipients.Select(r => new RecipientFacts
+        {
+            Recipient = r,
+            History = RecipientHistory.None,
+            IsSameOrganization = organization.Count > 0 && Addresses.DomainOf(Addresses.Normalize(r.Address)) == organization.First(),
+        });
+        var context = new AnalysisContext(facts, organization, sourceName, mailboxUnavailableReason: null);
+        var result = OutreachAnalyzer.Default.Analyze(message, context, uiLanguage);
+
+        uint fired = 0, skipped = 0;
+        foreach (var finding in result.Findings)
+        {
+            if (finding.Severity >= Severity.Warning)
+                fired |= RuleBits.Bit(finding.Rule);
+        }
+
+        foreach (var check in result.Checks)
+        {
+            if (check.Status == CheckStatus.Skipped)
+                skipped |= RuleBits.Bit(check.Rule);
+        }
+
+        return new AnalysedMessage
+        {
+            Id = mail.Id,
+            Subject = mail.Subject,
+            Score = result.Score,
+            Fired = fired,
+            Skipped = skipped & ~fired,
+            Language = string.IsInterned(result.Language) ?? result.Language,
+            Signature = hasher.Signature(TextShingler.Shingles(PlainTextOf(mail), NamesOf(mail))),
+        };
+    }
+
+    /// <summary>The owner's own domain unless it is a public webmail one (where it says nothing about colleagues).</summary>
+    internal static IReadOnlyCollection<string> OrganizationOf(string ownerAddress)
+    {
+        var domain = Addresses.DomainOf(Addresses.Normalize(ownerAddress));
+        return domain.Length == 0 || PublicMailDomains.Contains(domain) ? [] : [domain];
+    }
+
+    private static string PlainTextOf(ReportMail mail)
+    {
+        var body = mail.Body ?? string.Empty;
+        return mail.BodyFormat == BodyFormat.Html ? Analysis.Text.HtmlText.ToPlainText(body) : body;
+    }
+
+    /// <summary>The recipients' names and address parts: masked so "Hi Jane" and "Hi Tom" read as the same template.</summary>
+    private static IEnumerable<string> NamesOf(ReportMail mail) =>
+        mail.To.Concat(mail.Cc).Concat(mail.Bcc).SelectMany(r => new[] { r.Name ?? string.Empty, r.LocalPart });
+}

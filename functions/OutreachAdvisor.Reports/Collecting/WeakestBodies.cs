@@ -1,0 +1,40 @@
+namespace OutreachAdvisor.Reports.Collecting;
+
+/// <summary>
+/// When the user asks for bodies in the report, keeps the bodies of the lowest-scoring sent messages
+/// only (a bounded heap): whether a message is outreach is known only at the end, so a margin of
+/// candidates is kept rather than every body. Thread-safe; analysis workers offer concurrently.
+/// </summary>
+internal sealed class WeakestBodies(int capacity)
+{
+    private const int MaxBodyLength = 20_000;
+
+    // Highest score on top, so the best of the kept messages is the one replaced.
+    private readonly PriorityQueue<(string Id, string Body), int> kept = new(Comparer<int>.Create((a, b) => b.CompareTo(a)));
+    private readonly Lock gate = new();
+
+    public void Offer(string id, int score, string? body)
+    {
+        if (capacity == 0 || string.IsNullOrEmpty(body))
+            return;
+        body = body.Length > MaxBodyLength ? body[..MaxBodyLength] : body;
+        lock (gate)
+        {
+            if (kept.Count < capacity)
+                kept.Enqueue((id, body), score);
+            else if (kept.TryPeek(out _, out var worstKept) && score < worstKept)
+                kept.EnqueueDequeue((id, body), score);
+        }
+    }
+
+    public IReadOnlyDictionary<string, string> ById()
+    {
+        lock (gate)
+        {
+            var result = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var ((id, body), _) in kept.UnorderedItems)
+                result[id] = body;
+            return result;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using OutreachAdvisor.Reports.Collecting;
+
+namespace OutreachAdvisor.Reports.Detecting;
+
+/// <summary>
+/// Finds the outreach messages: sent in the period, first of their conversation (no message of the
+/// conversation is older), and addressed to at least one cold recipient - someone outside the
+/// owner's organisation from whom nothing was received before the message's date. Receiving
+/// something covers the contract's "a thread where both wrote": every message the other person
+/// wrote in a thread with the owner is a message the owner received.
+/// </summary>
+internal static class OutreachDetector
+{
+    public static List<OutreachMessage> Detect(MailLedger ledger, IReadOnlyCollection<string> organizationDomains)
+    {
+        var threadStarts = new Dictionary<int, long>();
+        foreach (var sent in ledger.Sent)
+            KeepEarliest(threadStarts, sent.Conversation, sent.UtcTicks);
+        var firstHeardFrom = new Dictionary<int, long>();
+        foreach (var received in ledger.Received)
+        {
+            KeepEarliest(threadStarts, received.Conversation, received.UtcTicks);
+            KeepEarliest(firstHeardFrom, received.From, received.UtcTicks);
+        }
+
+        var colleagues = new Dictionary<int, bool>();
+        var outreach = new List<OutreachMessage>();
+        foreach (var sent in ledger.Sent)
+        {
+            if (sent.Analysis < 0 || threadStarts[sent.Conversation] < sent.UtcTicks)
+                continue;
+
+            // "Earlier" is strictly before: mail received at the very same instant is not prior contact.
+            var cold = sent.Recipients
+                .Where(r => !IsColleague(r) && !(firstHeardFrom.TryGetValue(r, out var first) && first < sent.UtcTicks))
+                .ToArray();
+            if (cold.Length > 0)
+                outreach.Add(new OutreachMessage(sent, ledger.Analyses[sent.Analysis], cold));
+        }
+
+        return outreach;
+
+        bool IsColleague(int address)
+        {
+            if (!colleagues.TryGetValue(address, out var colleague))
+            {
+                var domain = Addresses.DomainOf(ledger.Addresses[address]);
+                colleague = domain.Length > 0 && organizationDomains.Any(d => domain == d || domain.EndsWith("." + d, StringComparison.Ordinal));
+                colleagues[address] = colleague;
+            }
+
+            return colleague;
+        }
+    }
+
+    private static void KeepEarliest(Dictionary<int, long> earliest, int key, long ticks)
+    {
+        if (!earliest.TryGetValue(key, out var current) || ticks < current)
+            earliest[key] = ticks;
+    }
+}

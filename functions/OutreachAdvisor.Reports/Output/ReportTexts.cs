@@ -1,0 +1,120 @@
+using System.Globalization;
+
+namespace OutreachAdvisor.Reports.Output;
+
+/// <summary>The page's wording in English and Italian, and numbers and dates in the reader's format.</summary>
+internal sealed class ReportTexts
+{
+    private static readonly Dictionary<string, (string En, string It)> RuleTitles = new(StringComparer.Ordinal)
+    {
+        ["engage-before-asking"] = ("Engage before you ask", "Prima interagisci, poi chiedi"),
+        ["private-channel"] = ("Ask privately", "Chiedi in privato"),
+        ["listed-address"] = ("Write only to listed addresses", "Scrivi solo a indirizzi pubblicati"),
+        ["no-personal-details"] = ("Leave private details out", "Lascia fuori i dati privati"),
+        ["mutual-benefit"] = ("Offer something in return", "Offri qualcosa in cambio"),
+        ["personal-greeting"] = ("Greet the person by name", "Saluta la persona per nome"),
+        ["right-recipient"] = ("Write to the right person", "Scrivi alla persona giusta"),
+        ["specific-reference"] = ("Show you know their work", "Mostra di conoscere il suo lavoro"),
+        ["no-automation"] = ("Never automate", "Niente automatismi"),
+    };
+
+    private ReportTexts(string language)
+    {
+        Language = language;
+        Culture = CultureInfo.GetCultureInfo(language == "it" ? "it-IT" : "en-GB");
+    }
+
+    public string Language { get; }
+
+    public CultureInfo Culture { get; }
+
+    public static ReportTexts For(string language) => new(language == "it" ? "it" : "en");
+
+    public string T(string english, string italian) => Language == "it" ? italian : english;
+
+    public string Title => T("Sent-mail report", "Rapporto sulla posta inviata");
+    public string Sent => T("Sent", "Inviati");
+    public string Outreach => T("Outreach", "Primi contatti");
+    public string Replied => T("Replied", "Con risposta");
+    public string AverageScore => T("Average score", "Punteggio medio");
+    public string WeeksTitle => T("Week by week", "Settimana per settimana");
+    public string BandsTitle => T("Reply rate by score", "Risposte per punteggio");
+    public string RulesTitle => T("Replies when a rule was broken", "Risposte quando una regola non è rispettata");
+    public string TemplatesTitle => T("Templates", "Modelli ripetuti");
+    public string WeakestTitle => T("Weakest messages", "Messaggi più deboli");
+    public string HowTitle => T("How this report counts", "Come conta questo rapporto");
+    public string Broken => T("broken", "non rispettata");
+    public string Kept => T("kept", "rispettata");
+    public string Subject => T("Subject", "Oggetto");
+    public string To => T("To", "A");
+    public string Score => T("Score", "Punteggio");
+    public string Rules => T("Rules", "Regole");
+    public string Recipients => T("Recipients", "Destinatari");
+    public string Messages => T("Messages", "Messaggi");
+    public string Period => T("Period", "Periodo");
+    public string Yes => T("yes", "sì");
+    public string No => T("no", "no");
+    public string NoneFired => T("none", "nessuna");
+    public string NoOutreach => T("No outreach messages in this period: nothing to measure yet.", "Nessun primo contatto in questo periodo: ancora niente da misurare.");
+    public string NoTemplates => T("No near-identical texts were sent to three or more people. Good.", "Nessun testo quasi identico inviato a tre o più persone. Bene.");
+    public string TemplatesLead => T(
+        "Near-identical texts sent to three or more people read as mass mail; these also count as breaking \"Never automate\".",
+        "Testi quasi identici inviati a tre o più persone sembrano invii di massa; contano anche come violazione di \"Niente automatismi\".");
+    public string WeakestLead => T("The lowest-scoring outreach messages: the ones most worth rewriting.", "I primi contatti con il punteggio più basso: quelli che conviene riscrivere.");
+    public string RulesLead => T(
+        "For each rule, the share of outreach messages that got a reply when the rule was broken and when it was kept.",
+        "Per ogni regola, la quota di primi contatti che hanno avuto risposta quando la regola non era rispettata e quando lo era.");
+    public string WeeksLead => T("Bars: outreach messages sent (darker part: replied). Line: average score.", "Barre: primi contatti inviati (parte scura: con risposta). Linea: punteggio medio.");
+    public string ChartLabelWeeks => T("Outreach messages and average score per week", "Primi contatti e punteggio medio per settimana");
+
+    public string OverallMark(string rate) => T($"The thin mark is the overall reply rate ({rate}).", $"Il segno sottile è la quota complessiva di risposte ({rate}).");
+
+    public string RuleTitle(string rule) =>
+        RuleTitles.TryGetValue(rule, out var title) ? T(title.En, title.It) : rule;
+
+    public string Number(double value, int decimals = 0) => value.ToString("N" + decimals, Culture);
+
+    public string Percent(double? rate) => rate is { } r ? (r * 100).ToString("0", Culture) + "%" : "-";
+
+    public string Day(DateOnly date) => date.ToString(Language == "it" ? "d MMM yyyy" : "d MMM yyyy", Culture);
+
+    public string Day(DateTimeOffset date) => Day(DateOnly.FromDateTime(date.UtcDateTime));
+
+    /// <summary>"3 of 5 replied (60%)", or with the small-sample warning when there are too few.</summary>
+    public string RepliedOf(int replied, int total, int smallSample)
+    {
+        if (total == 0)
+            return T("no messages", "nessun messaggio");
+        var text = T($"{replied} of {total} replied", $"{replied} su {total} con risposta");
+        return total < smallSample
+            ? text + T(" - too few to draw conclusions", " - troppo pochi per trarre conclusioni")
+            : $"{text} ({Percent((double)replied / total)})";
+    }
+
+    public string SkippedNote(int skipped) => T(
+        $"{skipped} not checked (the rule lacked what it checks against, such as a found-at page, or could not read the language)",
+        $"{skipped} non verificati (alla regola mancava il riferimento, come la pagina dove è stato trovato l'indirizzo, o non legge la lingua)");
+
+    public string NeverBroken(IEnumerable<string> rules) =>
+        T("Not broken by any outreach message: ", "Mai violate nei primi contatti: ") + string.Join(", ", rules) + ".";
+
+    public string SmallSampleBanner(int outreach) => T(
+        $"Only {outreach} outreach messages: too few for the rates below to mean much. They show what to look at, not proof.",
+        $"Solo {outreach} primi contatti: troppo pochi perché le percentuali qui sotto dicano molto. Indicano cosa guardare, non sono una prova.");
+
+    public string TemplateDates(DateOnly first, DateOnly last) => first == last ? Day(first) : $"{Day(first)} – {Day(last)}";
+
+    public IReadOnlyList<string> HowItems(int replyWindowDays) =>
+    [
+        T("An outreach message is one you sent that starts a conversation, to at least one person outside your organisation you had received nothing from before.",
+          "Un primo contatto è un messaggio inviato da te che apre una conversazione, ad almeno una persona esterna alla tua organizzazione da cui non avevi mai ricevuto nulla."),
+        T($"It counts as replied when that person wrote later in the same conversation, or wrote to you at all within {replyWindowDays} days.",
+          $"Conta come risposto quando quella persona ha scritto dopo nella stessa conversazione, o ti ha scritto entro {replyWindowDays} giorni."),
+        T("Scores are the same analysis as the add-in's (0-100, higher is better), made as if each recipient were new to you.",
+          "I punteggi sono la stessa analisi del componente aggiuntivo (0-100, più alto è meglio), fatta come se ogni destinatario fosse nuovo."),
+        T("A rule counts as broken when it reported a warning or an error. Message bodies are not stored in this report.",
+          "Una regola conta come non rispettata quando ha segnalato un avviso o un errore. Il testo dei messaggi non è salvato in questo rapporto."),
+    ];
+
+    public string Generated(DateTimeOffset at) => T($"Generated {Day(at)}", $"Generato il {Day(at)}");
+}

@@ -1,0 +1,151 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using OutreachAdvisor.Reports.Model;
+using OutreachAdvisor.Reports.Output;
+using static OutreachAdvisor.Reports.Tests.TestMailbox;
+
+namespace OutreachAdvisor.Reports.Tests;
+
+[TestClass]
+public sealed partial class OutputTests
+{
+    private const string Hostile = "<script>alert('x')</script> & \"friends\"";
+
+    private static async Task<OutreachReport> ReportAsync(int messages = 3)
+    {
+        var mailbox = new TestMailbox();
+        for (var i = 0; i < messages; i++)
+        {
+            var sent = mailbox.Send($"p{i}@x{i}.example", Day(3, 2 + (i % 20)), i % 2 == 0 ? AskingBody : ThankingBody, i == 0 ? Hostile : $"Hello {i}");
+            if (i % 3 == 0)
+                mailbox.Receive($"p{i}@x{i}.example", Day(3, 3 + (i % 20)), conversation: sent);
+        }
+
+        return await mailbox.ReportAsync(o => o with { WeakestCount = 10 });
+    }
+
+    [TestMethod]
+    public async Task Json_has_the_contract_fields_with_their_names()
+    {
+        using var json = JsonDocument.Parse(ReportJson.Serialize(await ReportAsync()));
+        var root = json.RootElement;
+        foreach (var field in new[] { "me", "from", "to", "sentMessages", "outreachMessages", "replied", "replyRate", "averageScore", "rules", "templates", "weeks", "weakest", "scoreBands", "language", "generatedAt" })
+            Assert.IsTrue(root.TryGetProperty(field, out _), field);
+
+        Assert.AreEqual("ann@lee.example", root.GetProperty("me").GetString());
+        Assert.AreEqual("2026-03-02", root.GetProperty("from").GetString());
+        var rule = root.GetProperty("rules")[0];
+        foreach (var field in new[] { "rule", "fired", "repliedWhenFired", "notFired", "repliedWhenNotFired" })
+            Assert.IsTrue(rule.TryGetProperty(field, out _), field);
+        var week = root.GetProperty("weeks")[0];
+        foreach (var field in new[] { "week", "outreachMessages", "averageScore", "replied" })
+            Assert.IsTrue(week.TryGetProperty(field, out _), field);
+        var weak = root.GetProperty("weakest")[0];
+        foreach (var field in new[] { "subject", "to", "sent", "score", "rules" })
+            Assert.IsTrue(weak.TryGetProperty(field, out _), field);
+        Assert.IsFalse(weak.TryGetProperty("body", out _), "no body unless asked");
+    }
+
+    [TestMethod]
+    public async Task Template_json_fields()
+    {
+        var report = (await ReportAsync()) with { Templates = [new TemplateGroup(14, "Quick question", new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 9), 14, 1, 55)] };
+        using var json = JsonDocument.Parse(ReportJson.Serialize(report));
+        var template = json.RootElement.GetProperty("templates")[0];
+        Assert.AreEqual(14, template.GetProperty("recipients").GetInt32());
+        Assert.AreEqual("Quick question", template.GetProperty("subject").GetString());
+        Assert.AreEqual("2026-03-02", template.GetProperty("firstSent").GetString());
+        Assert.AreEqual("2026-03-09", template.GetProperty("lastSent").GetString());
+    }
+
+    [TestMethod]
+    public async Task Json_round_trips()
+    {
+        var report = await ReportAsync();
+        var again = ReportJson.Deserialize(ReportJson.Serialize(report))!;
+        Assert.AreEqual(ReportJson.Serialize(report), ReportJson.Serialize(again));
+    }
+
+    [TestMethod]
+    public async Task Html_encodes_what_comes_from_mail()
+    {
+        var html = ReportHtml.Render(await ReportAsync());
+
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        StringAssert.Contains(html, "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; &quot;friends&quot;");
+    }
+
+    [TestMethod]
+    public async Task Html_is_self_contained_and_well_formed()
+    {
+        var html = ReportHtml.Render(await ReportAsync(30));
+
+        StringAssert.StartsWith(html, "<!DOCTYPE html>");
+        Assert.DoesNotContain("src=", html);
+        Assert.DoesNotContain("url(", html);
+        Assert.DoesNotContain("@import", html);
+        StringAssert.Contains(html, "<svg class=\"chart\"");
+        StringAssert.Contains(html, "@media print");
+        StringAssert.Contains(html, "name=\"viewport\"");
+        AssertBalanced(html);
+    }
+
+    [TestMethod]
+    public async Task Small_samples_are_called_small()
+    {
+        var html = ReportHtml.Render(await ReportAsync(5));
+        StringAssert.Contains(html, "too few to draw conclusions");
+        StringAssert.Contains(html, "Only 5 outreach messages");
+
+        var large = ReportHtml.Render(await ReportAsync(30));
+        Assert.DoesNotContain("Only 30 outreach messages", large);
+        StringAssert.Contains(large, " of 15 replied (");
+    }
+
+    [TestMethod]
+    public async Task Html_in_italian()
+    {
+        var html = ReportHtml.Render(await ReportAsync(5), "it");
+        StringAssert.Contains(html, "<html lang=\"it\">");
+        StringAssert.Contains(html, "Rapporto sulla posta inviata");
+        StringAssert.Contains(html, "troppo pochi per trarre conclusioni");
+        Assert.DoesNotContain("too few", html);
+    }
+
+    [TestMethod]
+    public async Task An_empty_report_renders_and_says_so()
+    {
+        var html = ReportHtml.Render(await new TestMailbox().ReportAsync());
+        StringAssert.Contains(html, "No outreach messages in this period");
+        AssertBalanced(html);
+    }
+
+    [GeneratedRegex(@"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")]
+    private static partial Regex Tag();
+
+    /// <summary>Every element that is opened is closed, in order (void elements and self-closing SVG tags aside).</summary>
+    private static void AssertBalanced(string html)
+    {
+        string[] voidElements = ["meta", "br", "hr", "img", "input", "link"];
+        var body = html[html.IndexOf("<html", StringComparison.Ordinal)..];
+        body = Regex.Replace(body, "<style>.*?</style>", "<style></style>", RegexOptions.Singleline);
+        var open = new Stack<string>();
+        foreach (Match tag in Tag().Matches(body))
+        {
+            var name = tag.Groups[2].Value.ToLowerInvariant();
+            if (tag.Groups[3].Value == "/" || voidElements.Contains(name))
+                continue;
+            if (tag.Groups[1].Value == "/")
+            {
+                Assert.IsNotEmpty(open, $"</{name}> closes nothing");
+                Assert.AreEqual(open.Pop(), name, "tags closed out of order");
+            }
+            else
+            {
+                open.Push(name);
+            }
+        }
+
+        Assert.IsEmpty(open, "unclosed: " + string.Join(", ", open));
+    }
+}
