@@ -99,10 +99,12 @@ export function createReportsView(deps: ReportsDeps, s: Strings, language: strin
 
   const locationOf = (r: ReportStatus) => locations.get(r.id) ?? r.location ?? `/api/reports/${encodeURIComponent(r.id)}`;
 
+  const openButton = (id: string) => [...listBox.querySelectorAll<HTMLElement>('[data-action="open"]')].find((b) => b.dataset.id === id);
+
   const renderList = () => {
     const focusedId = document.activeElement instanceof HTMLElement && listBox.contains(document.activeElement) ? document.activeElement.getAttribute("data-id") : null;
     renderReportList(listBox, reports, s, f, openReport);
-    if (focusedId) listBox.querySelector<HTMLElement>(`[data-action="open"][data-id="${CSS.escape(focusedId)}"]`)?.focus();
+    if (focusedId) openButton(focusedId)?.focus();
   };
 
   const upsert = (status: ReportStatus) => {
@@ -240,7 +242,7 @@ export function createReportsView(deps: ReportsDeps, s: Strings, language: strin
       openFull: () => void deps.openHtml(html).catch((error: unknown) => say(reportErrorText(error, s), true)),
       back: () => {
         closeSummary();
-        listBox.querySelector<HTMLElement>(`[data-action="open"][data-id="${CSS.escape(status.id)}"]`)?.focus();
+        openButton(status.id)?.focus();
       },
     });
     listArea.hidden = true;
