@@ -1,6 +1,7 @@
 /**
  * Opens a page outside the task pane: Office's own browser window where the host has one
- * (Office.context.ui.openBrowserWindow, Mailbox 1.5+), else a new browser window.
+ * (Office.context.ui.openBrowserWindow, requirement set OpenBrowserWindowApi 1.1), else a new
+ * browser window.
  */
 export function openPage(url: string): void {
   const absolute = new URL(url, location.href).href;

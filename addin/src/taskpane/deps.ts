@@ -25,7 +25,7 @@ function reportsDeps(displayLanguage: string): ReportsDeps {
     async openHtml(html) {
       // Without sign-in the page opens by its URL; with sign-in a new window could not send the
       // token, so the page is fetched here and shown from memory (in a window opened now, during the click).
-      if (!config.clientId) {
+      if (!config.clientId || !config.apiScope) {
         openPage(reportUrl(config.apiBase, html));
         return;
       }
