@@ -185,6 +185,29 @@ test("with an Italian Outlook the task pane speaks Italian", async () => {
   assert(/su 100$/.test(score), `score: ${score}`);
 });
 
+test("the Reports tab shows the server's explanation when reports are not available (plain serve)", async () => {
+  const answer = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/reports" && r.request().method() === "GET", { timeout: 15_000 });
+  await page.click("#tab-reports");
+  assert((await page.getAttribute("#tab-reports", "aria-selected")) === "true", "the Reports tab is not selected");
+  await page.locator("#reports-heading").waitFor();
+  const response = await answer;
+  const status = response.status();
+  // Plain `outreach serve` has no report storage: 501 with a problem detail. A server without the
+  // routes answers 404/405: then the view shows that error instead.
+  const problem = await response.json().catch(() => ({}));
+  const expected = status === 501 ? problem.detail : problem.detail ?? problem.title ?? `HTTP ${status}`;
+  assert(status === 501 || status === 404 || status === 405, `GET /api/reports answered ${status}`);
+  assert(typeof expected === "string" && expected.length > 0, `no explanation in the ${status} answer`);
+  await page.waitForFunction((text) => document.querySelector(".report-message")?.textContent?.includes(text), expected, { timeout: 10_000 });
+  const shown = await page.locator(".report-message").textContent();
+  if (status === 501) assert(shown.startsWith("Reports are not available on this server: "), `message: ${shown}`);
+  assert((await page.locator(".report-message").getAttribute("aria-live")) === "polite", "the message is not announced");
+  mkdirSync(results, { recursive: true });
+  await page.locator("aside.pane-frame").screenshot({ path: join(results, "reports.png") });
+  await page.click("#tab-check");
+  await page.locator("#check-again").waitFor();
+});
+
 test("with the API down, the on-send handler allows the mail, within Outlook's 5 s", async () => {
   await server.stop();
   await page.fill("#pg-body", GENERIC + "\n\nP.S. One more thing."); // a new draft: no cached analysis

@@ -55,7 +55,8 @@ export async function analyze(request: AnalysisRequest, options: AnalyzeOptions)
   }
 }
 
-async function problemText(response: Response): Promise<string> {
+/** The problem's detail (or title) of a non-2xx answer, else "HTTP nnn". */
+export async function problemText(response: Response): Promise<string> {
   try {
     const problem = (await response.json()) as { title?: string; detail?: string };
     return problem.detail ?? problem.title ?? `HTTP ${response.status}`;

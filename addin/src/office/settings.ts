@@ -43,3 +43,21 @@ export function createSuppressions(store: SettingsStore): Suppressions {
     unmute: (finding) => write(read().filter((k) => k !== suppressionKey(finding))),
   };
 }
+
+const WEEKLY_KEY = "outreachWeeklyReport";
+
+/** The user's last weekly-report choice, remembered in roaming settings (the API has no GET for it). */
+export interface WeeklyPreference {
+  get(): boolean;
+  set(weekly: boolean): Promise<void>;
+}
+
+export function createWeeklyPreference(store: SettingsStore): WeeklyPreference {
+  return {
+    get: () => store.get(WEEKLY_KEY) === true,
+    async set(weekly) {
+      store.set(WEEKLY_KEY, weekly);
+      await store.save();
+    },
+  };
+}

@@ -9,6 +9,8 @@ import { readRequest } from "../office/draft";
 import type { Suppressions } from "../office/settings";
 import { createScheduler } from "../scheduler";
 import { button, h } from "./dom";
+import { type ReportsDeps, type ReportsView, createReportsView } from "./reports";
+import { createTabs } from "./tabs";
 import { renderResult } from "./view";
 
 export interface TaskPaneDeps {
@@ -17,6 +19,8 @@ export interface TaskPaneDeps {
   displayLanguage: string;
   analyze(request: AnalysisRequest, signal: AbortSignal): Promise<AnalysisResult>;
   debounceMs?: number;
+  /** The Reports view (a second tab) when given. */
+  reports?: ReportsDeps;
 }
 
 export interface TaskPane {
@@ -36,8 +40,7 @@ export function startTaskPane(root: HTMLElement, deps: TaskPaneDeps): TaskPane {
   const recipientsBox = h("div", { class: "recipients" });
   const results = h("div", { class: "results" });
   const checkButton = button(s.checkAgain, () => void scheduler.runNow(), { class: "primary", id: "check-again" });
-  root.replaceChildren(
-    h("header", {}, h("h1", {}, s.title), h("p", { class: "intro" }, s.intro)),
+  const checkView = [
     h("div", { class: "toolbar" }, checkButton),
     status,
     results,
@@ -46,7 +49,30 @@ export function startTaskPane(root: HTMLElement, deps: TaskPaneDeps): TaskPane {
       h("p", { class: "hint" }, s.foundAtHint),
       recipientsBox,
     ),
-  );
+  ];
+  const header = h("header", {}, h("h1", {}, s.title), h("p", { class: "intro" }, s.intro));
+  let reportsView: ReportsView | null = null;
+  let reportsSelected = false;
+  // A hidden pane (another window, Outlook minimised) polls nothing; it picks up again when shown.
+  const onVisibility = () => (reportsSelected && !document.hidden ? reportsView?.show() : reportsView?.hide());
+  if (deps.reports) {
+    const view = createReportsView(deps.reports, s, uiLanguage(deps.displayLanguage));
+    reportsView = view;
+    const checkPanel = h("div", { id: "panel-check", class: "tab-panel" }, checkView);
+    const reportsPanel = h("div", { id: "panel-reports", class: "tab-panel" }, view.element);
+    const tabs = createTabs(s.tabsLabel, [
+      { id: "check", label: s.tabCheck, panel: checkPanel },
+      { id: "reports", label: s.tabReports, panel: reportsPanel },
+    ], (id) => {
+      reportsSelected = id === "reports";
+      if (reportsSelected && !document.hidden) view.show();
+      else view.hide();
+    });
+    root.replaceChildren(header, tabs.list, checkPanel, reportsPanel);
+    document.addEventListener("visibilitychange", onVisibility);
+  } else {
+    root.replaceChildren(header, ...checkView);
+  }
 
   let last: { request: AnalysisRequest; result: AnalysisResult } | null = null;
   let foundAt: Record<string, string> = {};
@@ -159,5 +185,13 @@ export function startTaskPane(root: HTMLElement, deps: TaskPaneDeps): TaskPane {
       void scheduler.runNow();
     });
 
-  return { schedule: () => scheduler.schedule(), check: () => scheduler.runNow(), dispose: () => scheduler.dispose() };
+  return {
+    schedule: () => scheduler.schedule(),
+    check: () => scheduler.runNow(),
+    dispose: () => {
+      scheduler.dispose();
+      reportsView?.dispose();
+      document.removeEventListener("visibilitychange", onVisibility);
+    },
+  };
 }

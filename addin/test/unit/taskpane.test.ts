@@ -106,4 +106,32 @@ describe("task pane", () => {
     expect(state.foundAt).toEqual({ "jane@shape.example": "https://janedoe.example/contact" });
     expect(analyze.mock.calls[1][0].foundAt).toEqual({ "jane@shape.example": "https://janedoe.example/contact" });
   });
+
+  it("has keyboard-accessible Check and Reports tabs; the Reports tab loads the list only when shown", async () => {
+    const { draft } = fakeDraft();
+    const list = vi.fn(async () => []);
+    const never = () => new Promise<never>(() => undefined);
+    const reports = { list, start: never, poll: never, schedule: never, openHtml: never, weekly: { get: () => false, set: async () => undefined } };
+    startTaskPane(root, { draft, suppressions: createSuppressions(memoryStore()), displayLanguage: "en-US", analyze: async () => genericResult(), debounceMs: 50, reports });
+    await vi.waitFor(() => expect(root.querySelector(".score-value")).not.toBeNull());
+    const tabs = [...root.querySelectorAll<HTMLButtonElement>('[role="tablist"] [role="tab"]')];
+    expect(tabs.map((t) => t.textContent)).toEqual(["Check", "Reports"]);
+    expect(tabs.map((t) => t.getAttribute("aria-selected"))).toEqual(["true", "false"]);
+    expect(tabs.map((t) => t.tabIndex)).toEqual([0, -1]);
+    const reportsPanel = document.getElementById(tabs[1].getAttribute("aria-controls") ?? "") as HTMLElement;
+    expect(reportsPanel.getAttribute("role")).toBe("tabpanel");
+    expect(reportsPanel.getAttribute("aria-labelledby")).toBe(tabs[1].id);
+    expect(reportsPanel.hidden).toBe(true);
+    expect(list).not.toHaveBeenCalled();
+    tabs[0].focus();
+    tabs[0].dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight", bubbles: true }));
+    expect(document.activeElement).toBe(tabs[1]);
+    expect(tabs[1].getAttribute("aria-selected")).toBe("true");
+    expect(reportsPanel.hidden).toBe(false);
+    expect(root.querySelector<HTMLElement>("#panel-check")?.hidden).toBe(true);
+    expect(list).toHaveBeenCalledTimes(1);
+    tabs[1].dispatchEvent(new KeyboardEvent("keydown", { key: "Home", bubbles: true }));
+    expect(tabs[0].getAttribute("aria-selected")).toBe("true");
+    expect(reportsPanel.hidden).toBe(true);
+  });
 });
