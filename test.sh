@@ -22,6 +22,34 @@ if ! dotnet build OutreachAdvisor.sln -c Release -nologo -v minimal; then
   exit 1
 fi
 
+# ---- Azurite (Azure Storage emulator) for tests/OutreachAdvisor.ReportJobs.Tests ------------------
+# Pinned in tools/azurite, in memory, on 127.0.0.1; default ports 10000-10002, or three free ones
+# (then AZURITE_CONNECTION_STRING tells the tests where). Stopped on exit. If it does not come up,
+# the report job tests fail saying so (they never skip).
+step "Azurite"
+azurite_pid=""
+stop_azurite() { if [ -n "$azurite_pid" ]; then kill "$azurite_pid" 2>/dev/null; wait "$azurite_pid" 2>/dev/null; fi; }
+trap 'stop_azurite; rm -rf "$results"' EXIT
+port_answers() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+if npm ci --prefix tools/azurite --no-audit --no-fund --loglevel=error; then
+  blob_port=10000 queue_port=10001 table_port=10002
+  if port_answers 10000 || port_answers 10001 || port_answers 10002; then
+    blob_port=$(free_port) queue_port=$(free_port) table_port=$(free_port)
+    # Azurite's well-known development account and key (public, emulator only).
+    export AZURITE_CONNECTION_STRING="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue_port/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;"
+  fi
+  tools/azurite/node_modules/.bin/azurite --silent --inMemoryPersistence --disableTelemetry --skipApiVersionCheck \
+    --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
+    --blobPort "$blob_port" --queuePort "$queue_port" --tablePort "$table_port" >"$results/azurite.log" 2>&1 &
+  azurite_pid=$!
+  for _ in $(seq 1 60); do port_answers "$blob_port" && break; sleep 0.5; done
+  if port_answers "$blob_port"; then echo "Azurite on 127.0.0.1:$blob_port-$table_port"; else echo "Azurite did not start:" >&2; cat "$results/azurite.log" >&2; fi
+else
+  echo "npm ci --prefix tools/azurite failed: the report job tests will fail" >&2
+fi
+# ---- end of Azurite ------------------------------------------------------------------------------
+
 step "dotnet test"
 dotnet test OutreachAdvisor.sln -c Release --no-build -nologo \
   --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results/dotnet" || status=1

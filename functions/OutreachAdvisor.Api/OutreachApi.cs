@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using OutreachAdvisor.Analysis;
+using OutreachAdvisor.Api.Reports;
 
 namespace OutreachAdvisor.Api;
 
@@ -25,6 +26,8 @@ public static class OutreachApi
     {
         endpoints.MapPost("/api/analyze", (HttpContext context, AnalyzeHandler handler) => handler.HandleAsync(context));
         endpoints.MapGet("/api/health", (HttpContext context, HealthHandler handler) => handler.HandleAsync(context));
+        // Report routes: 501 unless report storage is registered (AddOutreachReports); see docs/reports-azure.md.
+        endpoints.MapReportRoutes();
         return endpoints;
     }
 }

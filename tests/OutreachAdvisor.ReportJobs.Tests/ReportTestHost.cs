@@ -1,0 +1,71 @@
+using Azure.Storage.Queues.Models;
+using Microsoft.Extensions.DependencyInjection;
+using OutreachAdvisor.Api.Reports;
+using OutreachAdvisor.Functions;
+using OutreachAdvisor.Identity;
+using OutreachAdvisor.Identity.Tests;
+
+namespace OutreachAdvisor.ReportJobs.Tests;
+
+/// <summary>
+/// The Functions app's report services as Program.cs wires them, on a fresh set of Azurite resources,
+/// with the sign-in checked against the local OpenID server and the mail and builder faked.
+/// </summary>
+internal sealed class ReportTestHost : IAsyncDisposable
+{
+    private readonly ServiceProvider services;
+
+    private ReportTestHost(ReportStorage storage, LocalOpenIdServer openId, ManualClock clock)
+    {
+        Storage = storage;
+        Clock = clock;
+        OpenId = openId;
+        var collection = new ServiceCollection();
+        collection.AddSingleton<TimeProvider>(clock);
+        collection.AddSingleton(storage);
+        collection.AddSingleton<ReportStore>();
+        collection.AddSingleton(sp => new ReportJobService(sp.GetRequiredService<ReportStore>(), clock));
+        collection.AddSingleton(new ReportSignIn(new EntraTokenValidator(openId.Options())));
+        collection.AddSingleton(sp => new ReportHandlers(sp.GetRequiredService<ReportSignIn>(), sp.GetRequiredService<ReportJobService>(), clock));
+        collection.AddSingleton<IReportMailSourceFactory>(Mail);
+        collection.AddSingleton<IReportBuilder>(Builder);
+        collection.AddSingleton(sp => new ReportJobRunner(sp.GetRequiredService<ReportStore>(), Mail, Builder, time: clock));
+        services = collection.BuildServiceProvider();
+        Functions = new ReportFunctions(services);
+    }
+
+    public ReportStorage Storage { get; }
+    public ManualClock Clock { get; }
+    public LocalOpenIdServer OpenId { get; }
+    public FakeMailSources Mail { get; } = new();
+    public CountingBuilder Builder { get; } = new();
+    public ReportFunctions Functions { get; }
+    public ReportStore Store => services.GetRequiredService<ReportStore>();
+    public ReportJobService Jobs => services.GetRequiredService<ReportJobService>();
+    public ReportJobRunner Runner => services.GetRequiredService<ReportJobRunner>();
+
+    public static readonly Guid Tenant = Guid.Parse(LocalOpenIdServer.Tenant);
+
+    public static async Task<ReportTestHost> StartAsync(LocalOpenIdServer openId) =>
+        new(await AzuriteStorage.CreateAsync(), openId, new ManualClock(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero)));
+
+    public string Token(Guid oid) => Tokens.For(OpenId, oid);
+
+    /// <summary>POSTs a report request through the Functions trigger.</summary>
+    public async Task<Microsoft.AspNetCore.Http.DefaultHttpContext> PostAsync(Guid user, string? json = """{ "since": "2026-10-01" }""", string? key = null)
+    {
+        var context = Http.Request("POST", "/api/reports", Token(user), json, key);
+        await Functions.CreateAsync(context.Request);
+        return context;
+    }
+
+    /// <summary>Receives every visible message (each receive raises its dequeue count by one), hiding them briefly.</summary>
+    public async Task<QueueMessage[]> ReceiveAsync(TimeSpan? hideFor = null) =>
+        (await Storage.Queue.ReceiveMessagesAsync(32, hideFor ?? TimeSpan.FromSeconds(1))).Value;
+
+    public async ValueTask DisposeAsync()
+    {
+        await services.DisposeAsync();
+        await AzuriteStorage.DeleteAsync(Storage);
+    }
+}
