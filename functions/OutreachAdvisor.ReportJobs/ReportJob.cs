@@ -52,6 +52,9 @@ public sealed record ReportJob
     [JsonPropertyName("includeBodies")] public bool IncludeBodies { get; init; }
     [JsonPropertyName("trigger")] public string Trigger { get; init; } = UserTrigger;
 
+    /// <summary>"en" or "it": the language of the report page (the requester's Accept-Language; weekly reports use English).</summary>
+    [JsonPropertyName("language")] public string Language { get; init; } = "en";
+
     public static ReportJob Create(ReportOwner owner, DateOnly since, bool includeBodies, string idempotencyKey, string trigger = UserTrigger)
     {
         ArgumentNullException.ThrowIfNull(owner);

@@ -38,4 +38,10 @@ public interface IReportMailSource
     /// streamed (bodies only for sent messages): the engine never needs them all in memory at once.
     /// </summary>
     IAsyncEnumerable<ReportMail> ReadAsync(DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The mailbox owner's address (the report's "me"), when the source can tell without being told:
+    /// Graph reads it from the owner's Sent Items. Null when unknown or the folder is empty.
+    /// </summary>
+    Task<string?> FindOwnerAddressAsync(CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 }

@@ -262,6 +262,30 @@ public sealed class SentItemsDeltaTests : IDisposable
             message.Remove(name);
     }
 
+    [TestMethod]
+    public async Task The_owner_address_is_the_sender_of_the_newest_sent_message()
+    {
+        FakeRequest? asked = null;
+        intercept = request =>
+        {
+            if (request.Path != "/v1.0/me/mailFolders/sentitems/messages")
+                return null;
+            asked = request;
+            return FakeResponse.Json(JsonNode.Parse("""{"value":[{"id":"m1","from":{"emailAddress":{"name":"Ann Lee","address":"ann@lee.example"}}}]}""")!);
+        };
+
+        Assert.AreEqual("ann@lee.example", await Source().FindOwnerAddressAsync(CancellationToken.None));
+        Assert.AreEqual("1", asked!["$top"]);
+        Assert.AreEqual("from", asked["$select"]);
+    }
+
+    [TestMethod]
+    public async Task An_empty_sent_items_names_no_owner()
+    {
+        intercept = request => request.Path == "/v1.0/me/mailFolders/sentitems/messages" ? FakeResponse.Json(JsonNode.Parse("""{"value":[]}""")!) : null;
+        Assert.IsNull(await Source().FindOwnerAddressAsync(CancellationToken.None));
+    }
+
     private sealed class MemoryDeltaLinks : IDeltaLinkStore
     {
         public Dictionary<(string Owner, string Folder), DeltaLinkState> Saved { get; } = [];

@@ -235,7 +235,7 @@ public sealed class ReportRouteTests
         }).Build();
         using ServiceProvider wired = new ServiceCollection().AddOutreachReports(configuration).BuildServiceProvider();
         Assert.IsNotNull(wired.GetService<ReportHandlers>());
-        Assert.IsInstanceOfType<NotWiredReportBuilder>(wired.GetRequiredService<IReportBuilder>());
+        Assert.IsInstanceOfType<EngineReportBuilder>(wired.GetRequiredService<IReportBuilder>());
         Assert.IsInstanceOfType<GraphReportMailSourceFactory>(wired.GetRequiredService<IReportMailSourceFactory>());
         Assert.IsNotNull(wired.GetService<ReportJobRunner>());
         Assert.IsNull(new ServiceCollection().AddOutreachReports(new ConfigurationBuilder().Build()).BuildServiceProvider().GetService<ReportHandlers>());

@@ -53,7 +53,7 @@ public sealed class ReportHandlers(ReportSignIn signIn, ReportJobService jobs, T
 
         // Without a key every request is a new report; with one, a retry of the same request is the same report.
         string idempotencyKey = key is not null ? "key:" + key : "request:" + context.TraceIdentifier;
-        ReportJob job = ReportJob.Create(owner, since, includeBodies, idempotencyKey);
+        ReportJob job = ReportJob.Create(owner, since, includeBodies, idempotencyKey) with { Language = AnalyzeHandler.UiLanguageOf(context.Request) };
         (ReportRecord record, _) = await jobs.SubmitAsync(job, cancellationToken).ConfigureAwait(false);
 
         context.Response.StatusCode = StatusCodes.Status202Accepted;

@@ -47,7 +47,7 @@ public static class ReportsSetup
                 sp.GetRequiredService<IDeltaLinkStore>(), options);
         });
         // The report engine's builder is registered by whoever wires it (register it before or after this call).
-        services.TryAddSingleton<IReportBuilder, NotWiredReportBuilder>();
+        services.TryAddSingleton<IReportBuilder, EngineReportBuilder>();
         services.AddSingleton(sp => new ReportJobRunner(
             sp.GetRequiredService<ReportStore>(), sp.GetRequiredService<IReportMailSourceFactory>(), sp.GetRequiredService<IReportBuilder>(),
             sp.GetService<Microsoft.Extensions.Logging.ILogger<ReportJobRunner>>(), sp.GetRequiredService<TimeProvider>()));

@@ -87,6 +87,22 @@ public sealed class GraphReportMailSource : IReportMailSource
         }
     }
 
+    /// <summary>The owner's address: the sender of their newest sent message (one small request, <c>$select=from</c>).</summary>
+    public async Task<string?> FindOwnerAddressAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            MessageCollectionResponse? newest = options.UserId is { Length: > 0 } userId
+                ? await client.Users[userId].MailFolders[SentItems].Messages.GetAsync(r => (r.QueryParameters.Top, r.QueryParameters.Select, r.QueryParameters.Orderby) = (1, ["from"], ["sentDateTime desc"]), cancellationToken).ConfigureAwait(false)
+                : await client.Me.MailFolders[SentItems].Messages.GetAsync(r => (r.QueryParameters.Top, r.QueryParameters.Select, r.QueryParameters.Orderby) = (1, ["from"], ["sentDateTime desc"]), cancellationToken).ConfigureAwait(false);
+            return newest?.Value?.FirstOrDefault()?.From?.EmailAddress?.Address;
+        }
+        catch (ApiException error)
+        {
+            throw Describe(SentItems, error);
+        }
+    }
+
     /// <summary>Stores the delta links of the last complete read, for the next run. Call after the report is safely stored.</summary>
     public async Task CommitAsync(CancellationToken cancellationToken)
     {

@@ -1,0 +1,32 @@
+using OutreachAdvisor.Reports;
+using OutreachAdvisor.Reports.Model;
+using OutreachAdvisor.Reports.Output;
+
+namespace OutreachAdvisor.ReportJobs;
+
+/// <summary>
+/// Builds a job's report with the report engine (OutreachAdvisor.Reports): the same engine and page as
+/// `outreach report`, fed from the job's mail source. The owner's address comes from the source
+/// (Graph: the sender of their Sent Items), since the queue message carries no personal data.
+/// </summary>
+public sealed class EngineReportBuilder : IReportBuilder
+{
+    public async Task<BuiltReport> BuildAsync(ReportJob job, IReportMailSource source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(source);
+        // An empty Sent Items has no owner address to find: the report then simply counts nothing sent.
+        string me = await source.FindOwnerAddressAsync(cancellationToken).ConfigureAwait(false) ?? string.Empty;
+        var options = new ReportOptions
+        {
+            Me = me,
+            Since = new DateTimeOffset(job.Since.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+            IncludeBodies = job.IncludeBodies,
+            UiLanguage = job.Language,
+        };
+
+        OutreachReport report = await new ReportEngine(options).RunAsync(source, cancellationToken).ConfigureAwait(false);
+        var summary = new ReportSummary(report.SentMessages, report.OutreachMessages, report.Replied, report.ReplyRate, report.AverageScore);
+        return new BuiltReport(ReportJson.Serialize(report), ReportHtml.Render(report, options.UiLanguage), summary);
+    }
+}
