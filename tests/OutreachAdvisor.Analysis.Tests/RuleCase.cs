@@ -22,16 +22,16 @@ public static class Build
 
     public static MessageInput Message(string body, string subject = "Hello", EmailAddress[]? to = null, EmailAddress[]? cc = null, EmailAddress[]? bcc = null,
         EmailAddress? from = null, BodyFormat format = BodyFormat.Text, Dictionary<string, string>? foundAt = null) => new()
-    {
-        From = from ?? Ann,
-        To = to ?? [Jane],
-        Cc = cc ?? [],
-        Bcc = bcc ?? [],
-        Subject = subject,
-        Body = body,
-        BodyFormat = format,
-        FoundAt = foundAt,
-    };
+        {
+            From = from ?? Ann,
+            To = to ?? [Jane],
+            Cc = cc ?? [],
+            Bcc = bcc ?? [],
+            Subject = subject,
+            Body = body,
+            BodyFormat = format,
+            FoundAt = foundAt,
+        };
 
     /// <summary>A context as if a mailbox had been read, with the given history per recipient (none when absent).</summary>
     public static AnalysisContext Mailbox(MessageInput message, Dictionary<string, RecipientHistory>? histories = null, string[]? contacts = null,

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using OutreachAdvisor.Tests.Common;
 using OutreachAdvisor.Analysis.Rules;
+using OutreachAdvisor.Tests.Common;
 
 namespace OutreachAdvisor.Analysis.Tests;
 

@@ -93,7 +93,11 @@ internal static class Harness
                 id = d.Id,
                 entities = Occurrences(d.Text, "Contoso").Select(o => new
                 {
-                    text = "Contoso", category = "Organization", offset = o, length = 7, confidenceScore = 0.95,
+                    text = "Contoso",
+                    category = "Organization",
+                    offset = o,
+                    length = 7,
+                    confidenceScore = 0.95,
                 }).ToList(),
                 warnings = Array.Empty<object>(),
             })),
@@ -103,7 +107,11 @@ internal static class Harness
                 redactedText = d.Text.Replace("555-0100", "********", StringComparison.Ordinal),
                 entities = Occurrences(d.Text, "555-0100").Select(o => new
                 {
-                    text = "555-0100", category = "PhoneNumber", offset = o, length = 8, confidenceScore = 0.8,
+                    text = "555-0100",
+                    category = "PhoneNumber",
+                    offset = o,
+                    length = 8,
+                    confidenceScore = 0.8,
                 }).ToList(),
                 warnings = Array.Empty<object>(),
             })),

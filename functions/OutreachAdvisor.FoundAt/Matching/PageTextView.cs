@@ -23,11 +23,32 @@ internal sealed class PageTextView
     // HTML5 names that obfuscators use and WebUtility.HtmlDecode (HTML 4 only) does not know.
     private static readonly Dictionary<string, string> Html5Entities = new(StringComparer.Ordinal)
     {
-        ["commat"] = "@", ["period"] = ".", ["lsqb"] = "[", ["lbrack"] = "[", ["rsqb"] = "]", ["rbrack"] = "]",
-        ["lpar"] = "(", ["rpar"] = ")", ["lcub"] = "{", ["lbrace"] = "{", ["rcub"] = "}", ["rbrace"] = "}",
-        ["lowbar"] = "_", ["hyphen"] = "-", ["dash"] = "-", ["plus"] = "+", ["colon"] = ":", ["quest"] = "?",
-        ["equals"] = "=", ["num"] = "#", ["excl"] = "!", ["percnt"] = "%", ["apos"] = "'", ["Tab"] = "\t",
-        ["NewLine"] = "\n", ["fullstop"] = ".",
+        ["commat"] = "@",
+        ["period"] = ".",
+        ["lsqb"] = "[",
+        ["lbrack"] = "[",
+        ["rsqb"] = "]",
+        ["rbrack"] = "]",
+        ["lpar"] = "(",
+        ["rpar"] = ")",
+        ["lcub"] = "{",
+        ["lbrace"] = "{",
+        ["rcub"] = "}",
+        ["rbrace"] = "}",
+        ["lowbar"] = "_",
+        ["hyphen"] = "-",
+        ["dash"] = "-",
+        ["plus"] = "+",
+        ["colon"] = ":",
+        ["quest"] = "?",
+        ["equals"] = "=",
+        ["num"] = "#",
+        ["excl"] = "!",
+        ["percnt"] = "%",
+        ["apos"] = "'",
+        ["Tab"] = "\t",
+        ["NewLine"] = "\n",
+        ["fullstop"] = ".",
     };
 
     private readonly StringBuilder _text;
