@@ -22,6 +22,13 @@ if ! dotnet build OutreachAdvisor.sln -c Release -nologo -v minimal; then
   exit 1
 fi
 
+step "dotnet format (verify)"
+# Style is part of the build's contract: a change that is not `dotnet format` clean counts as a failure.
+if ! dotnet format OutreachAdvisor.sln --no-restore --verify-no-changes -v quiet; then
+  echo "not dotnet-format clean: run 'dotnet format OutreachAdvisor.sln'" >&2
+  failed=$((failed + 1))
+fi
+
 # ---- Azurite (Azure Storage emulator) for tests/OutreachAdvisor.ReportJobs.Tests ------------------
 # Pinned in tools/azurite, in memory, on 127.0.0.1; default ports 10000-10002, or three free ones
 # (then AZURITE_CONNECTION_STRING tells the tests where). Stopped on exit. If it does not come up,

@@ -2,36 +2,13 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Queues.Models;
-using OutreachAdvisor.Identity.Tests;
 
 namespace OutreachAdvisor.ReportJobs.Tests;
 
 /// <summary>POST -> queue -> queue function -> table and blobs -> GET, with real Azure SDK clients against Azurite.</summary>
 [TestClass]
-public sealed class ReportJobTests
+public sealed class ReportJobTests : ReportHostTests
 {
-    private static LocalOpenIdServer? openId;
-    private ReportTestHost host = null!;
-
-    private static readonly Guid Ann = Tokens.Ann;
-    private static readonly Guid Bob = Guid.Parse("12345678-1234-1234-1234-123456789abc");
-
-    [ClassInitialize]
-    public static async Task StartOpenIdAsync(TestContext context) => openId = await LocalOpenIdServer.StartAsync();
-
-    [ClassCleanup]
-    public static async Task StopOpenIdAsync()
-    {
-        if (openId is not null)
-            await openId.DisposeAsync();
-    }
-
-    [TestInitialize]
-    public async Task StartAsync() => host = await ReportTestHost.StartAsync(openId!);
-
-    [TestCleanup]
-    public async Task StopAsync() => await host.DisposeAsync();
-
     private static string OwnerKey(Guid user) => $"{ReportTestHost.Tenant:D}.{user:D}";
 
     private async Task<(string Id, QueueMessage Message)> PostAndReceiveAsync(Guid user, string? key = null)

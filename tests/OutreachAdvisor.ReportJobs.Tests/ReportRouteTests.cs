@@ -5,36 +5,14 @@ using Microsoft.Extensions.DependencyInjection;
 using OutreachAdvisor.Api.Reports;
 using OutreachAdvisor.Functions;
 using OutreachAdvisor.Graph.SentItems;
-using OutreachAdvisor.Identity.Tests;
 
 namespace OutreachAdvisor.ReportJobs.Tests;
 
 /// <summary>The GET routes (owner only), the list, the HTML page, the weekly opt-in and timer, and the 501 without storage.</summary>
 [TestClass]
-public sealed class ReportRouteTests
+public sealed class ReportRouteTests : ReportHostTests
 {
-    private static LocalOpenIdServer? openId;
-    private ReportTestHost host = null!;
-
-    private static readonly Guid Ann = Tokens.Ann;
-    private static readonly Guid Bob = Guid.Parse("12345678-1234-1234-1234-123456789abc");
     private static readonly Guid Cid = Guid.Parse("abcdefab-cdef-abcd-efab-cdefabcdefab");
-
-    [ClassInitialize]
-    public static async Task StartOpenIdAsync(TestContext context) => openId = await LocalOpenIdServer.StartAsync();
-
-    [ClassCleanup]
-    public static async Task StopOpenIdAsync()
-    {
-        if (openId is not null)
-            await openId.DisposeAsync();
-    }
-
-    [TestInitialize]
-    public async Task StartAsync() => host = await ReportTestHost.StartAsync(openId!);
-
-    [TestCleanup]
-    public async Task StopAsync() => await host.DisposeAsync();
 
     /// <summary>Posts for the user and runs the job to done; returns the id.</summary>
     private async Task<string> DoneReportAsync(Guid user, string key = "k1")
