@@ -11,6 +11,7 @@ public sealed class MutualBenefitRuleTests : RuleTestBase<MutualBenefitRule>
     {
         new("en", "take only", Message("Hi Jane,\nCould you introduce me to your editor? I need a byline.")),
         new("en", "CV review", Message("Dear Jane,\nI'd really appreciate it if you could look over my résumé.")),
+        new("en", "sending my own CV is no offer", Message("Dear Jane,\nCould you tell me about openings at SHAPE? I can send you my CV.")),
         new("it", "solo richiesta", Message("Ciao Jane,\npotresti presentarmi al tuo editor?")),
         new("it", "curriculum", Message("Gentile Jane,\nmi piacerebbe un tuo parere sul mio curriculum.")),
     }.Select(c => c.AsRow());
@@ -21,8 +22,11 @@ public sealed class MutualBenefitRuleTests : RuleTestBase<MutualBenefitRule>
         new("en", "offers help", Message("Hi Jane,\nWould you have 10 minutes for a call? In return, I can help you test the new app with my students.")),
         new("en", "buys the coffee", Message("Hi Jane,\nCould I buy you a coffee? My treat, of course.")),
         new("en", "no ask", Message("Hi Jane,\nThanks for the great talk!")),
+        new("en", "offers the data", Message("Hi Jane,\nCould you look at our study? We can share the results with your lab before we publish.")),
         new("it", "offre di ricambiare", Message("Ciao Jane,\npotresti presentarmi al tuo editor? Sarei felice di ricambiare il favore.")),
         new("it", "offre aiuto", Message("Ciao Jane,\nti andrebbe un caffè? Posso aiutarti con le foto per il tuo blog, in cambio.")),
+        new("it", "offre i dati", Message("Gentile Luca,\nti andrebbe di valutare un articolo? Posso mandarti i dati della ricerca.")),
+        new("it", "se può essere utile", Message("Gentile Luca,\npotresti leggere la mia proposta? Se ti può essere utile, conosco due artigiani da intervistare.")),
     }.Select(c => c.AsRow());
 
     [TestMethod]

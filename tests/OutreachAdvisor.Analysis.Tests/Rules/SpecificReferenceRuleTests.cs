@@ -12,7 +12,9 @@ public sealed class SpecificReferenceRuleTests : RuleTestBase<SpecificReferenceR
         new("en", "generic ask", Message("Hi Jane,\nI'm a recent graduate looking to break into journalism. Could you take a look at my CV?")),
         new("en", "generic praise is no reference", Message("Hi Jane,\nI love your work and I'm a big fan. Would you be open to a quick call next week?")),
         new("en", "coffee ask", Message("Dear Jane,\nI'd love to pick your brain over a coffee sometime.")),
+        new("en", "their next piece is not their work yet", Message("Hi Jane,\nWould you be willing to feature my app in your next piece?")),
         new("it", "richiesta generica", Message("Ciao Jane,\nsono un neolaureato e vorrei un tuo consiglio per entrare nel giornalismo.")),
+        new("it", "il prossimo articolo non è ancora il suo lavoro", Message("Ciao Jane,\npotresti parlare della mia app nel tuo prossimo articolo?")),
         new("it", "complimento generico", Message("Cara Jane,\nammiro tanto quello che fai. Ti andrebbe un caffè la prossima settimana?")),
     }.Select(c => c.AsRow());
 
@@ -22,9 +24,11 @@ public sealed class SpecificReferenceRuleTests : RuleTestBase<SpecificReferenceR
         new("en", "names the article", Message("Hi Jane,\nYour recent article on running injuries changed my training. Would you be willing to answer two questions?")),
         new("en", "quotes their words", Message("Hi Jane,\nIn your newsletter you said \"rest days are training days\" and I'd love your advice on that.")),
         new("en", "no ask at all", Message("Hi Jane,\nJust wanted to say thank you for the lovely evening.")),
+        new("en", "words between 'your' and the work", Message("Dear Dr. Chen,\nI just finished your 2025 paper on sleep spindles. Would you be open to a 15-minute call?")),
         new("it", "l'esempio dell'articolo", Message("Ciao Jane,\nti ho visto citata sul Times riguardo alla tua posizione sulle carrozze a New York, e quello che hai detto mi ha colpito. Potrei farti una domanda?")),
         new("it", "cita l'intervista", Message("Cara Jane,\nho letto la tua intervista sul numero di marzo. Vorrei chiederti un consiglio.")),
         new("it", "nessuna richiesta", Message("Ciao Jane,\ngrazie ancora per la bella serata di ieri.")),
+        new("it", "parole tra 'tuo' e l'opera", Message("Gentile Luca,\nil tuo ultimo bellissimo editoriale mi ha colpito. Ti andrebbe di valutare un articolo?")),
     }.Select(c => c.AsRow());
 
     [TestMethod]
