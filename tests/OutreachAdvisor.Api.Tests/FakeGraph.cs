@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
+using OutreachAdvisor.Tests.Common;
 
 namespace OutreachAdvisor.Api.Tests;
 
@@ -29,12 +28,8 @@ internal sealed class FakeGraph : IAsyncDisposable
 
     public static async Task<FakeGraph> StartAsync()
     {
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        WebApplication app = builder.Build();
         FakeGraph? graph = null;
-        app.Run(async context =>
+        (WebApplication app, string address) = await LoopbackHost.StartAsync(host => host.Run(async context =>
         {
             graph!.Authorizations.Add(context.Request.Headers.Authorization.ToString());
             context.Response.ContentType = "application/json";
@@ -59,10 +54,8 @@ internal sealed class FakeGraph : IAsyncDisposable
             {
                 await context.Response.WriteAsync("""{"value":[]}""");
             }
-        });
-        await app.StartAsync();
-        string address = app.Urls.First();
-        graph = new FakeGraph(app, address.TrimEnd('/') + "/v1.0");
+        }));
+        graph = new FakeGraph(app, address + "/v1.0");
         return graph;
     }
 

@@ -1,11 +1,8 @@
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using OutreachAdvisor.Tests.Common;
 
 namespace OutreachAdvisor.FoundAt.Tests;
 
@@ -32,14 +29,7 @@ internal sealed class LocalTestServer : IAsyncDisposable
 
     public static async Task<LocalTestServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        MapEndpoints(app);
-        await app.StartAsync();
-
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        var (app, address) = await LoopbackHost.StartAsync(MapEndpoints);
         return new LocalTestServer(app, new Uri(address));
     }
 

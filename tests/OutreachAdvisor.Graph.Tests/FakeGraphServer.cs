@@ -3,12 +3,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using OutreachAdvisor.Tests.Common;
 
 namespace OutreachAdvisor.Graph.Tests;
 
@@ -56,15 +52,9 @@ public sealed class FakeGraphServer : IAsyncDisposable
 
     public static async Task<FakeGraphServer> StartAsync(Func<FakeRequest, FakeResponse> answer)
     {
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        WebApplication app = builder.Build();
         FakeGraphServer? server = null;
-        app.Run(context => server!.HandleAsync(context, answer));
-        await app.StartAsync().ConfigureAwait(false);
-        string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        server = new FakeGraphServer(app, address.TrimEnd('/') + "/v1.0");
+        (WebApplication app, string address) = await LoopbackHost.StartAsync(host => host.Run(context => server!.HandleAsync(context, answer))).ConfigureAwait(false);
+        server = new FakeGraphServer(app, address + "/v1.0");
         return server;
     }
 

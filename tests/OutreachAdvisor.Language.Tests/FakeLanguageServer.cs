@@ -3,11 +3,8 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using OutreachAdvisor.Tests.Common;
 
 namespace OutreachAdvisor.Language.Tests;
 
@@ -66,14 +63,8 @@ internal sealed class FakeLanguageServer : IAsyncDisposable
 
     public static async Task<FakeLanguageServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
         FakeLanguageServer? server = null;
-        app.Run(context => server!.HandleAsync(context));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        var (app, address) = await LoopbackHost.StartAsync(host => host.Run(context => server!.HandleAsync(context)));
         server = new FakeLanguageServer(app, new Uri(address + "/"));
         return server;
     }
