@@ -2,7 +2,7 @@
 // playwright-core, driving the playground, whose Office stand-in plays Outlook's compose item.
 // Needs: `npm run build` done, the .NET CLI built in Release, /usr/bin/chromium (or CHROMIUM_PATH).
 // Prints one line "e2e: N passed, N failed" and exits non-zero on any failure.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -219,6 +219,22 @@ test("with the API down, the on-send handler allows the mail, within Outlook's 5
   const ms = Number(/in (\d+) ms/.exec(text)?.[1]);
   assert(ms < 5000, `took ${ms} ms`);
   await page.waitForFunction(() => document.querySelector(".status")?.textContent?.includes("cannot be reached"), null, { timeout: 10_000 });
+});
+
+test("the sent-mail report of the sample mailbox renders as a page a person can read", async () => {
+  const out = mkdtempSync(join(tmpdir(), "outreach-report-"));
+  try {
+    execFileSync("dotnet", [dll, "report", "--mailbox", join(repo, "samples/mailbox"), "--out", out, "--lang", "en"], { cwd: repo, stdio: "pipe" });
+    await page.goto(`file://${join(out, "report.html")}`);
+    assert((await page.locator("h1").textContent()).includes("Sent-mail report"), "no report heading");
+    assert((await page.locator("svg").count()) >= 3, "the charts (inline SVG) are missing");
+    assert((await page.textContent("body")).includes("Your SHAPE piece on colour in wellness apps"), "the weakest message is not listed");
+    assert((await page.locator("script").count()) === 0, "the report page must not carry scripts");
+    mkdirSync(results, { recursive: true });
+    await page.screenshot({ path: join(results, "report.png"), fullPage: true });
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 });
 
 // ---- runner ----
