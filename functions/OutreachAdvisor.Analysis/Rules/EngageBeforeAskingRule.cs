@@ -1,4 +1,5 @@
 using OutreachAdvisor.Analysis.Model;
+using OutreachAdvisor.Analysis.Text;
 
 namespace OutreachAdvisor.Analysis.Rules;
 
@@ -34,7 +35,7 @@ public sealed class EngageBeforeAskingRule : IRule
             if (input.Context.For(recipient).History is { HasTwoWayContact: true })
                 continue;
             cold.Add(recipient.Address);
-            string name = RuleInput.FirstName(recipient) ?? recipient.Address;
+            string name = RecipientNames.FirstName(recipient) ?? recipient.Address;
             findings.Add(Descriptor.Finding(Severity.Warning,
                 input.T($"You are asking {recipient.Address} for something, but you have never exchanged mail with them.",
                         $"Stai chiedendo qualcosa a {recipient.Address}, ma non vi siete mai scritti."),

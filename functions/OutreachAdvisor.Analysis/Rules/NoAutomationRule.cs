@@ -30,9 +30,10 @@ public sealed class NoAutomationRule : IRule
                     [text.Evidence(formula)]));
             }
 
-            TextSpan[] promotions = [.. text.Find(lexicon.SelfPromotion), .. text.Find(lexicon.ConnectOnNetwork)];
+            IReadOnlyList<TextSpan> connects = text.Find(lexicon.ConnectOnNetwork);
+            TextSpan[] promotions = [.. text.Find(lexicon.SelfPromotion), .. connects];
             TextSpan[] promotedLinks = text.Links.Where(link => promotions.Any(p => p.End <= link.Start && link.Start - p.End <= PromotionReach)).ToArray();
-            if (promotedLinks.Length >= 2 || text.Find(lexicon.ConnectOnNetwork).Any(c => text.Links.Any(l => l.Start >= c.End && l.Start - c.End <= PromotionReach)))
+            if (promotedLinks.Length >= 2 || connects.Any(c => text.Links.Any(l => l.Start >= c.End && l.Start - c.End <= PromotionReach)))
             {
                 findings.Add(Descriptor.Finding(Severity.Error,
                     input.T($"The message pushes {Math.Max(1, promotedLinks.Length)} self-promotional link(s) - the shape of an automatic message.",

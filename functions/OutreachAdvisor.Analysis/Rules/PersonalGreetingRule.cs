@@ -17,7 +17,7 @@ public sealed class PersonalGreetingRule : IRule
         TextView text = input.Text;
         var findings = new List<Finding>();
         EmailAddress? only = input.Message.To.Count == 1 ? input.Message.To[0] : null;
-        string? firstName = only is null ? null : RuleInput.FirstName(only);
+        string? firstName = only is null ? null : RecipientNames.FirstName(only);
         string greetName = firstName ?? input.T("them", "la persona");
 
         switch (text.Greeting)

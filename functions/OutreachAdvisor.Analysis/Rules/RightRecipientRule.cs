@@ -48,7 +48,7 @@ public sealed class RightRecipientRule : IRule
             return;
 
         EmailAddress? only = input.Message.To.Count == 1 ? input.Message.To[0] : null;
-        string? rightName = only is null ? null : RuleInput.FirstName(only);
+        string? rightName = only is null ? null : RecipientNames.FirstName(only);
         string recipients = string.Join(", ", people.Select(p => p.ToString()));
         findings.Add(Descriptor.Finding(Severity.Error,
             input.T($"The greeting names \"{greeting.Name}\", but the message goes to {recipients}.",
@@ -96,7 +96,8 @@ public sealed class RightRecipientRule : IRule
     private static List<TextSpan> OutletMentions(RuleInput input, Lexicon lexicon)
     {
         var spans = new List<TextSpan>();
-        foreach (Match mention in lexicon.OutletMention.Matches(input.Text.Text[..input.Text.NewTextLength]))
+        // Match within the new text without copying it out.
+        for (Match mention = lexicon.OutletMention.Match(input.Text.Text, 0, input.Text.NewTextLength); mention.Success; mention = mention.NextMatch())
             spans.Add(new TextSpan(mention.Groups["outlet"].Index, mention.Groups["outlet"].Length));
         foreach (TextEntity organisation in input.Entities("Organization"))
         {

@@ -106,8 +106,6 @@ public sealed class RuleInput
         return false;
     }
 
-    /// <summary>A name to greet a recipient by: the first word of their display name, else a name-like local part.</summary>
-    public static string? FirstName(EmailAddress recipient) => RecipientNames.FirstName(recipient);
 }
 
 /// <summary>A rule's result: its check line and the findings it reports.</summary>
