@@ -7,11 +7,30 @@ namespace OutreachAdvisor.Analysis.Tests;
 
 /// <summary>
 /// Shared checks for a rule's test class. A rule test class lists <c>MustFire</c> and <c>MustNotFire</c>
-/// cases (both languages, enforced by <see cref="RuleCatalogTests"/>) and runs them through these.
+/// cases (both languages, enforced by <see cref="RuleCatalogTests"/>); the two test methods here run
+/// every case of the derived class <typeparamref name="TTests"/>, like ESLint's valid/invalid lists.
 /// </summary>
-public abstract class RuleTestBase<TRule> where TRule : IRule, new()
+public abstract class RuleTestBase<TRule, TTests>
+    where TRule : IRule, new()
+    where TTests : RuleTestBase<TRule, TTests>
 {
     protected static readonly TRule Rule = new();
+
+    public static IEnumerable<object[]> FireCases => CasesOf("MustFire");
+
+    public static IEnumerable<object[]> QuietCases => CasesOf("MustNotFire");
+
+    [TestMethod]
+    [DynamicData(nameof(FireCases))]
+    public void Fires(RuleCase example) => AssertFires(example);
+
+    [TestMethod]
+    [DynamicData(nameof(QuietCases))]
+    public void StaysQuiet(RuleCase example) => AssertQuiet(example);
+
+    private static IEnumerable<object[]> CasesOf(string list) =>
+        (IEnumerable<object[]>?)typeof(TTests).GetProperty(list)?.GetValue(null)
+        ?? throw new InvalidOperationException($"{typeof(TTests).Name} needs a public static {list} list");
 
     protected static RuleOutcome Evaluate(RuleCase example, string uiLanguage = "en") => Rule.Evaluate(new RuleInput
     {
@@ -50,5 +69,4 @@ public abstract class RuleTestBase<TRule> where TRule : IRule, new()
         Assert.AreNotEqual(CheckStatus.Failed, outcome.Status);
     }
 
-    protected static string Display(System.Reflection.MethodInfo method, object?[]? data) => $"{method.Name}({data?[0]})";
 }

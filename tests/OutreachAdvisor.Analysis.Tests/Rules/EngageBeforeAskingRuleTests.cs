@@ -6,7 +6,7 @@ using static OutreachAdvisor.Analysis.Tests.Build;
 namespace OutreachAdvisor.Analysis.Tests.Rules;
 
 [TestClass]
-public sealed class EngageBeforeAskingRuleTests : RuleTestBase<EngageBeforeAskingRule>
+public sealed class EngageBeforeAskingRuleTests : RuleTestBase<EngageBeforeAskingRule, EngageBeforeAskingRuleTests>
 {
     private static RuleCase Cold(string language, string name, string body) =>
         new(language, name, Message(body), Mailbox(Message(body)));
@@ -32,14 +32,6 @@ public sealed class EngageBeforeAskingRuleTests : RuleTestBase<EngageBeforeAskin
         Known("it", "un thread a due voci", "Ciao Jane,\npotresti dare un'occhiata al mio curriculum?", TwoWay),
         Cold("it", "nessuna richiesta", "Ciao Jane,\ngrazie per la bellissima presentazione di ieri."),
     }.Select(c => c.AsRow());
-
-    [TestMethod]
-    [DynamicData(nameof(MustFire))]
-    public void Fires(RuleCase example) => AssertFires(example);
-
-    [TestMethod]
-    [DynamicData(nameof(MustNotFire))]
-    public void StaysQuiet(RuleCase example) => AssertQuiet(example);
 
     [TestMethod]
     public void Finding_names_the_cold_recipient()

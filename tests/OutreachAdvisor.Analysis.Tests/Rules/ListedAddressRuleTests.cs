@@ -6,7 +6,7 @@ using static OutreachAdvisor.Analysis.Tests.Build;
 namespace OutreachAdvisor.Analysis.Tests.Rules;
 
 [TestClass]
-public sealed class ListedAddressRuleTests : RuleTestBase<ListedAddressRule>
+public sealed class ListedAddressRuleTests : RuleTestBase<ListedAddressRule, ListedAddressRuleTests>
 {
     private const string Page = "https://janedoe.example/contact";
 
@@ -35,14 +35,6 @@ public sealed class ListedAddressRuleTests : RuleTestBase<ListedAddressRule>
         WithVerdict("it", "indirizzo presente", "Ciao Jane,\npotresti leggere il mio curriculum?", FoundAtStatus.Listed),
         WithVerdict("it", "la pagina non si legge", "Ciao Jane,\npotresti leggere il mio curriculum?", FoundAtStatus.Unavailable),
     }.Select(c => c.AsRow());
-
-    [TestMethod]
-    [DynamicData(nameof(MustFire))]
-    public void Fires(RuleCase example) => AssertFires(example);
-
-    [TestMethod]
-    [DynamicData(nameof(MustNotFire))]
-    public void StaysQuiet(RuleCase example) => AssertQuiet(example);
 
     [TestMethod]
     public void Finding_names_the_recipient_and_the_page()

@@ -5,7 +5,7 @@ using static OutreachAdvisor.Analysis.Tests.Build;
 namespace OutreachAdvisor.Analysis.Tests.Rules;
 
 [TestClass]
-public sealed class NoPersonalDetailsRuleTests : RuleTestBase<NoPersonalDetailsRule>
+public sealed class NoPersonalDetailsRuleTests : RuleTestBase<NoPersonalDetailsRule, NoPersonalDetailsRuleTests>
 {
     public static IEnumerable<object[]> MustFire => new RuleCase[]
     {
@@ -26,14 +26,6 @@ public sealed class NoPersonalDetailsRuleTests : RuleTestBase<NoPersonalDetailsR
         new("it", "la pagina contatti", Message("Ciao Jane,\nho trovato il tuo indirizzo e-mail nella pagina contatti.")),
         new("it", "l'ufficio", Message("Gentile Jane,\nposso spedire il libro in redazione?")),
     }.Select(c => c.AsRow());
-
-    [TestMethod]
-    [DynamicData(nameof(MustFire))]
-    public void Fires(RuleCase example) => AssertFires(example);
-
-    [TestMethod]
-    [DynamicData(nameof(MustNotFire))]
-    public void StaysQuiet(RuleCase example) => AssertQuiet(example);
 
     [TestMethod]
     public void It_is_an_error_quoting_the_words()

@@ -5,7 +5,7 @@ using static OutreachAdvisor.Analysis.Tests.Build;
 namespace OutreachAdvisor.Analysis.Tests.Rules;
 
 [TestClass]
-public sealed class PrivateChannelRuleTests : RuleTestBase<PrivateChannelRule>
+public sealed class PrivateChannelRuleTests : RuleTestBase<PrivateChannelRule, PrivateChannelRuleTests>
 {
     private static readonly EmailAddress Bob = new("Bob Grant", "bob@grant.example");
     private static readonly EmailAddress List = new("Writers", "writers@lists.example");
@@ -29,14 +29,6 @@ public sealed class PrivateChannelRuleTests : RuleTestBase<PrivateChannelRule>
         new("it", "una sola persona", Message("Ciao Jane,\npotresti condividere il mio progetto?")),
         new("it", "nessuna richiesta", Message("Ciao a tutti,\ngrazie per la cena di ieri.", to: [Jane, Bob])),
     }.Select(c => c.AsRow());
-
-    [TestMethod]
-    [DynamicData(nameof(MustFire))]
-    public void Fires(RuleCase example) => AssertFires(example);
-
-    [TestMethod]
-    [DynamicData(nameof(MustNotFire))]
-    public void StaysQuiet(RuleCase example) => AssertQuiet(example);
 
     [TestMethod]
     [DataRow("writers@lists.example", true)]

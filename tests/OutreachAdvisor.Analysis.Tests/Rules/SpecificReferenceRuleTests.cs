@@ -5,7 +5,7 @@ using static OutreachAdvisor.Analysis.Tests.Build;
 namespace OutreachAdvisor.Analysis.Tests.Rules;
 
 [TestClass]
-public sealed class SpecificReferenceRuleTests : RuleTestBase<SpecificReferenceRule>
+public sealed class SpecificReferenceRuleTests : RuleTestBase<SpecificReferenceRule, SpecificReferenceRuleTests>
 {
     public static IEnumerable<object[]> MustFire => new RuleCase[]
     {
@@ -30,14 +30,6 @@ public sealed class SpecificReferenceRuleTests : RuleTestBase<SpecificReferenceR
         new("it", "nessuna richiesta", Message("Ciao Jane,\ngrazie ancora per la bella serata di ieri.")),
         new("it", "parole tra 'tuo' e l'opera", Message("Gentile Luca,\nil tuo ultimo bellissimo editoriale mi ha colpito. Ti andrebbe di valutare un articolo?")),
     }.Select(c => c.AsRow());
-
-    [TestMethod]
-    [DynamicData(nameof(MustFire))]
-    public void Fires(RuleCase example) => AssertFires(example);
-
-    [TestMethod]
-    [DynamicData(nameof(MustNotFire))]
-    public void StaysQuiet(RuleCase example) => AssertQuiet(example);
 
     [TestMethod]
     public void Evidence_is_the_ask()
