@@ -114,7 +114,11 @@ public sealed class ServeTests
     public async Task Body_over_1_MB_is_413()
     {
         string body = new('a', 1_100_000);
-        using HttpResponseMessage response = await Client.PostAsync("/api/analyze", Json($"{{\"to\":[],\"body\":\"{body}\"}}"));
+        // Expect: 100-continue lets the server refuse by Content-Length before the body is sent; without
+        // it the client may still be uploading when the server closes, and sees a broken pipe instead.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/analyze") { Content = Json($"{{\"to\":[],\"body\":\"{body}\"}}") };
+        request.Headers.ExpectContinue = true;
+        using HttpResponseMessage response = await Client.SendAsync(request);
         Assert.AreEqual(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
