@@ -84,7 +84,7 @@ public sealed class ConfiguredAnalysisSources : IAnalysisSources
     public static ConfiguredAnalysisSources Create(IConfiguration configuration, IServiceProvider? services = null)
     {
         HttpClient http = services?.GetService<IHttpClientFactory>()?.CreateClient("outreach") ?? new HttpClient();
-        EntraOptions entra = EntraOptions.FromSettings(key => configuration[key]);
+        var entra = EntraOptions.FromSettings(key => configuration[key]);
         EntraTokenValidator? validator = entra.IsConfigured ? new EntraTokenValidator(entra, http) : null;
         Func<string, TokenCredential>? userCredential = entra.IsConfigured ? new OnBehalfOfCredentialFactory(entra).ForUser : null;
 

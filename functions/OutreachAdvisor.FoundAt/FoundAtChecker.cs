@@ -42,13 +42,13 @@ public sealed partial class FoundAtChecker : IFoundAtChecker
             return Unavailable("no found-at page was given");
         }
 
-        var page = await ReadSourceAsync(source, cancellationToken).ConfigureAwait(false);
+        PageFetchResult page = await ReadSourceAsync(source, cancellationToken).ConfigureAwait(false);
         if (!page.Succeeded)
         {
             return Unavailable(page.Failure!);
         }
 
-        var match = AddressListingMatcher.Find(address, page.Text!);
+        ListingMatch match = AddressListingMatcher.Find(address, page.Text!);
         return match.IsListed
             ? new FoundAtVerdict(FoundAtStatus.Listed, $"listed as '{match.MatchedForm}'")
             : new FoundAtVerdict(FoundAtStatus.NotListed, $"{address} does not appear on {source}");
@@ -57,19 +57,19 @@ public sealed partial class FoundAtChecker : IFoundAtChecker
     private async Task<PageFetchResult> ReadSourceAsync(string source, CancellationToken cancellationToken)
     {
         // A scheme needs two letters or more, so "C:\pages\x.html" stays a path.
-        var scheme = SchemePattern().Match(source);
+        Match scheme = SchemePattern().Match(source);
         if (!scheme.Success)
         {
             return await ReadLocalFileAsync(source, cancellationToken).ConfigureAwait(false);
         }
 
-        var name = scheme.Groups["scheme"].Value.ToLowerInvariant();
+        string name = scheme.Groups["scheme"].Value.ToLowerInvariant();
         if (name is "http" or "https")
         {
             return await _fetcher.FetchAsync(source, cancellationToken).ConfigureAwait(false);
         }
 
-        if (name == "file" && Uri.TryCreate(source, UriKind.Absolute, out var fileUri) && fileUri.IsFile)
+        if (name == "file" && Uri.TryCreate(source, UriKind.Absolute, out Uri? fileUri) && fileUri.IsFile)
         {
             return await ReadLocalFileAsync(fileUri.LocalPath, cancellationToken).ConfigureAwait(false);
         }

@@ -22,7 +22,7 @@ internal static class LocalPageReader
             }
 
             // Read at most one byte past the limit: the file may grow, or be a device that never ends.
-            var buffer = new byte[maxBytes + 1];
+            byte[] buffer = new byte[maxBytes + 1];
             var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096, useAsync: true);
             int total;
             await using (stream.ConfigureAwait(false))
@@ -37,7 +37,7 @@ internal static class LocalPageReader
             }
 
             using var reader = new StreamReader(new MemoryStream(buffer, 0, total), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
-            var text = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+            string text = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
             return PageFetchResult.Success(text, new Uri(Path.GetFullPath(path)));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)

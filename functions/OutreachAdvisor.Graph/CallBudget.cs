@@ -8,25 +8,25 @@ namespace OutreachAdvisor.Graph;
 /// </summary>
 internal sealed class CallBudget : IDisposable
 {
-    private readonly CancellationTokenSource source;
-    private readonly CancellationToken caller;
-    private readonly long started = Stopwatch.GetTimestamp();
+    private readonly CancellationTokenSource _source;
+    private readonly CancellationToken _caller;
+    private readonly long _started = Stopwatch.GetTimestamp();
 
     public CallBudget(TimeSpan limit, CancellationToken caller)
     {
         Limit = limit;
-        this.caller = caller;
-        source = CancellationTokenSource.CreateLinkedTokenSource(caller);
-        source.CancelAfter(limit);
+        _caller = caller;
+        _source = CancellationTokenSource.CreateLinkedTokenSource(caller);
+        _source.CancelAfter(limit);
     }
 
     public TimeSpan Limit { get; }
 
-    public CancellationToken Token => source.Token;
+    public CancellationToken Token => _source.Token;
 
-    public TimeSpan Remaining => Limit - Stopwatch.GetElapsedTime(started);
+    public TimeSpan Remaining => Limit - Stopwatch.GetElapsedTime(_started);
 
-    public bool CallerCancelled => caller.IsCancellationRequested;
+    public bool CallerCancelled => _caller.IsCancellationRequested;
 
-    public void Dispose() => source.Dispose();
+    public void Dispose() => _source.Dispose();
 }

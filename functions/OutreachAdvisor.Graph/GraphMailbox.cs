@@ -12,20 +12,20 @@ namespace OutreachAdvisor.Graph;
 /// </summary>
 public sealed class GraphMailbox : IMailbox
 {
-    private readonly GraphQueries queries;
-    private readonly GraphSender sender;
-    private readonly Lock gate = new();
-    private readonly Dictionary<string, Task<RecipientHistory>> histories = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Task<bool>> contacts = new(StringComparer.Ordinal);
-    private Task<IReadOnlyCollection<string>?>? verifiedDomains;
+    private readonly GraphQueries _queries;
+    private readonly GraphSender _sender;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Task<RecipientHistory>> _histories = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Task<bool>> _contacts = new(StringComparer.Ordinal);
+    private Task<IReadOnlyCollection<string>?>? _verifiedDomains;
 
     public GraphMailbox(GraphServiceClient client, GraphMailboxOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         Options = options ?? new GraphMailboxOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(Options.MaxMessagesPerQuery, 1, nameof(options));
-        queries = new GraphQueries(client, Options);
-        sender = new GraphSender(client, Options);
+        _queries = new GraphQueries(client, Options);
+        _sender = new GraphSender(client, Options);
     }
 
     public string Name => "graph";
@@ -50,15 +50,15 @@ public sealed class GraphMailbox : IMailbox
         string[] keys = recipients.Select(Normalize).ToArray();
         var mine = new Dictionary<string, TaskCompletionSource<RecipientHistory>>(StringComparer.Ordinal);
         Task<RecipientHistory>[] answers;
-        lock (gate)
+        lock (_gate)
         {
             answers = keys.Select(key =>
             {
-                if (histories.TryGetValue(key, out Task<RecipientHistory>? known))
+                if (_histories.TryGetValue(key, out Task<RecipientHistory>? known))
                     return known;
                 var pending = new TaskCompletionSource<RecipientHistory>(TaskCreationOptions.RunContinuationsAsynchronously);
                 mine[key] = pending;
-                histories[key] = pending.Task;
+                _histories[key] = pending.Task;
                 return pending.Task;
             }).ToArray();
         }
@@ -68,10 +68,10 @@ public sealed class GraphMailbox : IMailbox
     }
 
     public Task<bool> IsContactAsync(string address, CancellationToken cancellationToken) =>
-        Cached(contacts, Normalize(address), key => GuardAsync($"contacts with {key}", async budget =>
+        Cached(_contacts, Normalize(address), key => GuardAsync($"contacts with {key}", async budget =>
         {
-            ContactCollectionResponse page = await this.sender.SendAsync(
-                $"contacts with {key}", queries.ContactsWith(key), ContactCollectionResponse.CreateFromDiscriminatorValue, budget).ConfigureAwait(false);
+            ContactCollectionResponse page = await _sender.SendAsync(
+                $"contacts with {key}", _queries.ContactsWith(key), ContactCollectionResponse.CreateFromDiscriminatorValue, budget).ConfigureAwait(false);
             return page.Value is { Count: > 0 };
         }, cancellationToken)).WaitAsync(cancellationToken);
 
@@ -82,8 +82,8 @@ public sealed class GraphMailbox : IMailbox
     public async Task<IReadOnlyCollection<string>> GetOrganizationDomainsAsync(string sender, CancellationToken cancellationToken)
     {
         Task<IReadOnlyCollection<string>?> read;
-        lock (gate)
-            read = verifiedDomains ??= ReadVerifiedDomainsAsync(cancellationToken);
+        lock (_gate)
+            read = _verifiedDomains ??= ReadVerifiedDomainsAsync(cancellationToken);
         try
         {
             IReadOnlyCollection<string>? domains = await read.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -92,8 +92,8 @@ public sealed class GraphMailbox : IMailbox
         }
         catch
         {
-            lock (gate)
-                verifiedDomains = null;
+            lock (_gate)
+                _verifiedDomains = null;
             throw;
         }
         string domain = DomainOf(sender);
@@ -112,8 +112,8 @@ public sealed class GraphMailbox : IMailbox
         {
             try
             {
-                OrganizationCollectionResponse page = await sender.SendAsync(
-                    "organization", queries.Organization(), OrganizationCollectionResponse.CreateFromDiscriminatorValue, budget).ConfigureAwait(false);
+                OrganizationCollectionResponse page = await _sender.SendAsync(
+                    "organization", _queries.Organization(), OrganizationCollectionResponse.CreateFromDiscriminatorValue, budget).ConfigureAwait(false);
                 return (page.Value ?? [])
                     .SelectMany(o => o.VerifiedDomains ?? [])
                     .Select(d => d.Name?.Trim().ToLowerInvariant())
@@ -134,19 +134,19 @@ public sealed class GraphMailbox : IMailbox
         {
             string label = pending.Count == 1 ? $"mail with {pending.Keys.First()}" : $"mail with {pending.Count} recipients";
             Dictionary<string, RecipientHistory> found = await GuardAsync(label,
-                budget => new HistoryReader(queries, sender, Options, budget).ReadAsync(pending.Keys.ToArray()), cancellationToken).ConfigureAwait(false);
-            foreach (var (key, answer) in pending)
+                budget => new HistoryReader(_queries, _sender, Options, budget).ReadAsync(pending.Keys.ToArray()), cancellationToken).ConfigureAwait(false);
+            foreach ((string? key, TaskCompletionSource<RecipientHistory>? answer) in pending)
                 answer.SetResult(found[key]);
         }
         catch (Exception error)
         {
             // A failure is not remembered: a later call may ask Graph again.
-            lock (gate)
+            lock (_gate)
             {
                 foreach (string key in pending.Keys)
-                    histories.Remove(key);
+                    _histories.Remove(key);
             }
-            foreach (var answer in pending.Values)
+            foreach (TaskCompletionSource<RecipientHistory> answer in pending.Values)
                 answer.TrySetException(error);
         }
     }
@@ -154,7 +154,7 @@ public sealed class GraphMailbox : IMailbox
     /// <summary>One read per key for the instance's life; a failed read is forgotten before its callers see the failure.</summary>
     private Task<T> Cached<T>(Dictionary<string, Task<T>> cache, string key, Func<string, Task<T>> read)
     {
-        lock (gate)
+        lock (_gate)
         {
             if (cache.TryGetValue(key, out Task<T>? known))
                 return known;
@@ -172,7 +172,7 @@ public sealed class GraphMailbox : IMailbox
             }
             catch
             {
-                lock (gate)
+                lock (_gate)
                     cache.Remove(key);
                 throw;
             }

@@ -59,11 +59,11 @@ internal sealed class GraphSender(GraphServiceClient client, GraphMailboxOptions
             try
             {
                 var batch = new BatchRequestContentCollection(client);
-                foreach (var (id, step) in pending)
+                foreach ((string? id, BatchStep? step) in pending)
                     await batch.AddBatchRequestStepAsync(step.Request, id).ConfigureAwait(false);
                 BatchResponseContentCollection response = await client.Batch.PostAsync(batch, budget.Token).ConfigureAwait(false);
                 Dictionary<string, HttpStatusCode> statuses = await response.GetResponsesStatusCodesAsync().ConfigureAwait(false);
-                foreach (var (id, step) in pending)
+                foreach ((string? id, BatchStep? step) in pending)
                 {
                     if (!statuses.TryGetValue(id, out HttpStatusCode code))
                         throw new GraphMailboxException($"{step.Label}: the $batch response has no answer for it");
@@ -78,7 +78,7 @@ internal sealed class GraphSender(GraphServiceClient client, GraphMailboxOptions
                     {
                         throttled[id] = step;
                         status = (int)code;
-                        TimeSpan? after = RetryAfter.Parse(item.Headers.TryGetValues("Retry-After", out var values) ? values.FirstOrDefault() : null);
+                        TimeSpan? after = RetryAfter.Parse(item.Headers.TryGetValues("Retry-After", out IEnumerable<string>? values) ? values.FirstOrDefault() : null);
                         wait = Longest(wait, after);
                         continue;
                     }
@@ -140,7 +140,7 @@ internal sealed class GraphSender(GraphServiceClient client, GraphMailboxOptions
         try
         {
             string body = item.Content is null ? "" : await item.Content.ReadAsStringAsync().ConfigureAwait(false);
-            using JsonDocument json = JsonDocument.Parse(body);
+            using var json = JsonDocument.Parse(body);
             if (json.RootElement.TryGetProperty("error", out JsonElement error))
             {
                 code = error.TryGetProperty("code", out JsonElement c) ? c.GetString() : null;

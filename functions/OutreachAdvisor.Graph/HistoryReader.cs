@@ -34,7 +34,7 @@ internal sealed class HistoryReader(GraphQueries queries, GraphSender sender, Gr
 
     private async Task<Dictionary<string, MessageCollectionResponse>> SendEachAsync(Dictionary<string, BatchStep> steps)
     {
-        var pages = await Task.WhenAll(steps.Select(async step => (step.Key, Page: await sender.SendAsync(
+        (string Key, MessageCollectionResponse Page)[] pages = await Task.WhenAll(steps.Select(async step => (step.Key, Page: await sender.SendAsync(
             step.Value.Label, step.Value.Request, MessageCollectionResponse.CreateFromDiscriminatorValue, budget).ConfigureAwait(false)))).ConfigureAwait(false);
         return pages.ToDictionary(p => p.Key, p => p.Page, StringComparer.Ordinal);
     }

@@ -25,7 +25,7 @@ internal static class RetryAfter
     {
         if (headers is null)
             return null;
-        foreach (var (name, values) in headers)
+        foreach ((string? name, IEnumerable<string>? values) in headers)
         {
             if (string.Equals(name, "Retry-After", StringComparison.OrdinalIgnoreCase))
                 return Parse(values.FirstOrDefault());

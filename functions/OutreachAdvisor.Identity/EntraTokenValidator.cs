@@ -34,7 +34,7 @@ public sealed class EntraTokenValidator
         if (!options.IsConfigured)
             return; // fail closed: every request gets Failures.NotConfigured
 
-        var retriever = metadataClient is null ? new HttpDocumentRetriever() : new HttpDocumentRetriever(metadataClient);
+        HttpDocumentRetriever retriever = metadataClient is null ? new HttpDocumentRetriever() : new HttpDocumentRetriever(metadataClient);
         retriever.RequireHttps = !options.AllowHttpMetadata;
         // The library caches the document and the JWKS, refreshes them periodically, and refreshes on demand
         // when a token names a key it does not know (key rollover).

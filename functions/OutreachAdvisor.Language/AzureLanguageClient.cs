@@ -63,7 +63,7 @@ public class AzureLanguageClient
         _http = httpClient;
         _credential = credential;
         Options = options;
-        var endpoint = options.Endpoint.AbsoluteUri.TrimEnd('/');
+        string endpoint = options.Endpoint.AbsoluteUri.TrimEnd('/');
         _analyzeTextUri = new Uri(
             $"{endpoint}/language/:analyze-text?api-version={Uri.EscapeDataString(options.ApiVersion)}", UriKind.Absolute);
     }
@@ -105,12 +105,12 @@ public class AzureLanguageClient
             return new AnalyzeTextResult<T>([], [], [], null, 0);
         }
 
-        var batches = RequestBuilder.Batch(kind, documents, MaxDocumentsPerRequest(kind), MaxRequestBytes - EnvelopeBytes);
+        IReadOnlyList<IReadOnlyList<TextDocument>> batches = RequestBuilder.Batch(kind, documents, MaxDocumentsPerRequest(kind), MaxRequestBytes - EnvelopeBytes);
         var pages = new ResponseParser.Page<T>[batches.Count];
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Options.Timeout);
-        var deadline = Stopwatch.GetTimestamp() + (long)(Options.Timeout.TotalSeconds * Stopwatch.Frequency);
+        long deadline = Stopwatch.GetTimestamp() + (long)(Options.Timeout.TotalSeconds * Stopwatch.Frequency);
         try
         {
             await Parallel.ForEachAsync(
@@ -118,8 +118,8 @@ public class AzureLanguageClient
                 new ParallelOptions { MaxDegreeOfParallelism = MaxParallelRequests, CancellationToken = timeout.Token },
                 async (index, token) =>
                 {
-                    var body = RequestBuilder.Body(kind, batches[index]);
-                    using var response = await SendAsync(body, deadline, token).ConfigureAwait(false);
+                    byte[] body = RequestBuilder.Body(kind, batches[index]);
+                    using JsonDocument response = await SendAsync(body, deadline, token).ConfigureAwait(false);
                     pages[index] = ResponseParser.Parse(response.RootElement, kind, parseDocument);
                 }).ConfigureAwait(false);
         }
@@ -136,9 +136,9 @@ public class AzureLanguageClient
     private static AnalyzeTextResult<T> Merge<T>(IReadOnlyList<TextDocument> documents, ResponseParser.Page<T>[] pages, int requests)
     {
         var byId = new Dictionary<string, T>(StringComparer.Ordinal);
-        foreach (var page in pages)
+        foreach (ResponseParser.Page<T> page in pages)
         {
-            foreach (var (id, document) in page.Documents)
+            foreach ((string? id, T? document) in page.Documents)
             {
                 byId[id] = document;
             }
@@ -158,7 +158,7 @@ public class AzureLanguageClient
     {
         ArgumentNullException.ThrowIfNull(documents);
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var document in documents)
+        foreach (TextDocument document in documents)
         {
             ArgumentNullException.ThrowIfNull(document, nameof(documents));
             if (string.IsNullOrEmpty(document.Id) || !ids.Add(document.Id))
@@ -176,9 +176,9 @@ public class AzureLanguageClient
     /// <summary>One request, retried after 429/5xx/network errors while the retry budget and the deadline allow.</summary>
     private async Task<JsonDocument> SendAsync(byte[] body, long deadline, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; ; attempt++)
+        for (int attempt = 0; ; attempt++)
         {
-            var canRetry = attempt < Options.MaxRetries;
+            bool canRetry = attempt < Options.MaxRetries;
             using var request = new HttpRequestMessage(HttpMethod.Post, _analyzeTextUri);
             request.Content = new ByteArrayContent(body);
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
@@ -205,7 +205,7 @@ public class AzureLanguageClient
                     return await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
                 }
 
-                var failure = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
+                LanguageServiceException failure = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
                 await WaitBeforeRetryAsync(
                     canRetry && IsRetriable(response.StatusCode),
                     RetryAfter(response) ?? Backoff(attempt),
@@ -218,7 +218,7 @@ public class AzureLanguageClient
     private static async Task WaitBeforeRetryAsync(
         bool canRetry, TimeSpan delay, long deadline, LanguageServiceException failure, CancellationToken cancellationToken)
     {
-        var remaining = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
+        TimeSpan remaining = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
         if (!canRetry || delay >= remaining)
         {
             throw failure;
@@ -236,26 +236,26 @@ public class AzureLanguageClient
     /// <summary><c>retry-after-ms</c>, <c>x-ms-retry-after-ms</c>, or <c>Retry-After</c> in (possibly fractional) seconds or as a date.</summary>
     internal static TimeSpan? RetryAfter(HttpResponseMessage response)
     {
-        foreach (var name in new[] { "retry-after-ms", "x-ms-retry-after-ms" })
+        foreach (string? name in new[] { "retry-after-ms", "x-ms-retry-after-ms" })
         {
-            if (response.Headers.TryGetValues(name, out var values)
-                && double.TryParse(values.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var ms) && ms >= 0)
+            if (response.Headers.TryGetValues(name, out IEnumerable<string>? values)
+                && double.TryParse(values.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out double ms) && ms >= 0)
             {
                 return TimeSpan.FromMilliseconds(ms);
             }
         }
 
-        if (response.Headers.TryGetValues("Retry-After", out var retryAfter))
+        if (response.Headers.TryGetValues("Retry-After", out IEnumerable<string>? retryAfter))
         {
-            var value = retryAfter.FirstOrDefault()?.Trim();
-            if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
+            string? value = retryAfter.FirstOrDefault()?.Trim();
+            if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) && seconds >= 0)
             {
                 return TimeSpan.FromSeconds(seconds);
             }
 
-            if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
+            if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset date))
             {
-                var wait = date - DateTimeOffset.UtcNow;
+                TimeSpan wait = date - DateTimeOffset.UtcNow;
                 return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
             }
         }
@@ -271,7 +271,7 @@ public class AzureLanguageClient
             return;
         }
 
-        var token = await GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        string token = await GetTokenAsync(cancellationToken).ConfigureAwait(false);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
     }
 
@@ -307,7 +307,7 @@ public class AzureLanguageClient
 
     private static async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        byte[] bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             return JsonDocument.Parse(bytes);
@@ -323,19 +323,19 @@ public class AzureLanguageClient
     /// <summary>The documented <c>ErrorResponse</c>: <c>{ "error": { "code", "message", "innererror": { "code", ... } } }</c>.</summary>
     private static async Task<LanguageServiceException> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var status = (int)response.StatusCode;
-        var headerCode = response.Headers.TryGetValues("x-ms-error-code", out var values) ? values.FirstOrDefault() : null;
+        int status = (int)response.StatusCode;
+        string? headerCode = response.Headers.TryGetValues("x-ms-error-code", out IEnumerable<string>? values) ? values.FirstOrDefault() : null;
         string? code = null, message = null, innerCode = null;
         try
         {
-            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            byte[] bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             using var json = JsonDocument.Parse(bytes);
             if (json.RootElement.ValueKind == JsonValueKind.Object
-                && json.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
+                && json.RootElement.TryGetProperty("error", out JsonElement error) && error.ValueKind == JsonValueKind.Object)
             {
                 code = ResponseParser.String(error, "code");
                 message = ResponseParser.String(error, "message");
-                innerCode = error.TryGetProperty("innererror", out var inner) && inner.ValueKind == JsonValueKind.Object
+                innerCode = error.TryGetProperty("innererror", out JsonElement inner) && inner.ValueKind == JsonValueKind.Object
                     ? ResponseParser.String(inner, "code")
                     : null;
             }
@@ -346,7 +346,7 @@ public class AzureLanguageClient
         }
 
         code ??= headerCode;
-        var text = $"Azure AI Language answered {status} {response.ReasonPhrase}"
+        string text = $"Azure AI Language answered {status} {response.ReasonPhrase}"
             + (code is null ? "" : $" ({code}{(innerCode is null ? "" : "/" + innerCode)})")
             + (message is null ? "." : $": {message}");
         return new LanguageServiceException(status, code, text, innerCode);

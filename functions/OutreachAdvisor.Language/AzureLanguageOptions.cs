@@ -32,7 +32,7 @@ public sealed class AzureLanguageOptions
         }
 
         // Keys and tokens are never sent in clear text, except to this machine (tests, local emulators).
-        var secure = Endpoint.Scheme == Uri.UriSchemeHttps || (Endpoint.Scheme == Uri.UriSchemeHttp && Endpoint.IsLoopback);
+        bool secure = Endpoint.Scheme == Uri.UriSchemeHttps || (Endpoint.Scheme == Uri.UriSchemeHttp && Endpoint.IsLoopback);
         if (!secure)
         {
             throw new ArgumentException($"The Language endpoint must use https (got '{Endpoint.Scheme}').", nameof(Endpoint));

@@ -44,12 +44,12 @@ public sealed class AzureLanguageService : ILanguageService
             return null;
         }
 
-        if (!Uri.TryCreate(endpoint.Trim(), UriKind.Absolute, out var uri))
+        if (!Uri.TryCreate(endpoint.Trim(), UriKind.Absolute, out Uri? uri))
         {
             throw new InvalidOperationException($"Language__Endpoint is not an absolute URI: '{endpoint}'.");
         }
 
-        var token = useManagedIdentity ? credential : null;
+        TokenCredential? token = useManagedIdentity ? credential : null;
         if (token is null && string.IsNullOrWhiteSpace(apiKey))
         {
             throw new InvalidOperationException(useManagedIdentity
@@ -87,17 +87,17 @@ public sealed class AzureLanguageService : ILanguageService
 
         var starts = new Dictionary<string, int>(StringComparer.Ordinal);
         var documents = new List<TextDocument>(chunks.Count);
-        for (var i = 0; i < chunks.Count; i++)
+        for (int i = 0; i < chunks.Count; i++)
         {
-            var id = (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            string id = (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
             starts[id] = chunks[i].Start;
             documents.Add(new TextDocument(id, chunks[i].Text, string.IsNullOrWhiteSpace(languageHint) ? null : languageHint));
         }
 
-        var detection = Client.DetectLanguageAsync(documents, cancellationToken);
-        var entities = Client.RecognizeEntitiesAsync(documents, cancellationToken);
-        var keyPhrases = Client.ExtractKeyPhrasesAsync(documents, cancellationToken);
-        var pii = Client.RecognizePiiEntitiesAsync(documents, cancellationToken);
+        Task<AnalyzeTextResult<DetectedLanguageDocument>> detection = Client.DetectLanguageAsync(documents, cancellationToken);
+        Task<AnalyzeTextResult<EntitiesDocument>> entities = Client.RecognizeEntitiesAsync(documents, cancellationToken);
+        Task<AnalyzeTextResult<KeyPhrasesDocument>> keyPhrases = Client.ExtractKeyPhrasesAsync(documents, cancellationToken);
+        Task<AnalyzeTextResult<PiiEntitiesDocument>> pii = Client.RecognizePiiEntitiesAsync(documents, cancellationToken);
         try
         {
             await Task.WhenAll(detection, entities, keyPhrases, pii).ConfigureAwait(false);
@@ -107,7 +107,7 @@ public sealed class AzureLanguageService : ILanguageService
             // Report the first real failure rather than whichever task is first in the list.
             var failures = new Task[] { detection, entities, keyPhrases, pii }
                 .Where(t => t.IsFaulted).SelectMany(t => t.Exception!.InnerExceptions).ToList();
-            var failure = failures.OfType<LanguageServiceException>().FirstOrDefault(e => e.ErrorCode != LanguageServiceException.Codes.Timeout)
+            Exception? failure = failures.OfType<LanguageServiceException>().FirstOrDefault(e => e.ErrorCode != LanguageServiceException.Codes.Timeout)
                 ?? failures.FirstOrDefault();
             if (failure is null)
             {
@@ -122,7 +122,7 @@ public sealed class AzureLanguageService : ILanguageService
         EnsureComplete(documents, keyPhrases.Result.Documents.Select(d => d.Id), keyPhrases.Result.Errors, AnalyzeTextKind.KeyPhraseExtraction);
         EnsureComplete(documents, pii.Result.Documents.Select(d => d.Id), pii.Result.Errors, AnalyzeTextKind.PiiEntityRecognition);
 
-        var (language, confidence) = Combine(detection.Result.Documents, documents);
+        (string? language, double confidence) = Combine(detection.Result.Documents, documents);
         var signals = new LanguageSignals(
             language,
             confidence,
@@ -141,13 +141,13 @@ public sealed class AzureLanguageService : ILanguageService
     {
         if (errors.Count > 0)
         {
-            var error = errors[0];
+            DocumentError error = errors[0];
             throw new LanguageServiceException(
                 200, error.Code, $"Azure AI Language {kind} failed for document {error.DocumentId}: {error.Message}",
                 error.InnerErrorCode, error.DocumentId);
         }
 
-        var missing = sent.Select(d => d.Id).Except(returned, StringComparer.Ordinal).FirstOrDefault();
+        string? missing = sent.Select(d => d.Id).Except(returned, StringComparer.Ordinal).FirstOrDefault();
         if (missing is not null)
         {
             throw new LanguageServiceException(
@@ -161,8 +161,8 @@ public sealed class AzureLanguageService : ILanguageService
         IReadOnlyList<DetectedLanguageDocument> detected, IReadOnlyList<TextDocument> documents)
     {
         var lengths = documents.ToDictionary(d => d.Id, d => (double)d.Text.Length, StringComparer.Ordinal);
-        var total = lengths.Values.Sum();
-        var best = detected
+        double total = lengths.Values.Sum();
+        (string Language, double Weight) best = detected
             .Where(d => !string.IsNullOrEmpty(d.Iso6391Name) && !d.Iso6391Name.StartsWith('('))  // "(Unknown)"
             .GroupBy(d => d.Iso6391Name!, StringComparer.OrdinalIgnoreCase)
             .Select(g => (Language: g.Key.ToLowerInvariant(), Weight: g.Sum(d => lengths[d.Id] * d.ConfidenceScore)))

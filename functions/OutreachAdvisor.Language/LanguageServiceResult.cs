@@ -22,7 +22,7 @@ public sealed record LanguageServiceResult(LanguageSignals? Signals, string? Fai
         }
         catch (LanguageServiceException ex)
         {
-            var status = ex.Status == 0 ? "" : $"{ex.Status} ";
+            string status = ex.Status == 0 ? "" : $"{ex.Status} ";
             return new(null, $"{service.Name}: {status}{ex.ErrorCode ?? "error"}");
         }
     }

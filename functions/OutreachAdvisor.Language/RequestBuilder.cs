@@ -17,10 +17,10 @@ internal static class RequestBuilder
     {
         var batches = new List<IReadOnlyList<TextDocument>>();
         var current = new List<TextDocument>();
-        var bytes = 0;
-        foreach (var document in documents)
+        int bytes = 0;
+        foreach (TextDocument document in documents)
         {
-            var size = DocumentBytes(kind, document);
+            int size = DocumentBytes(kind, document);
             if (current.Count > 0 && (current.Count == maxDocuments || bytes + size > maxBytes))
             {
                 batches.Add(current);
@@ -59,7 +59,7 @@ internal static class RequestBuilder
             json.WriteEndObject();
             json.WriteStartObject("analysisInput");
             json.WriteStartArray("documents");
-            foreach (var document in documents)
+            foreach (TextDocument document in documents)
             {
                 WriteDocument(json, kind, document);
             }

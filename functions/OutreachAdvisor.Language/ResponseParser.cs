@@ -16,26 +16,26 @@ internal static class ResponseParser
     {
         try
         {
-            var resultKind = String(root, "kind");
+            string? resultKind = String(root, "kind");
             if (resultKind is not null && resultKind != kind + "Results")
             {
                 throw Invalid($"expected kind '{kind}Results', got '{resultKind}'");
             }
 
-            var results = Required(root, "results", JsonValueKind.Object);
+            JsonElement results = Required(root, "results", JsonValueKind.Object);
             var documents = new List<(string, T)>();
             var warnings = new List<DocumentWarning>();
-            foreach (var document in Required(results, "documents", JsonValueKind.Array).EnumerateArray())
+            foreach (JsonElement document in Required(results, "documents", JsonValueKind.Array).EnumerateArray())
             {
-                var id = String(document, "id") ?? throw Invalid("a document has no id");
+                string id = String(document, "id") ?? throw Invalid("a document has no id");
                 documents.Add((id, parseDocument(document)));
                 warnings.AddRange(Warnings(document, id));
             }
 
             var errors = new List<DocumentError>();
-            if (results.TryGetProperty("errors", out var errorArray) && errorArray.ValueKind == JsonValueKind.Array)
+            if (results.TryGetProperty("errors", out JsonElement errorArray) && errorArray.ValueKind == JsonValueKind.Array)
             {
-                foreach (var item in errorArray.EnumerateArray())
+                foreach (JsonElement item in errorArray.EnumerateArray())
                 {
                     errors.Add(DocumentErrorOf(item));
                 }
@@ -51,7 +51,7 @@ internal static class ResponseParser
 
     public static DetectedLanguageDocument DetectedLanguage(JsonElement document)
     {
-        var detected = Required(document, "detectedLanguage", JsonValueKind.Object);
+        JsonElement detected = Required(document, "detectedLanguage", JsonValueKind.Object);
         return new DetectedLanguageDocument(
             String(document, "id")!,
             String(detected, "iso6391Name"),
@@ -73,7 +73,7 @@ internal static class ResponseParser
             .Select(p => p.GetString() ?? "").Where(p => p.Length > 0).ToList());
 
     public static string? String(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()
             : null;
 
@@ -91,7 +91,7 @@ internal static class ResponseParser
 
     private static List<DocumentWarning> Warnings(JsonElement document, string id)
     {
-        if (!document.TryGetProperty("warnings", out var warnings) || warnings.ValueKind != JsonValueKind.Array)
+        if (!document.TryGetProperty("warnings", out JsonElement warnings) || warnings.ValueKind != JsonValueKind.Array)
         {
             return [];
         }
@@ -103,9 +103,9 @@ internal static class ResponseParser
 
     private static DocumentError DocumentErrorOf(JsonElement item)
     {
-        var id = String(item, "id") ?? "";
-        var error = item.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.Object ? e : default;
-        var inner = error.ValueKind == JsonValueKind.Object && error.TryGetProperty("innererror", out var i) ? i : default;
+        string id = String(item, "id") ?? "";
+        JsonElement error = item.TryGetProperty("error", out JsonElement e) && e.ValueKind == JsonValueKind.Object ? e : default;
+        JsonElement inner = error.ValueKind == JsonValueKind.Object && error.TryGetProperty("innererror", out JsonElement i) ? i : default;
         return new DocumentError(
             id,
             String(error, "code") ?? "Unknown",
@@ -115,7 +115,7 @@ internal static class ResponseParser
 
     private static JsonElement Required(JsonElement element, string name, JsonValueKind kind)
     {
-        if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == kind)
+        if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out JsonElement value) && value.ValueKind == kind)
         {
             return value;
         }
@@ -124,12 +124,12 @@ internal static class ResponseParser
     }
 
     private static int Integer(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.TryGetInt32(out var number) && number >= 0
+        element.TryGetProperty(name, out JsonElement value) && value.TryGetInt32(out int number) && number >= 0
             ? number
             : throw Invalid($"'{name}' is missing or not a non-negative integer");
 
     private static double Number(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : 0;
+        element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : 0;
 
     private static LanguageServiceException Invalid(string detail, Exception? inner = null) =>
         new(200, LanguageServiceException.Codes.InvalidResponse,

@@ -26,10 +26,10 @@ public static class TextChunker
         ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 2);
 
         var chunks = new List<TextChunk>();
-        var start = 0;
+        int start = 0;
         while (start < text.Length)
         {
-            var end = text.Length - start <= maxLength ? text.Length : FindCut(text, start, start + maxLength);
+            int end = text.Length - start <= maxLength ? text.Length : FindCut(text, start, start + maxLength);
             chunks.Add(new TextChunk(start, text[start..end]));
             start = end;
         }
@@ -41,9 +41,9 @@ public static class TextChunker
     private static int FindCut(string text, int start, int limit)
     {
         // Look for a natural boundary only in the second half, so chunks do not get tiny.
-        var floor = start + ((limit - start) / 2);
+        int floor = start + ((limit - start) / 2);
 
-        var cut = LastBoundary(text, floor, limit, static (t, i) => t[i - 1] == '\n');
+        int cut = LastBoundary(text, floor, limit, static (t, i) => t[i - 1] == '\n');
         if (cut < 0)
         {
             cut = LastBoundary(text, floor, limit, static (t, i) =>
@@ -65,7 +65,7 @@ public static class TextChunker
 
     private static int LastBoundary(string text, int floor, int limit, Func<string, int, bool> isBoundary)
     {
-        for (var i = limit; i > floor; i--)
+        for (int i = limit; i > floor; i--)
         {
             if (isBoundary(text, i))
             {
@@ -78,7 +78,7 @@ public static class TextChunker
 
     private static int HardCut(string text, int start, int limit)
     {
-        var cut = limit;
+        int cut = limit;
         while (cut > start + 1 && !IsSafeCut(text, cut))
         {
             cut--;
@@ -94,7 +94,7 @@ public static class TextChunker
             return false;
         }
 
-        var category = CharUnicodeInfo.GetUnicodeCategory(text, i);
+        UnicodeCategory category = CharUnicodeInfo.GetUnicodeCategory(text, i);
         return category is not (UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
             && text[i] != '\u200D' && text[i - 1] != '\u200D';
     }

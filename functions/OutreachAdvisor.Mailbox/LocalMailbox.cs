@@ -13,16 +13,16 @@ public sealed class LocalMailbox : IMailbox
 {
     private static readonly IReadOnlyCollection<string> NoDomains = [];
 
-    private readonly HistoryIndex history;
-    private readonly HashSet<string> contacts;
+    private readonly HistoryIndex _history;
+    private readonly HashSet<string> _contacts;
 
     private LocalMailbox(IReadOnlyList<MailHeaderRecord> messages, HashSet<string> contacts, int skippedFiles, int skippedMessages)
     {
         Messages = messages;
-        this.contacts = contacts;
+        _contacts = contacts;
         SkippedFiles = skippedFiles;
         SkippedMessages = skippedMessages;
-        history = new HistoryIndex(messages);
+        _history = new HistoryIndex(messages);
     }
 
     public string Name => "local-files";
@@ -39,14 +39,14 @@ public sealed class LocalMailbox : IMailbox
     public int SkippedMessages { get; }
 
     /// <summary>Distinct addresses found in .vcf files.</summary>
-    public int ContactCount => contacts.Count;
+    public int ContactCount => _contacts.Count;
 
     /// <summary>Reads every path; a path that is missing or unusable throws <see cref="MailboxException"/>.</summary>
     /// <param name="paths">Folders (searched recursively) and single files; none gives an empty mailbox.</param>
     public static async Task<LocalMailbox> OpenAsync(IEnumerable<string> paths, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        var files = MailboxFiles.Resolve(paths);
+        IReadOnlyList<MailFile> files = MailboxFiles.Resolve(paths);
         var contents = new MailFileContent?[files.Count];
         var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
 
@@ -64,21 +64,21 @@ public sealed class LocalMailbox : IMailbox
     {
         ArgumentNullException.ThrowIfNull(sender);
         ArgumentNullException.ThrowIfNull(recipient);
-        return Task.FromResult(history.Get(sender, recipient));
+        return Task.FromResult(_history.Get(sender, recipient));
     }
 
     /// <summary>Whether the address is on a card of a loaded .vcf file; mail exchanged does not make a contact.</summary>
     public Task<bool> IsContactAsync(string address, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(address);
-        return Task.FromResult(contacts.Contains(MailAddress.Normalize(address)));
+        return Task.FromResult(_contacts.Contains(MailAddress.Normalize(address)));
     }
 
     /// <summary>The sender's own domain, or nothing for a public webmail address (see <see cref="PublicMailDomains"/>).</summary>
     public Task<IReadOnlyCollection<string>> GetOrganizationDomainsAsync(string sender, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sender);
-        var domain = MailAddress.DomainOf(sender);
+        string? domain = MailAddress.DomainOf(sender);
         IReadOnlyCollection<string> domains = domain is null || PublicMailDomains.Contains(domain) ? NoDomains : [domain];
         return Task.FromResult(domains);
     }
@@ -110,7 +110,7 @@ public sealed class LocalMailbox : IMailbox
         var messageIds = new HashSet<string>(StringComparer.Ordinal);
         var contacts = new HashSet<string>(StringComparer.Ordinal);
         int skippedFiles = 0, skippedMessages = 0;
-        foreach (var content in contents)
+        foreach (MailFileContent? content in contents)
         {
             if (content is null || content.PartlyRead)
             {
@@ -129,7 +129,7 @@ public sealed class LocalMailbox : IMailbox
             headers.AddRange(content.Messages.Where(m => m.MessageId is null || messageIds.Add(m.MessageId)));
         }
 
-        var threadIds = ThreadAssigner.Assign(headers);
+        string[] threadIds = ThreadAssigner.Assign(headers);
         var records = headers
             .Select((h, i) => new MailHeaderRecord(h.Author!, h.To, h.Cc, h.Bcc, h.Date, h.MessageId, threadIds[i], h.Subject))
             .OrderBy(r => r.Date ?? DateTimeOffset.MaxValue)

@@ -21,13 +21,13 @@ namespace OutreachAdvisor.Mailbox;
 /// </remarks>
 public sealed class LocalReportMailSource : IReportMailSource
 {
-    private readonly IReadOnlyList<MailFile> files;
-    private readonly string owner;
+    private readonly IReadOnlyList<MailFile> _files;
+    private readonly string _owner;
 
     private LocalReportMailSource(IReadOnlyList<MailFile> files, string owner)
     {
-        this.files = files;
-        this.owner = MailAddress.Normalize(owner);
+        _files = files;
+        _owner = MailAddress.Normalize(owner);
     }
 
     public string Name => "local-files";
@@ -40,7 +40,7 @@ public sealed class LocalReportMailSource : IReportMailSource
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentException.ThrowIfNullOrWhiteSpace(owner);
-        var files = MailboxFiles.Resolve(paths).Where(f => f.Kind is MailFileKind.Message or MailFileKind.Mbox).ToArray();
+        MailFile[] files = MailboxFiles.Resolve(paths).Where(f => f.Kind is MailFileKind.Message or MailFileKind.Mbox).ToArray();
         return new LocalReportMailSource(files, owner);
     }
 
@@ -52,17 +52,17 @@ public sealed class LocalReportMailSource : IReportMailSource
     /// </summary>
     public static async Task<string?> FindOwnerAsync(IEnumerable<string> paths, CancellationToken cancellationToken = default)
     {
-        var files = MailboxFiles.Resolve(paths).Where(f => f.Kind is MailFileKind.Message or MailFileKind.Mbox).ToArray();
+        MailFile[] files = MailboxFiles.Resolve(paths).Where(f => f.Kind is MailFileKind.Message or MailFileKind.Mbox).ToArray();
         var appearances = new Dictionary<string, (int Messages, int Authored)>(StringComparer.Ordinal);
         await Task.Run(() =>
         {
-            foreach (var file in files)
+            foreach (MailFile? file in files)
             {
-                foreach (var headers in ReadHeadersOrSkip(file, cancellationToken))
+                foreach (MessageHeaders headers in ReadHeadersOrSkip(file, cancellationToken))
                 {
-                    foreach (var address in headers.To.Concat(headers.Cc).Append(headers.Author!).Distinct(StringComparer.Ordinal))
+                    foreach (string? address in headers.To.Concat(headers.Cc).Append(headers.Author!).Distinct(StringComparer.Ordinal))
                     {
-                        var (messages, authored) = appearances.GetValueOrDefault(address);
+                        (int messages, int authored) = appearances.GetValueOrDefault(address);
                         appearances[address] = (messages + 1, authored + (address == headers.Author ? 1 : 0));
                     }
                 }
@@ -81,13 +81,13 @@ public sealed class LocalReportMailSource : IReportMailSource
     {
         // The same message saved twice (an .eml copy of an mbox entry) is reported once.
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in files)
+        foreach (MailFile file in _files)
         {
-            var index = 0;
-            foreach (var message in ReadMessagesOrSkip(file, cancellationToken))
+            int index = 0;
+            foreach (MimeMessage message in ReadMessagesOrSkip(file, cancellationToken))
             {
                 index++;
-                var mail = ToReportMail(message, $"{file.Path}#{index}");
+                ReportMail? mail = ToReportMail(message, $"{file.Path}#{index}");
                 if (mail is null)
                 {
                     SkippedMessages++;
@@ -109,8 +109,8 @@ public sealed class LocalReportMailSource : IReportMailSource
         if (headers.Author is null || headers.Date is null)
             return null;
 
-        var sent = headers.Author == owner;
-        var (body, format) = sent ? BodyOf(message) : (null, BodyFormat.Text);
+        bool sent = headers.Author == _owner;
+        (string? body, BodyFormat format) = sent ? BodyOf(message) : (null, BodyFormat.Text);
         return new ReportMail
         {
             Id = headers.MessageId ?? fallbackId,
@@ -132,7 +132,7 @@ public sealed class LocalReportMailSource : IReportMailSource
             return headers.ThreadReferences[0];
         if (headers.MessageId is not null)
             return headers.MessageId;
-        var people = headers.To.Concat(headers.Cc).Append(headers.Author!).Where(a => a != owner).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        IOrderedEnumerable<string> people = headers.To.Concat(headers.Cc).Append(headers.Author!).Where(a => a != _owner).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         return $"subject:{SubjectNormalizer.Normalize(headers.Subject)}|{string.Join(',', people)}";
     }
 
@@ -140,7 +140,7 @@ public sealed class LocalReportMailSource : IReportMailSource
     private static EmailAddress[] Named(InternetAddressList list, IReadOnlyList<string> normalized)
     {
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var mailbox in list.Mailboxes)
+        foreach (MailboxAddress mailbox in list.Mailboxes)
         {
             if (!string.IsNullOrWhiteSpace(mailbox.Name))
                 names.TryAdd(MailAddress.Normalize(mailbox.Address), mailbox.Name);
@@ -187,7 +187,7 @@ public sealed class LocalReportMailSource : IReportMailSource
 
         using (stream)
         {
-            var count = 0;
+            int count = 0;
             while (stream.Length > 0 && !parser.IsEndOfStream)
             {
                 MimeMessage? message;
@@ -213,7 +213,7 @@ public sealed class LocalReportMailSource : IReportMailSource
     private static bool StartsWithMboxSeparator(Stream stream)
     {
         Span<byte> start = stackalloc byte[5];
-        var read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+        int read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
         stream.Position = 0;
         return read == start.Length && start.SequenceEqual("From "u8);
     }

@@ -16,8 +16,8 @@ public static class MailAddress
     /// <summary>The part after the last '@', or null when there is none.</summary>
     public static string? DomainOf(string address)
     {
-        var normalized = Normalize(address);
-        var at = normalized.LastIndexOf('@');
+        string normalized = Normalize(address);
+        int at = normalized.LastIndexOf('@');
         return at < 0 || at == normalized.Length - 1 ? null : normalized[(at + 1)..];
     }
 }

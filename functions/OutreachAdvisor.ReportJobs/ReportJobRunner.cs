@@ -42,42 +42,42 @@ public sealed partial class ReportJobRunner(
     /// <summary>host.json <c>extensions.queues.maxDequeueCount</c>; keep the two equal.</summary>
     public const int DefaultMaxDequeueCount = 5;
 
-    private readonly ILogger log = logger ?? NullLogger<ReportJobRunner>.Instance;
-    private readonly TimeProvider clock = time ?? TimeProvider.System;
+    private readonly ILogger _log = logger ?? NullLogger<ReportJobRunner>.Instance;
+    private readonly TimeProvider _clock = time ?? TimeProvider.System;
 
     public int MaxDequeueCount { get; init; } = DefaultMaxDequeueCount;
 
     public async Task<ReportRunOutcome> RunAsync(string? messageText, string messageId, long dequeueCount, CancellationToken cancellationToken)
     {
-        ReportJob? job = ReportJob.Parse(messageText);
+        var job = ReportJob.Parse(messageText);
         if (job is null)
         {
             // Retrying cannot make it readable: drop it (it is logged, not poisoned).
-            LogInvalidMessage(log, messageId);
+            LogInvalidMessage(_log, messageId);
             return ReportRunOutcome.Dropped;
         }
 
         ReportRecord? record = await store.GetAsync(job.Owner, job.Id, cancellationToken).ConfigureAwait(false);
         if (record is null)
         {
-            LogNoRow(log, job.Id, messageId);
+            LogNoRow(_log, job.Id, messageId);
             return ReportRunOutcome.Dropped;
         }
         if (record.Status is ReportStatus.Done or ReportStatus.Failed)
         {
-            LogAlreadyFinished(log, job.Id, record.Status);
+            LogAlreadyFinished(_log, job.Id, record.Status);
             return ReportRunOutcome.AlreadyFinished;
         }
         if (record.Status == ReportStatus.Running && record.RunningMessageId is { } other && other != messageId)
         {
-            LogDuplicate(log, job.Id, other, messageId);
+            LogDuplicate(_log, job.Id, other, messageId);
             return ReportRunOutcome.Duplicate;
         }
 
         record.Status = ReportStatus.Running;
         record.RunningMessageId = messageId;
         record.Attempts = (int)Math.Min(dequeueCount, int.MaxValue);
-        record.Started = clock.GetUtcNow();
+        record.Started = _clock.GetUtcNow();
         if (!await store.TryUpdateAsync(record, cancellationToken).ConfigureAwait(false))
         {
             // Someone moved the row on between our read and write: look again, once.
@@ -93,7 +93,7 @@ public sealed partial class ReportJobRunner(
 
             record.Status = ReportStatus.Done;
             record.Summary = report.Summary;
-            record.Completed = clock.GetUtcNow();
+            record.Completed = _clock.GetUtcNow();
             record.Error = null;
             record.RunningMessageId = null;
             if (!await store.TryUpdateAsync(record, cancellationToken).ConfigureAwait(false))
@@ -113,10 +113,10 @@ public sealed partial class ReportJobRunner(
                 }
                 catch (Exception error) when (error is not OperationCanceledException)
                 {
-                    LogCommitFailed(log, error, job.Id);
+                    LogCommitFailed(_log, error, job.Id);
                 }
             }
-            LogDone(log, job.Id);
+            LogDone(_log, job.Id);
             return ReportRunOutcome.Done;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -128,20 +128,20 @@ public sealed partial class ReportJobRunner(
             if (dequeueCount >= MaxDequeueCount)
             {
                 await MarkFailedAsync(record, $"gave up after {dequeueCount} attempts: {OneLine(error)}", cancellationToken).ConfigureAwait(false);
-                LogGaveUp(log, error, job.Id);
+                LogGaveUp(_log, error, job.Id);
             }
             else
             {
                 record.Error = $"attempt {dequeueCount} failed, retrying: {OneLine(error)}";
                 await store.TryUpdateAsync(record, cancellationToken).ConfigureAwait(false);
-                LogTransient(log, error, job.Id, dequeueCount);
+                LogTransient(_log, error, job.Id, dequeueCount);
             }
             throw;
         }
         catch (Exception error)
         {
             await MarkFailedAsync(record, OneLine(error), cancellationToken).ConfigureAwait(false);
-            LogFailed(log, error, job.Id);
+            LogFailed(_log, error, job.Id);
             return ReportRunOutcome.Failed;
         }
     }
@@ -152,7 +152,7 @@ public sealed partial class ReportJobRunner(
     /// </summary>
     public async Task<ReportRunOutcome> MarkPoisonedAsync(string? messageText, CancellationToken cancellationToken)
     {
-        ReportJob? job = ReportJob.Parse(messageText);
+        var job = ReportJob.Parse(messageText);
         if (job is null)
             return ReportRunOutcome.Dropped;
         ReportRecord? record = await store.GetAsync(job.Owner, job.Id, cancellationToken).ConfigureAwait(false);
@@ -169,10 +169,10 @@ public sealed partial class ReportJobRunner(
     {
         record.Status = ReportStatus.Failed;
         record.Error = error.Length > 300 ? error[..297] + "..." : error;
-        record.Completed = clock.GetUtcNow();
+        record.Completed = _clock.GetUtcNow();
         record.RunningMessageId = null;
         if (!await store.TryUpdateAsync(record, cancellationToken).ConfigureAwait(false))
-            LogFailRace(log, record.Id);
+            LogFailRace(_log, record.Id);
     }
 
     /// <summary>Whether retrying later may help.</summary>

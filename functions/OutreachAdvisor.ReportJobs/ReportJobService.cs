@@ -5,7 +5,7 @@ namespace OutreachAdvisor.ReportJobs;
 /// <summary>Starts report jobs: writes the queued row, then the queue message. Used by POST /api/reports and the weekly timer.</summary>
 public sealed class ReportJobService(ReportStore store, TimeProvider? time = null)
 {
-    private readonly TimeProvider clock = time ?? TimeProvider.System;
+    private readonly TimeProvider _clock = time ?? TimeProvider.System;
 
     public ReportStore Store { get; } = store;
 
@@ -18,7 +18,7 @@ public sealed class ReportJobService(ReportStore store, TimeProvider? time = nul
     public async Task<(ReportRecord Record, bool Created)> SubmitAsync(ReportJob job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        bool created = await Store.TryCreateAsync(job, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        bool created = await Store.TryCreateAsync(job, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         ReportRecord record = await Store.GetAsync(job.Owner, job.Id, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"The report row {job.Id} vanished right after it was written.");
         if (record.Status == ReportStatus.Queued && !record.Enqueued)
@@ -38,13 +38,13 @@ public sealed class ReportJobService(ReportStore store, TimeProvider? time = nul
     /// <returns>How many jobs were newly queued.</returns>
     public async Task<int> ScheduleWeeklyAsync(CancellationToken cancellationToken)
     {
-        DateTimeOffset now = clock.GetUtcNow();
-        DateOnly today = DateOnly.FromDateTime(now.UtcDateTime);
+        DateTimeOffset now = _clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
         string week = $"weekly-{ISOWeek.GetYear(now.UtcDateTime)}-W{ISOWeek.GetWeekOfYear(now.UtcDateTime):00}";
         int queued = 0;
         await foreach (ReportOwner owner in Store.WeeklyOwnersAsync(cancellationToken).ConfigureAwait(false))
         {
-            ReportJob job = ReportJob.Create(owner, today.AddDays(-7), includeBodies: false, week, ReportJob.WeeklyTrigger);
+            var job = ReportJob.Create(owner, today.AddDays(-7), includeBodies: false, week, ReportJob.WeeklyTrigger);
             (_, bool created) = await SubmitAsync(job, cancellationToken).ConfigureAwait(false);
             if (created)
                 queued++;

@@ -22,11 +22,11 @@ public sealed class ReportEngine(ReportOptions options)
     public async Task<OutreachReport> RunAsync(IReportMailSource source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var uiLanguage = UiLanguages.Normalize(Options.UiLanguage);
-        var readFrom = Options.Since is { } since ? SafeSubtract(since, Options.HistoryLookback) : DateTimeOffset.MinValue;
+        string uiLanguage = UiLanguages.Normalize(Options.UiLanguage);
+        DateTimeOffset readFrom = Options.Since is { } since ? SafeSubtract(since, Options.HistoryLookback) : DateTimeOffset.MinValue;
         var ledger = new MailLedger(Options.Me, Options.Since?.UtcTicks ?? long.MinValue);
         var bodies = new WeakestBodies(Options.IncludeBodies ? Math.Max(Options.WeakestCount, 1) * 20 : 0);
-        var analyses = await ReadAndAnalyseAsync(source, readFrom, ledger, new SentMessageAnalyzer(source.Name, uiLanguage, new MinHasher()), bodies, cancellationToken).ConfigureAwait(false);
+        ConcurrentDictionary<int, AnalysedMessage> analyses = await ReadAndAnalyseAsync(source, readFrom, ledger, new SentMessageAnalyzer(source.Name, uiLanguage, new MinHasher()), bodies, cancellationToken).ConfigureAwait(false);
         ledger.Analyses = Enumerable.Range(0, ledger.AnalysedCount).Select(i => analyses[i]).ToArray();
 
         // Decisions are made over the complete records, so the order the source gave does not matter;
@@ -36,14 +36,14 @@ public sealed class ReportEngine(ReportOptions options)
             .ThenBy(o => o.Analysis.Id, StringComparer.Ordinal)
             .ToList();
         ReplyTracker.Mark(ledger, outreach, Options.ReplyWindow);
-        var templates = TemplateGrouper.Group(outreach, new TemplateClusterer());
+        List<TemplateGroup> templates = TemplateGrouper.Group(outreach, new TemplateClusterer());
         var aggregate = new ReportAggregator(ledger, outreach, Options);
 
-        var sentInPeriod = ledger.Sent.Where(s => s.Analysis >= 0).ToArray();
-        var from = Options.Since is { } start ? DateOnly.FromDateTime(start.UtcDateTime)
+        SentRecord[] sentInPeriod = ledger.Sent.Where(s => s.Analysis >= 0).ToArray();
+        DateOnly from = Options.Since is { } start ? DateOnly.FromDateTime(start.UtcDateTime)
             : sentInPeriod.Length > 0 ? DateOnly.FromDateTime(new DateTime(sentInPeriod.Min(s => s.UtcTicks), DateTimeKind.Utc))
             : DateOnly.FromDateTime(Options.Clock.GetUtcNow().UtcDateTime);
-        var to = ledger.NewestTicks > long.MinValue ? DateOnly.FromDateTime(new DateTime(ledger.NewestTicks, DateTimeKind.Utc)) : from;
+        DateOnly to = ledger.NewestTicks > long.MinValue ? DateOnly.FromDateTime(new DateTime(ledger.NewestTicks, DateTimeKind.Utc)) : from;
 
         return new OutreachReport
         {
@@ -78,17 +78,17 @@ public sealed class ReportEngine(ReportOptions options)
         IReportMailSource source, DateTimeOffset readFrom, MailLedger ledger, SentMessageAnalyzer analyzer, WeakestBodies bodies, CancellationToken cancellationToken)
     {
         var results = new ConcurrentDictionary<int, AnalysedMessage>();
-        var parallelism = Math.Max(1, Options.Parallelism);
+        int parallelism = Math.Max(1, Options.Parallelism);
         var channel = Channel.CreateBounded<(int Slot, ReportMail Mail)>(new BoundedChannelOptions(parallelism * 4) { SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
-        var workers = Enumerable.Range(0, parallelism).Select(_ => Task.Run(async () =>
+        Task[] workers = Enumerable.Range(0, parallelism).Select(_ => Task.Run(async () =>
         {
             try
             {
-                await foreach (var (slot, mail) in channel.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
+                await foreach ((int slot, ReportMail? mail) in channel.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
                 {
-                    var analysis = analyzer.Analyse(mail);
+                    AnalysedMessage analysis = analyzer.Analyse(mail);
                     results[slot] = analysis;
                     bodies.Offer(analysis.Id, analysis.Score, mail.Body);
                 }
@@ -104,11 +104,11 @@ public sealed class ReportEngine(ReportOptions options)
         long read = 0;
         try
         {
-            await foreach (var mail in source.ReadAsync(readFrom, stop.Token).WithCancellation(stop.Token).ConfigureAwait(false))
+            await foreach (ReportMail? mail in source.ReadAsync(readFrom, stop.Token).WithCancellation(stop.Token).ConfigureAwait(false))
             {
                 if (mail.Date < readFrom)
                     continue;
-                var slot = ledger.Add(mail);
+                int slot = ledger.Add(mail);
                 if (slot >= 0)
                     await channel.Writer.WriteAsync((slot, mail), stop.Token).ConfigureAwait(false);
                 if (++read % Options.ProgressInterval == 0)

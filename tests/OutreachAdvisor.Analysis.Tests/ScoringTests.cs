@@ -31,7 +31,7 @@ public sealed class ScoringTests
         Severity[] severities = [Severity.Info, Severity.Warning, Severity.Error];
         for (int trial = 0; trial < 500; trial++)
         {
-            List<Finding> findings = Enumerable.Range(0, random.Next(6)).Select(_ => F(rules[random.Next(3)], severities[random.Next(3)])).ToList();
+            var findings = Enumerable.Range(0, random.Next(6)).Select(_ => F(rules[random.Next(3)], severities[random.Next(3)])).ToList();
             int before = Scoring.Score(findings);
             List<Finding> more = [.. findings, F(rules[random.Next(3)], severities[random.Next(3)])];
             Assert.IsLessThanOrEqualTo(before, Scoring.Score(more));

@@ -27,7 +27,7 @@ public sealed class TextViewTests
     [TestMethod]
     public void Html_blockquotes_are_marked_as_quoted_history()
     {
-        TextView view = TextView.Create(Message("<p>Thanks Jane!</p><blockquote><p>Could you review my CV?</p></blockquote>", format: BodyFormat.Html));
+        var view = TextView.Create(Message("<p>Thanks Jane!</p><blockquote><p>Could you review my CV?</p></blockquote>", format: BodyFormat.Html));
         Assert.AreEqual("Thanks Jane!\n> Could you review my CV?", view.Text);
         Assert.AreEqual("Thanks Jane!\n".Length, view.NewTextLength);
         Assert.IsFalse(view.MakesAsk, "an ask in quoted history is not this message's ask");
@@ -40,7 +40,7 @@ public sealed class TextViewTests
     [DataRow("Thanks!\n\n-----Original Message-----\nCould you help?")]
     public void Quoted_history_is_left_out_of_the_new_text(string body)
     {
-        TextView view = TextView.Create(Message(body));
+        var view = TextView.Create(Message(body));
         Assert.IsTrue(view.Text[..view.NewTextLength].TrimEnd().EndsWith('!'), view.Text[..view.NewTextLength]);
     }
 
@@ -56,7 +56,7 @@ public sealed class TextViewTests
     [TestMethod]
     public void Unchecked_languages_have_no_lexicon_and_no_asks()
     {
-        TextView view = TextView.Create(Message("Bonjour Jane, je voudrais vous demander un conseil pour mon projet et je vous remercie pour votre temps."));
+        var view = TextView.Create(Message("Bonjour Jane, je voudrais vous demander un conseil pour mon projet et je vous remercie pour votre temps."));
         Assert.AreEqual("fr", view.Language);
         Assert.IsFalse(view.IsChecked);
         Assert.IsFalse(view.MakesAsk);

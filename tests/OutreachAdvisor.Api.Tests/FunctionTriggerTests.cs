@@ -44,7 +44,7 @@ public sealed class FunctionTriggerTests
     {
         DefaultHttpContext context = Post(ColdAsk);
         await Functions().AnalyzeAsync(context.Request);
-        using JsonDocument result = JsonDocument.Parse(ResponseText(context));
+        using var result = JsonDocument.Parse(ResponseText(context));
         JsonElement listed = result.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("rule").GetString() == "listed-address");
         Assert.AreEqual("failed", listed.GetProperty("status").GetString());
     }
@@ -80,7 +80,7 @@ public sealed class FunctionTriggerTests
     {
         DefaultHttpContext context = Get("/api/health");
         await Functions().HealthAsync(context.Request);
-        using JsonDocument health = JsonDocument.Parse(ResponseText(context));
+        using var health = JsonDocument.Parse(ResponseText(context));
         Assert.AreEqual("none", health.RootElement.GetProperty("mailbox").GetString());
         Assert.AreEqual("built-in", health.RootElement.GetProperty("language").GetString());
     }

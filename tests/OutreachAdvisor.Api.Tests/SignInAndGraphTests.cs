@@ -19,8 +19,8 @@ namespace OutreachAdvisor.Api.Tests;
 [TestClass]
 public sealed class SignInAndGraphTests
 {
-    private static LocalOpenIdServer? openId;
-    private static FakeGraph? graph;
+    private static LocalOpenIdServer? OpenId;
+    private static FakeGraph? Graph;
 
     /// <summary>Stands in for the on-behalf-of exchange: a Graph token derived from the user's token.</summary>
     private sealed class FakeOnBehalfOf(string userToken) : TokenCredential
@@ -37,25 +37,25 @@ public sealed class SignInAndGraphTests
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        openId = await LocalOpenIdServer.StartAsync();
-        graph = await FakeGraph.StartAsync();
+        OpenId = await LocalOpenIdServer.StartAsync();
+        Graph = await FakeGraph.StartAsync();
     }
 
     [ClassCleanup]
     public static async Task StopAsync()
     {
-        if (openId is not null)
-            await openId.DisposeAsync();
-        if (graph is not null)
-            await graph.DisposeAsync();
+        if (OpenId is not null)
+            await OpenId.DisposeAsync();
+        if (Graph is not null)
+            await Graph.DisposeAsync();
     }
 
     private static AnalyzeHandler GraphHandler()
     {
         var http = new HttpClient();
         GraphServiceClient Client(TokenCredential credential) =>
-            new(http, new AzureIdentityAuthenticationProvider(credential, allowedHosts: ["127.0.0.1"], scopes: ConfiguredAnalysisSources.GraphScopes), graph!.BaseUrl);
-        var sources = new ConfiguredAnalysisSources(new EntraTokenValidator(openId!.Options()), token => new FakeOnBehalfOf(token), Client, useGraph: true, localMailbox: null, language: null);
+            new(http, new AzureIdentityAuthenticationProvider(credential, allowedHosts: ["127.0.0.1"], scopes: ConfiguredAnalysisSources.GraphScopes), Graph!.BaseUrl);
+        var sources = new ConfiguredAnalysisSources(new EntraTokenValidator(OpenId!.Options()), token => new FakeOnBehalfOf(token), Client, useGraph: true, localMailbox: null, language: null);
         return new AnalyzeHandler(sources, OutreachAnalyzer.Default);
     }
 
@@ -63,11 +63,11 @@ public sealed class SignInAndGraphTests
     {
         "no token" => null,
         "basic scheme" => "Basic YW5uOnNlY3JldA==",
-        "expired" => "Bearer " + openId!.MintToken(notBefore: DateTime.UtcNow.AddHours(-3), expires: DateTime.UtcNow.AddHours(-2)),
-        "wrong audience" => "Bearer " + openId!.MintToken(audience: "api://someone-else"),
-        "wrong issuer" => "Bearer " + openId!.MintToken(issuer: "https://login.microsoftonline.com/other-tenant/v2.0"),
-        "missing scope" => "Bearer " + openId!.MintToken(scopes: "User.Read"),
-        "bad signature" => "Bearer " + openId!.MintToken(signing: new Microsoft.IdentityModel.Tokens.SigningCredentials(LocalOpenIdServer.NewRsaKey("other"), "RS256")),
+        "expired" => "Bearer " + OpenId!.MintToken(notBefore: DateTime.UtcNow.AddHours(-3), expires: DateTime.UtcNow.AddHours(-2)),
+        "wrong audience" => "Bearer " + OpenId!.MintToken(audience: "api://someone-else"),
+        "wrong issuer" => "Bearer " + OpenId!.MintToken(issuer: "https://login.microsoftonline.com/other-tenant/v2.0"),
+        "missing scope" => "Bearer " + OpenId!.MintToken(scopes: "User.Read"),
+        "bad signature" => "Bearer " + OpenId!.MintToken(signing: new Microsoft.IdentityModel.Tokens.SigningCredentials(LocalOpenIdServer.NewRsaKey("other"), "RS256")),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 
@@ -93,15 +93,15 @@ public sealed class SignInAndGraphTests
     [TestMethod]
     public async Task A_valid_token_reads_the_users_Graph_mailbox_on_their_behalf()
     {
-        string userToken = openId!.MintToken();
+        string userToken = OpenId!.MintToken();
         DefaultHttpContext context = Post(ColdAsk, authorization: "Bearer " + userToken);
         await GraphHandler().HandleAsync(context);
 
         Assert.AreEqual(StatusCodes.Status200OK, context.Response.StatusCode, ResponseText(context));
-        Assert.Contains("Bearer " + FakeOnBehalfOf.GraphTokenFor(userToken), graph!.Authorizations);
-        Assert.DoesNotContain("Bearer " + userToken, graph.Authorizations, "the user's own token must never be sent to Graph");
+        Assert.Contains("Bearer " + FakeOnBehalfOf.GraphTokenFor(userToken), Graph!.Authorizations);
+        Assert.DoesNotContain("Bearer " + userToken, Graph.Authorizations, "the user's own token must never be sent to Graph");
 
-        using JsonDocument result = JsonDocument.Parse(ResponseText(context));
+        using var result = JsonDocument.Parse(ResponseText(context));
         JsonElement engage = result.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("rule").GetString() == "engage-before-asking");
         Assert.AreEqual("failed", engage.GetProperty("status").GetString(), engage.ToString());
         Assert.IsNotNull(context.User.FindFirst("oid"), "the signed-in user is on the HttpContext");
@@ -113,7 +113,7 @@ public sealed class SignInAndGraphTests
     [TestMethod]
     public void Nothing_configured_is_offline_with_no_sign_in()
     {
-        ConfiguredAnalysisSources sources = ConfiguredAnalysisSources.Create(Settings(), EmptyServices.Instance);
+        var sources = ConfiguredAnalysisSources.Create(Settings(), EmptyServices.Instance);
         Assert.IsFalse(sources.RequiresSignIn);
         Assert.AreEqual("none", sources.MailboxName);
         Assert.AreEqual("built-in", sources.LanguageName);
@@ -122,7 +122,7 @@ public sealed class SignInAndGraphTests
     [TestMethod]
     public void A_local_mailbox_and_a_language_endpoint_are_picked_up()
     {
-        ConfiguredAnalysisSources sources = ConfiguredAnalysisSources.Create(Settings(
+        var sources = ConfiguredAnalysisSources.Create(Settings(
             ("Mailbox:Provider", "local"), ("Mailbox:Path", Path.Combine(RepoPaths.Root, "samples", "mailbox")),
             ("Language:Endpoint", "https://lang.example.cognitiveservices.azure.com"), ("Language:ApiKey", "test-key")), EmptyServices.Instance);
         Assert.AreEqual("local-files", sources.MailboxName);
@@ -132,14 +132,14 @@ public sealed class SignInAndGraphTests
     [TestMethod]
     public void Graph_without_sign_in_settings_is_a_clear_configuration_error()
     {
-        var error = Assert.ThrowsExactly<InvalidOperationException>(() => ConfiguredAnalysisSources.Create(Settings(("Mailbox:Provider", "graph")), EmptyServices.Instance));
+        InvalidOperationException error = Assert.ThrowsExactly<InvalidOperationException>(() => ConfiguredAnalysisSources.Create(Settings(("Mailbox:Provider", "graph")), EmptyServices.Instance));
         StringAssert.Contains(error.Message, "AzureAd");
     }
 
     [TestMethod]
     public void Sign_in_settings_turn_token_validation_on()
     {
-        ConfiguredAnalysisSources sources = ConfiguredAnalysisSources.Create(Settings(
+        var sources = ConfiguredAnalysisSources.Create(Settings(
             ("AzureAd:TenantId", LocalOpenIdServer.Tenant), ("AzureAd:ClientId", LocalOpenIdServer.ClientId), ("AzureAd:ClientSecret", "s"),
             ("Mailbox:Provider", "graph")), EmptyServices.Instance);
         Assert.IsTrue(sources.RequiresSignIn);

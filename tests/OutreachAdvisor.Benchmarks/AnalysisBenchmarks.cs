@@ -12,29 +12,29 @@ namespace OutreachAdvisor.Benchmarks;
 [MedianColumn]
 public class AnalysisBenchmarks
 {
-    private MessageInput english5K = null!;
-    private MessageInput italian5K = null!;
-    private MessageInput html5K = null!;
-    private MessageInput english50K = null!;
+    private MessageInput _english5K = null!;
+    private MessageInput _italian5K = null!;
+    private MessageInput _html5K = null!;
+    private MessageInput _english50K = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        english5K = SyntheticMessages.Create(5 * 1024, "en");
-        italian5K = SyntheticMessages.Create(5 * 1024, "it");
-        html5K = SyntheticMessages.Create(5 * 1024, "en", html: true);
-        english50K = SyntheticMessages.Create(50 * 1024, "en");
+        _english5K = SyntheticMessages.Create(5 * 1024, "en");
+        _italian5K = SyntheticMessages.Create(5 * 1024, "it");
+        _html5K = SyntheticMessages.Create(5 * 1024, "en", html: true);
+        _english50K = SyntheticMessages.Create(50 * 1024, "en");
     }
 
     [Benchmark(Baseline = true)]
-    public AnalysisResult English5KB() => OutreachAnalyzer.Default.Analyze(english5K);
+    public AnalysisResult English5KB() => OutreachAnalyzer.Default.Analyze(_english5K);
 
     [Benchmark]
-    public AnalysisResult Italian5KB() => OutreachAnalyzer.Default.Analyze(italian5K);
+    public AnalysisResult Italian5KB() => OutreachAnalyzer.Default.Analyze(_italian5K);
 
     [Benchmark]
-    public AnalysisResult Html5KB() => OutreachAnalyzer.Default.Analyze(html5K);
+    public AnalysisResult Html5KB() => OutreachAnalyzer.Default.Analyze(_html5K);
 
     [Benchmark]
-    public AnalysisResult English50KB() => OutreachAnalyzer.Default.Analyze(english50K);
+    public AnalysisResult English50KB() => OutreachAnalyzer.Default.Analyze(_english50K);
 }

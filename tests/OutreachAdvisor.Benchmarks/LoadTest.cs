@@ -135,7 +135,7 @@ public static class SyntheticMailbox
             string ann = "Ann Lee <ann@lee.example>";
             string other = $"Person {person} <person{person}@company{person % 17}.example>";
             string thread = $"<t{i / 3}@lee.example>";
-            var text = new StringBuilder()
+            StringBuilder text = new StringBuilder()
                 .Append("From: ").Append(fromAnn ? ann : other).Append('\n')
                 .Append("To: ").Append(fromAnn ? other : ann).Append('\n')
                 .Append("Subject: Thread ").Append(i / 3).Append('\n')

@@ -22,7 +22,7 @@ public sealed class CheckCommandTests
     public async Task Sample_trips_exactly_its_rules(string sample, string expectedRules)
     {
         Run run = await RunAsync(["check", Sample(sample), "--mailbox", SampleMailbox, "--json"]);
-        using JsonDocument result = JsonDocument.Parse(run.Stdout);
+        using var result = JsonDocument.Parse(run.Stdout);
         string[] fired = result.RootElement.GetProperty("findings").EnumerateArray()
             .Where(f => f.GetProperty("severity").GetString() is "warning" or "error")
             .Select(f => f.GetProperty("rule").GetString()!)
@@ -37,7 +37,7 @@ public sealed class CheckCommandTests
     public async Task Json_output_is_exactly_the_contract_result_object()
     {
         Run run = await RunAsync(["check", Sample("en-dear-blank-coffee.eml"), "--json"]);
-        using JsonDocument result = JsonDocument.Parse(run.Stdout);
+        using var result = JsonDocument.Parse(run.Stdout);
         JsonElement root = result.RootElement;
         CollectionAssert.AreEqual(new[] { "score", "language", "ask", "findings", "checks" }, root.EnumerateObject().Select(p => p.Name).ToArray());
         Assert.AreEqual("en", root.GetProperty("language").GetString());
@@ -97,7 +97,7 @@ public sealed class CheckCommandTests
 
     private static string? CheckStatus(Run run, string rule)
     {
-        using JsonDocument result = JsonDocument.Parse(run.Stdout);
+        using var result = JsonDocument.Parse(run.Stdout);
         return result.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("rule").GetString() == rule).GetProperty("status").GetString();
     }
 }

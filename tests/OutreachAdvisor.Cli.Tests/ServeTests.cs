@@ -18,32 +18,32 @@ namespace OutreachAdvisor.Cli.Tests;
 [TestClass]
 public sealed class ServeTests
 {
-    private static WebApplication? app;
-    private static HttpClient? client;
-    private static string? addinDir;
+    private static WebApplication? App;
+    private static HttpClient? SharedClient;
+    private static string? AddinDir;
 
-    private static HttpClient Client => client!;
+    private static HttpClient Client => SharedClient!;
 
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        addinDir = Directory.CreateTempSubdirectory("outreach-addin-").FullName;
-        await File.WriteAllTextAsync(Path.Combine(addinDir, "playground.html"), "<!doctype html><title>playground</title>");
+        AddinDir = Directory.CreateTempSubdirectory("outreach-addin-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(AddinDir, "playground.html"), "<!doctype html><title>playground</title>");
         var sources = new ContextSources { Mailbox = await LocalMailbox.OpenAsync([SampleMailbox]) };
-        app = ServeCommand.Build(0, new FixedAnalysisSources(sources), addinDir, "https://addin.example");
-        await app.StartAsync();
-        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        client = new HttpClient { BaseAddress = new Uri(address) };
+        App = ServeCommand.Build(0, new FixedAnalysisSources(sources), AddinDir, "https://addin.example");
+        await App.StartAsync();
+        string address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        SharedClient = new HttpClient { BaseAddress = new Uri(address) };
     }
 
     [ClassCleanup]
     public static async Task StopAsync()
     {
-        client?.Dispose();
-        if (app is not null)
-            await app.DisposeAsync();
-        if (addinDir is not null)
-            Directory.Delete(addinDir, recursive: true);
+        SharedClient?.Dispose();
+        if (App is not null)
+            await App.DisposeAsync();
+        if (AddinDir is not null)
+            Directory.Delete(AddinDir, recursive: true);
     }
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
@@ -57,7 +57,7 @@ public sealed class ServeTests
     [TestMethod]
     public async Task Health_names_the_providers()
     {
-        using JsonDocument health = JsonDocument.Parse(await Client.GetStringAsync("/api/health"));
+        using var health = JsonDocument.Parse(await Client.GetStringAsync("/api/health"));
         Assert.AreEqual("ok", health.RootElement.GetProperty("status").GetString());
         Assert.AreEqual("local-files", health.RootElement.GetProperty("mailbox").GetString());
         Assert.AreEqual("built-in", health.RootElement.GetProperty("language").GetString());
@@ -69,7 +69,7 @@ public sealed class ServeTests
     {
         using HttpResponseMessage response = await Client.PostAsync("/api/analyze", Json(ColdAsk));
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
-        using JsonDocument result = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        using var result = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         JsonElement engage = result.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("rule").GetString() == "engage-before-asking");
         Assert.AreEqual("failed", engage.GetProperty("status").GetString());
         Assert.IsTrue(result.RootElement.GetProperty("findings").EnumerateArray().Any(f => f.GetProperty("rule").GetString() == "personal-greeting"));
@@ -97,7 +97,7 @@ public sealed class ServeTests
         using HttpResponseMessage response = await Client.PostAsync("/api/analyze", Json(json));
         Assert.AreEqual(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.AreEqual("application/problem+json", response.Content.Headers.ContentType!.MediaType);
-        using JsonDocument problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.IsTrue(problem.RootElement.GetProperty("errors").TryGetProperty(field, out _), problem.RootElement.ToString());
     }
 
@@ -139,7 +139,7 @@ public sealed class ServeTests
             preflight.Headers.Add("Origin", origin);
             preflight.Headers.Add("Access-Control-Request-Method", "POST");
             using HttpResponseMessage response = await Client.SendAsync(preflight);
-            return response.Headers.TryGetValues("Access-Control-Allow-Origin", out var values) ? values.Single() : null;
+            return response.Headers.TryGetValues("Access-Control-Allow-Origin", out IEnumerable<string>? values) ? values.Single() : null;
         }
 
         Assert.AreEqual("https://addin.example", await AllowedOrigin("https://addin.example"));

@@ -48,7 +48,7 @@ public sealed class AddressListingMatcherTests
     [DataRow("<p>Mail me:</p><p>jane@shape.example</p>", DisplayName = "after a block tag")]
     public void Finds_the_address_however_it_is_written(string page)
     {
-        var match = AddressListingMatcher.Find(Jane, page);
+        ListingMatch match = AddressListingMatcher.Find(Jane, page);
 
         Assert.IsTrue(match.IsListed, $"expected a match in: {page}");
         Assert.IsFalse(string.IsNullOrWhiteSpace(match.MatchedForm));
@@ -57,8 +57,8 @@ public sealed class AddressListingMatcherTests
     [TestMethod]
     public void Finds_an_address_fully_encoded_as_decimal_or_hex_entities()
     {
-        var decimalForm = string.Concat(Jane.Select(c => $"&#{(int)c};"));
-        var hexForm = string.Concat(Jane.Select(c => $"&#x{(int)c:x};"));
+        string decimalForm = string.Concat(Jane.Select(c => $"&#{(int)c};"));
+        string hexForm = string.Concat(Jane.Select(c => $"&#x{(int)c:x};"));
 
         Assert.IsTrue(AddressListingMatcher.Find(Jane, $"<p>{decimalForm}</p>").IsListed);
         Assert.IsTrue(AddressListingMatcher.Find(Jane, $"<a href=\"mailto:{hexForm}\">me</a>").IsListed);
@@ -87,7 +87,7 @@ public sealed class AddressListingMatcherTests
     [DataRow("", DisplayName = "empty page")]
     public void Does_not_match_a_different_address(string page)
     {
-        var match = AddressListingMatcher.Find(Jane, page);
+        ListingMatch match = AddressListingMatcher.Find(Jane, page);
 
         Assert.IsFalse(match.IsListed, $"unexpected match '{match.MatchedForm}' in: {page}");
         Assert.IsNull(match.MatchedForm);
@@ -104,9 +104,9 @@ public sealed class AddressListingMatcherTests
     [TestMethod]
     public void Keeps_looking_after_a_near_miss()
     {
-        var page = "xjane@shape.example and jane@shape.example.org, but really jane [at] shape [dot] example";
+        string page = "xjane@shape.example and jane@shape.example.org, but really jane [at] shape [dot] example";
 
-        var match = AddressListingMatcher.Find(Jane, page);
+        ListingMatch match = AddressListingMatcher.Find(Jane, page);
 
         Assert.AreEqual("jane [at] shape [dot] example", match.MatchedForm);
     }
@@ -125,7 +125,7 @@ public sealed class AddressListingMatcherTests
     [TestMethod]
     public void Prefers_the_visible_text_over_the_mailto_link()
     {
-        var page = "<a href=\"mailto:jane@shape.example\">jane [at] shape [dot] example</a>";
+        string page = "<a href=\"mailto:jane@shape.example\">jane [at] shape [dot] example</a>";
 
         Assert.AreEqual("jane [at] shape [dot] example", AddressListingMatcher.Find(Jane, page).MatchedForm);
     }
@@ -164,20 +164,20 @@ public sealed class AddressListingMatcherTests
     [Timeout(20_000, CooperativeCancellation = true)]
     public void Stays_fast_on_a_hostile_megabyte()
     {
-        var pieces = new[]
+        string[] pieces = new[]
         {
             "jane [at] shape [dot] exampl ", "xjane@shape.example ", "jane@shape.example.org ", "jane at at at at ",
             "&#&#x&#64&amp &lt", "<span", "%4%40%%", "jane                          ", "[dot] (dot) {dot} dot ",
         };
         var page = new StringBuilder();
-        for (var i = 0; page.Length < 1_000_000; i++)
+        for (int i = 0; page.Length < 1_000_000; i++)
         {
             page.Append(pieces[i % pieces.Length]);
         }
 
         var clock = Stopwatch.StartNew();
-        var missing = AddressListingMatcher.Find(Jane, page.ToString());
-        var present = AddressListingMatcher.Find(Jane, page + " jane chiocciola shape punto example");
+        ListingMatch missing = AddressListingMatcher.Find(Jane, page.ToString());
+        ListingMatch present = AddressListingMatcher.Find(Jane, page + " jane chiocciola shape punto example");
         clock.Stop();
 
         Assert.IsFalse(missing.IsListed);

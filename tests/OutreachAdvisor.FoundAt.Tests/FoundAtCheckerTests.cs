@@ -8,16 +8,16 @@ public sealed class FoundAtCheckerTests
 {
     private const string Jane = "jane@shape.example";
 
-    private static LocalTestServer s_server = null!;
+    private static LocalTestServer Server = null!;
     private string _folder = null!;
 
     public TestContext TestContext { get; set; } = null!;
 
     [ClassInitialize]
-    public static async Task StartServer(TestContext context) => s_server = await LocalTestServer.StartAsync();
+    public static async Task StartServer(TestContext context) => Server = await LocalTestServer.StartAsync();
 
     [ClassCleanup]
-    public static async Task StopServer() => await s_server.DisposeAsync();
+    public static async Task StopServer() => await Server.DisposeAsync();
 
     [TestInitialize]
     public void CreateFolder() => _folder = Directory.CreateTempSubdirectory("found-at-tests-").FullName;
@@ -28,7 +28,7 @@ public sealed class FoundAtCheckerTests
     [TestMethod]
     public async Task A_page_listing_the_address_is_Listed_with_the_form_it_used()
     {
-        var verdict = await LoopbackChecker().CheckAsync(Jane, s_server.Url("/with-address"), TestContext.CancellationToken);
+        FoundAtVerdict verdict = await LoopbackChecker().CheckAsync(Jane, Server.Url("/with-address"), TestContext.CancellationToken);
 
         Assert.AreEqual(new FoundAtVerdict(FoundAtStatus.Listed, "listed as 'jane [at] shape [dot] example'"), verdict);
     }
@@ -36,9 +36,9 @@ public sealed class FoundAtCheckerTests
     [TestMethod]
     public async Task A_page_without_the_address_is_NotListed()
     {
-        var url = s_server.Url("/without-address");
+        string url = Server.Url("/without-address");
 
-        var verdict = await LoopbackChecker().CheckAsync(Jane, url, TestContext.CancellationToken);
+        FoundAtVerdict verdict = await LoopbackChecker().CheckAsync(Jane, url, TestContext.CancellationToken);
 
         Assert.AreEqual(new FoundAtVerdict(FoundAtStatus.NotListed, $"{Jane} does not appear on {url}"), verdict);
     }
@@ -46,7 +46,7 @@ public sealed class FoundAtCheckerTests
     [TestMethod]
     public async Task A_refused_url_is_Unavailable_with_the_reason()
     {
-        var verdict = await new FoundAtChecker().CheckAsync(Jane, s_server.Url("/with-address"), TestContext.CancellationToken);
+        FoundAtVerdict verdict = await new FoundAtChecker().CheckAsync(Jane, Server.Url("/with-address"), TestContext.CancellationToken);
 
         Assert.AreEqual(new FoundAtVerdict(FoundAtStatus.Unavailable, "refused: 127.0.0.1 is a loopback address"), verdict);
     }
@@ -54,7 +54,7 @@ public sealed class FoundAtCheckerTests
     [TestMethod]
     public async Task A_redirect_to_metadata_is_Unavailable()
     {
-        var verdict = await LoopbackChecker().CheckAsync(Jane, s_server.Url("/redirect-metadata"), TestContext.CancellationToken);
+        FoundAtVerdict verdict = await LoopbackChecker().CheckAsync(Jane, Server.Url("/redirect-metadata"), TestContext.CancellationToken);
 
         Assert.AreEqual(FoundAtStatus.Unavailable, verdict.Status);
         Assert.Contains("169.254.169.254 is a link-local/metadata address", verdict.Detail);
@@ -65,10 +65,10 @@ public sealed class FoundAtCheckerTests
     [DataRow("page.txt", "jane (at) shape (dot) example")]
     public async Task A_local_file_listing_the_address_is_Listed(string name, string content)
     {
-        var path = Path.Combine(_folder, name);
+        string path = Path.Combine(_folder, name);
         await File.WriteAllTextAsync(path, content, TestContext.CancellationToken);
 
-        var verdict = await new FoundAtChecker().CheckAsync(Jane, path, TestContext.CancellationToken);
+        FoundAtVerdict verdict = await new FoundAtChecker().CheckAsync(Jane, path, TestContext.CancellationToken);
 
         Assert.AreEqual(FoundAtStatus.Listed, verdict.Status, verdict.Detail);
     }
@@ -76,10 +76,10 @@ public sealed class FoundAtCheckerTests
     [TestMethod]
     public async Task A_file_uri_is_read_as_a_local_file()
     {
-        var path = Path.Combine(_folder, "page.html");
+        string path = Path.Combine(_folder, "page.html");
         await File.WriteAllTextAsync(path, "jane@shape.example", TestContext.CancellationToken);
 
-        var verdict = await new FoundAtChecker().CheckAsync(Jane, new Uri(path).AbsoluteUri, TestContext.CancellationToken);
+        FoundAtVerdict verdict = await new FoundAtChecker().CheckAsync(Jane, new Uri(path).AbsoluteUri, TestContext.CancellationToken);
 
         Assert.AreEqual(FoundAtStatus.Listed, verdict.Status, verdict.Detail);
     }
@@ -87,10 +87,10 @@ public sealed class FoundAtCheckerTests
     [TestMethod]
     public async Task A_local_file_without_the_address_is_NotListed()
     {
-        var path = Path.Combine(_folder, "page.html");
+        string path = Path.Combine(_folder, "page.html");
         await File.WriteAllTextAsync(path, "xjane@shape.example", TestContext.CancellationToken);
 
-        var verdict = await new FoundAtChecker().CheckAsync(Jane, path, TestContext.CancellationToken);
+        FoundAtVerdict verdict = await new FoundAtChecker().CheckAsync(Jane, path, TestContext.CancellationToken);
 
         Assert.AreEqual(FoundAtStatus.NotListed, verdict.Status);
     }
@@ -98,9 +98,9 @@ public sealed class FoundAtCheckerTests
     [TestMethod]
     public async Task A_missing_file_is_Unavailable()
     {
-        var path = Path.Combine(_folder, "nope.html");
+        string path = Path.Combine(_folder, "nope.html");
 
-        var verdict = await new FoundAtChecker().CheckAsync(Jane, path, TestContext.CancellationToken);
+        FoundAtVerdict verdict = await new FoundAtChecker().CheckAsync(Jane, path, TestContext.CancellationToken);
 
         Assert.AreEqual(new FoundAtVerdict(FoundAtStatus.Unavailable, $"file not found: {path}"), verdict);
     }
@@ -108,10 +108,10 @@ public sealed class FoundAtCheckerTests
     [TestMethod]
     public async Task A_file_over_the_limit_is_Unavailable()
     {
-        var path = Path.Combine(_folder, "big.html");
+        string path = Path.Combine(_folder, "big.html");
         await File.WriteAllTextAsync(path, new string('x', 1_048_577) + Jane, TestContext.CancellationToken);
 
-        var verdict = await new FoundAtChecker().CheckAsync(Jane, path, TestContext.CancellationToken);
+        FoundAtVerdict verdict = await new FoundAtChecker().CheckAsync(Jane, path, TestContext.CancellationToken);
 
         Assert.AreEqual(new FoundAtVerdict(FoundAtStatus.Unavailable, "refused: file larger than 1 MB"), verdict);
     }
@@ -119,12 +119,12 @@ public sealed class FoundAtCheckerTests
     [TestMethod]
     public async Task Local_files_can_be_switched_off_for_a_server()
     {
-        var path = Path.Combine(_folder, "page.html");
+        string path = Path.Combine(_folder, "page.html");
         await File.WriteAllTextAsync(path, Jane, TestContext.CancellationToken);
         var checker = new FoundAtChecker(allowLocalFiles: false);
 
-        var fromPath = await checker.CheckAsync(Jane, path, TestContext.CancellationToken);
-        var fromUri = await checker.CheckAsync(Jane, new Uri(path).AbsoluteUri, TestContext.CancellationToken);
+        FoundAtVerdict fromPath = await checker.CheckAsync(Jane, path, TestContext.CancellationToken);
+        FoundAtVerdict fromUri = await checker.CheckAsync(Jane, new Uri(path).AbsoluteUri, TestContext.CancellationToken);
 
         Assert.AreEqual(FoundAtStatus.Unavailable, fromPath.Status);
         Assert.Contains("local files are not read here", fromPath.Detail);
@@ -139,7 +139,7 @@ public sealed class FoundAtCheckerTests
     [DataRow("mailto:jane@shape.example", "mailto:")]
     public async Task Other_schemes_are_Unavailable(string source, string scheme)
     {
-        var verdict = await new FoundAtChecker().CheckAsync(Jane, source, TestContext.CancellationToken);
+        FoundAtVerdict verdict = await new FoundAtChecker().CheckAsync(Jane, source, TestContext.CancellationToken);
 
         Assert.AreEqual(FoundAtStatus.Unavailable, verdict.Status);
         Assert.Contains($"unsupported source '{scheme}'", verdict.Detail);
@@ -157,7 +157,7 @@ public sealed class FoundAtCheckerTests
     [DataRow(Jane, "\0\n")]
     public async Task Bad_input_is_Unavailable_and_never_throws(string? address, string? source)
     {
-        var verdict = await new FoundAtChecker().CheckAsync(address!, source!, TestContext.CancellationToken);
+        FoundAtVerdict verdict = await new FoundAtChecker().CheckAsync(address!, source!, TestContext.CancellationToken);
 
         Assert.AreEqual(FoundAtStatus.Unavailable, verdict.Status);
         Assert.IsFalse(string.IsNullOrWhiteSpace(verdict.Detail));
@@ -170,7 +170,7 @@ public sealed class FoundAtCheckerTests
         await cancelled.CancelAsync();
 
         await Assert.ThrowsAsync<OperationCanceledException>(
-            () => LoopbackChecker().CheckAsync(Jane, s_server.Url("/with-address"), cancelled.Token));
+            () => LoopbackChecker().CheckAsync(Jane, Server.Url("/with-address"), cancelled.Token));
     }
 
     [TestMethod]
@@ -179,7 +179,7 @@ public sealed class FoundAtCheckerTests
         var checker = new FoundAtChecker(new SafePageFetcher(
             new SafeFetchOptions { AllowLoopback = true, Timeout = TimeSpan.FromMilliseconds(300) }));
 
-        var verdict = await checker.CheckAsync(Jane, s_server.Url("/slow-headers"), TestContext.CancellationToken);
+        FoundAtVerdict verdict = await checker.CheckAsync(Jane, Server.Url("/slow-headers"), TestContext.CancellationToken);
 
         Assert.AreEqual(new FoundAtVerdict(FoundAtStatus.Unavailable, "timed out after 300 ms"), verdict);
     }

@@ -29,7 +29,7 @@ internal sealed class LocalTestServer : IAsyncDisposable
 
     public static async Task<LocalTestServer> StartAsync()
     {
-        var (app, address) = await LoopbackHost.StartAsync(MapEndpoints);
+        (WebApplication? app, string? address) = await LoopbackHost.StartAsync(MapEndpoints);
         return new LocalTestServer(app, new Uri(address));
     }
 
@@ -74,8 +74,8 @@ internal sealed class LocalTestServer : IAsyncDisposable
         app.MapGet("/large-chunked", async (HttpContext context) =>
         {
             context.Response.ContentType = "text/html";
-            var chunk = Encoding.ASCII.GetBytes(new string('x', 64 * 1024));
-            for (var written = 0; written < OverLimit; written += chunk.Length)
+            byte[] chunk = Encoding.ASCII.GetBytes(new string('x', 64 * 1024));
+            for (int written = 0; written < OverLimit; written += chunk.Length)
             {
                 if (!await WriteQuietlyAsync(context, chunk))
                 {

@@ -21,7 +21,7 @@ public sealed class SafePageFetcherGuardTests
     [DataRow("ldap://dir.example/", "ldap:")]
     public async Task Refuses_non_http_schemes(string url, string scheme)
     {
-        var result = await NoNetworkFetcher().FetchAsync(url, TestContext.CancellationToken);
+        PageFetchResult result = await NoNetworkFetcher().FetchAsync(url, TestContext.CancellationToken);
 
         Assert.IsFalse(result.Succeeded);
         Assert.Contains($"refused: only http and https URLs are fetched, not {scheme}", result.Failure!);
@@ -33,7 +33,7 @@ public sealed class SafePageFetcherGuardTests
     [DataRow("http://page.test@127.0.0.1/")]
     public async Task Refuses_urls_with_user_info(string url)
     {
-        var result = await NoNetworkFetcher().FetchAsync(url, TestContext.CancellationToken);
+        PageFetchResult result = await NoNetworkFetcher().FetchAsync(url, TestContext.CancellationToken);
 
         Assert.Contains("user info", result.Failure!);
     }
@@ -44,7 +44,7 @@ public sealed class SafePageFetcherGuardTests
     [DataRow("")]
     public async Task Refuses_what_is_not_an_absolute_url(string url)
     {
-        var result = await NoNetworkFetcher().FetchAsync(url, TestContext.CancellationToken);
+        PageFetchResult result = await NoNetworkFetcher().FetchAsync(url, TestContext.CancellationToken);
 
         Assert.IsFalse(result.Succeeded);
         Assert.StartsWith("refused:", result.Failure!);
@@ -68,7 +68,7 @@ public sealed class SafePageFetcherGuardTests
     [DataRow("http://0x7f.1/", "loopback")]
     public async Task Refuses_forbidden_ip_literals(string url, string expectedReason)
     {
-        var result = await NoNetworkFetcher().FetchAsync(url, TestContext.CancellationToken);
+        PageFetchResult result = await NoNetworkFetcher().FetchAsync(url, TestContext.CancellationToken);
 
         Assert.IsFalse(result.Succeeded);
         Assert.Contains(expectedReason, result.Failure!);
@@ -82,14 +82,14 @@ public sealed class SafePageFetcherGuardTests
     [DataRow("http://anything.internal/")]
     public async Task Refuses_metadata_host_names_without_resolving_them(string url)
     {
-        var lookups = 0;
+        int lookups = 0;
         var fetcher = new SafePageFetcher(resolveHost: (_, _) =>
         {
             lookups++;
             return Task.FromResult(new[] { IPAddress.Parse("93.184.216.34") });
         });
 
-        var result = await fetcher.FetchAsync(url, TestContext.CancellationToken);
+        PageFetchResult result = await fetcher.FetchAsync(url, TestContext.CancellationToken);
 
         Assert.StartsWith("refused:", result.Failure!);
         Assert.AreEqual(0, lookups);
@@ -104,7 +104,7 @@ public sealed class SafePageFetcherGuardTests
     {
         var fetcher = new SafePageFetcher(resolveHost: FakeDns("evil.test", resolvedTo));
 
-        var result = await fetcher.FetchAsync("http://evil.test/", TestContext.CancellationToken);
+        PageFetchResult result = await fetcher.FetchAsync("http://evil.test/", TestContext.CancellationToken);
 
         Assert.StartsWith($"refused: {expectedReason}", result.Failure!);
     }
@@ -116,7 +116,7 @@ public sealed class SafePageFetcherGuardTests
         var fetcher = new SafePageFetcher(new SafeFetchOptions { AllowLoopback = true },
             FakeDns("mixed.test", "127.0.0.1", "10.0.0.7"));
 
-        var result = await fetcher.FetchAsync("http://mixed.test/", TestContext.CancellationToken);
+        PageFetchResult result = await fetcher.FetchAsync("http://mixed.test/", TestContext.CancellationToken);
 
         Assert.AreEqual("refused: mixed.test resolves to 10.0.0.7, a private address", result.Failure);
     }
@@ -126,7 +126,7 @@ public sealed class SafePageFetcherGuardTests
     {
         var fetcher = new SafePageFetcher(resolveHost: (_, _) => Task.FromResult(Array.Empty<IPAddress>()));
 
-        var result = await fetcher.FetchAsync("http://nowhere.test/", TestContext.CancellationToken);
+        PageFetchResult result = await fetcher.FetchAsync("http://nowhere.test/", TestContext.CancellationToken);
 
         Assert.AreEqual("refused: nowhere.test could not be resolved", result.Failure);
     }
@@ -154,7 +154,7 @@ public sealed class SafePageFetcherGuardTests
             return [];
         });
 
-        var result = await fetcher.FetchAsync("http://slow-dns.test/", TestContext.CancellationToken);
+        PageFetchResult result = await fetcher.FetchAsync("http://slow-dns.test/", TestContext.CancellationToken);
 
         Assert.AreEqual("timed out after 200 ms", result.Failure);
     }

@@ -11,20 +11,20 @@ namespace OutreachAdvisor.FoundAt.Tests;
 [TestClass]
 public sealed class SafePageFetcherIntegrationTests
 {
-    private static LocalTestServer s_server = null!;
+    private static LocalTestServer Server = null!;
 
     public TestContext TestContext { get; set; } = null!;
 
     [ClassInitialize]
-    public static async Task StartServer(TestContext context) => s_server = await LocalTestServer.StartAsync();
+    public static async Task StartServer(TestContext context) => Server = await LocalTestServer.StartAsync();
 
     [ClassCleanup]
-    public static async Task StopServer() => await s_server.DisposeAsync();
+    public static async Task StopServer() => await Server.DisposeAsync();
 
     [TestMethod]
     public async Task Fetches_a_page_from_an_allowed_loopback_server()
     {
-        var result = await LoopbackFetcher().FetchAsync(s_server.Url("/with-address"), TestContext.CancellationToken);
+        PageFetchResult result = await LoopbackFetcher().FetchAsync(Server.Url("/with-address"), TestContext.CancellationToken);
 
         Assert.IsTrue(result.Succeeded, result.Failure);
         Assert.AreEqual(LocalTestServer.PageWithAddress, result.Text);
@@ -39,7 +39,7 @@ public sealed class SafePageFetcherIntegrationTests
     [DataRow("/utf-7", "<p>jane@shape.example</p>")]
     public async Task Accepts_text_types_and_decodes_their_charset(string path, string expectedText)
     {
-        var result = await LoopbackFetcher().FetchAsync(s_server.Url(path), TestContext.CancellationToken);
+        PageFetchResult result = await LoopbackFetcher().FetchAsync(Server.Url(path), TestContext.CancellationToken);
 
         Assert.IsTrue(result.Succeeded, result.Failure);
         Assert.Contains(expectedText, result.Text!);
@@ -50,7 +50,7 @@ public sealed class SafePageFetcherIntegrationTests
     {
         var fetcher = new SafePageFetcher(new SafeFetchOptions());
 
-        var result = await fetcher.FetchAsync(s_server.Url("/with-address"), TestContext.CancellationToken);
+        PageFetchResult result = await fetcher.FetchAsync(Server.Url("/with-address"), TestContext.CancellationToken);
 
         Assert.AreEqual("refused: 127.0.0.1 is a loopback address", result.Failure);
     }
@@ -58,10 +58,10 @@ public sealed class SafePageFetcherIntegrationTests
     [TestMethod]
     public async Task Follows_relative_and_permanent_redirects()
     {
-        var result = await LoopbackFetcher().FetchAsync(s_server.Url("/redirect-twice"), TestContext.CancellationToken);
+        PageFetchResult result = await LoopbackFetcher().FetchAsync(Server.Url("/redirect-twice"), TestContext.CancellationToken);
 
         Assert.IsTrue(result.Succeeded, result.Failure);
-        Assert.AreEqual(s_server.Url("/with-address"), result.FinalUrl!.ToString());
+        Assert.AreEqual(Server.Url("/with-address"), result.FinalUrl!.ToString());
     }
 
     [TestMethod]
@@ -72,7 +72,7 @@ public sealed class SafePageFetcherIntegrationTests
     public async Task Refuses_a_redirect_to_a_forbidden_destination_before_connecting(string path, string expectedReason)
     {
         // A connection attempt to these addresses would time out or fail with another message.
-        var result = await LoopbackFetcher().FetchAsync(s_server.Url(path), TestContext.CancellationToken);
+        PageFetchResult result = await LoopbackFetcher().FetchAsync(Server.Url(path), TestContext.CancellationToken);
 
         Assert.AreEqual(expectedReason, result.Failure);
     }
@@ -80,7 +80,7 @@ public sealed class SafePageFetcherIntegrationTests
     [TestMethod]
     public async Task Refuses_a_redirect_to_a_url_with_user_info()
     {
-        var result = await LoopbackFetcher().FetchAsync(s_server.Url("/redirect-userinfo"), TestContext.CancellationToken);
+        PageFetchResult result = await LoopbackFetcher().FetchAsync(Server.Url("/redirect-userinfo"), TestContext.CancellationToken);
 
         Assert.Contains("user info", result.Failure!);
         Assert.StartsWith("refused: redirect to http://user:secret@127.0.0.1", result.Failure!);
@@ -92,7 +92,7 @@ public sealed class SafePageFetcherIntegrationTests
         var fetcher = new SafePageFetcher(new SafeFetchOptions { AllowLoopback = true },
             (host, _) => Task.FromResult(host == "evil.test" ? [IPAddress.Parse("169.254.169.254")] : Array.Empty<IPAddress>()));
 
-        var result = await fetcher.FetchAsync(s_server.Url("/redirect-by-name"), TestContext.CancellationToken);
+        PageFetchResult result = await fetcher.FetchAsync(Server.Url("/redirect-by-name"), TestContext.CancellationToken);
 
         Assert.AreEqual("refused: redirect to http://evil.test/latest/meta-data/ "
             + "(evil.test resolves to 169.254.169.254, a link-local/metadata address)", result.Failure);
@@ -101,7 +101,7 @@ public sealed class SafePageFetcherIntegrationTests
     [TestMethod]
     public async Task Caps_a_redirect_loop()
     {
-        var result = await LoopbackFetcher().FetchAsync(s_server.Url("/loop"), TestContext.CancellationToken);
+        PageFetchResult result = await LoopbackFetcher().FetchAsync(Server.Url("/loop"), TestContext.CancellationToken);
 
         Assert.AreEqual("refused: more than 5 redirects", result.Failure);
     }
@@ -111,7 +111,7 @@ public sealed class SafePageFetcherIntegrationTests
     [DataRow("/large-chunked")]
     public async Task Refuses_a_body_over_the_limit(string path)
     {
-        var result = await LoopbackFetcher().FetchAsync(s_server.Url(path), TestContext.CancellationToken);
+        PageFetchResult result = await LoopbackFetcher().FetchAsync(Server.Url(path), TestContext.CancellationToken);
 
         Assert.AreEqual("refused: page larger than 1 MB", result.Failure);
     }
@@ -121,10 +121,10 @@ public sealed class SafePageFetcherIntegrationTests
     [DataRow("/slow-body")]
     public async Task Gives_up_at_the_timeout(string path)
     {
-        var fetcher = LoopbackFetcher(TimeSpan.FromMilliseconds(500));
+        SafePageFetcher fetcher = LoopbackFetcher(TimeSpan.FromMilliseconds(500));
         var clock = Stopwatch.StartNew();
 
-        var result = await fetcher.FetchAsync(s_server.Url(path), TestContext.CancellationToken);
+        PageFetchResult result = await fetcher.FetchAsync(Server.Url(path), TestContext.CancellationToken);
 
         Assert.AreEqual("timed out after 500 ms", result.Failure);
         Assert.IsLessThan(5_000L, clock.ElapsedMilliseconds);
@@ -133,7 +133,7 @@ public sealed class SafePageFetcherIntegrationTests
     [TestMethod]
     public async Task Refuses_non_text_content()
     {
-        var result = await LoopbackFetcher().FetchAsync(s_server.Url("/image"), TestContext.CancellationToken);
+        PageFetchResult result = await LoopbackFetcher().FetchAsync(Server.Url("/image"), TestContext.CancellationToken);
 
         Assert.AreEqual("refused: content type image/png is not text/html, text/plain or application/xhtml+xml", result.Failure);
     }
@@ -141,7 +141,7 @@ public sealed class SafePageFetcherIntegrationTests
     [TestMethod]
     public async Task Refuses_content_without_a_type()
     {
-        var result = await LoopbackFetcher().FetchAsync(s_server.Url("/no-content-type"), TestContext.CancellationToken);
+        PageFetchResult result = await LoopbackFetcher().FetchAsync(Server.Url("/no-content-type"), TestContext.CancellationToken);
 
         Assert.StartsWith("refused: content type (none)", result.Failure!);
     }
@@ -149,20 +149,20 @@ public sealed class SafePageFetcherIntegrationTests
     [TestMethod]
     public async Task Reports_an_http_error()
     {
-        var result = await LoopbackFetcher().FetchAsync(s_server.Url("/missing"), TestContext.CancellationToken);
+        PageFetchResult result = await LoopbackFetcher().FetchAsync(Server.Url("/missing"), TestContext.CancellationToken);
 
-        Assert.AreEqual($"{s_server.Url("/missing")} answered HTTP 404 Not Found", result.Failure);
+        Assert.AreEqual($"{Server.Url("/missing")} answered HTTP 404 Not Found", result.Failure);
     }
 
     [TestMethod]
     public async Task Connects_to_the_checked_address_and_never_asks_dns_again()
     {
         // A rebinding resolver: the first answer is the (allowed) local server, later answers are private.
-        var lookups = 0;
+        int lookups = 0;
         var fetcher = new SafePageFetcher(new SafeFetchOptions { AllowLoopback = true }, (_, _) =>
             Task.FromResult(new[] { IPAddress.Parse(Interlocked.Increment(ref lookups) == 1 ? "127.0.0.1" : "10.0.0.1") }));
 
-        var result = await fetcher.FetchAsync($"http://rebind.test:{s_server.BaseUrl.Port}/with-address", TestContext.CancellationToken);
+        PageFetchResult result = await fetcher.FetchAsync($"http://rebind.test:{Server.BaseUrl.Port}/with-address", TestContext.CancellationToken);
 
         Assert.IsTrue(result.Succeeded, result.Failure);
         Assert.AreEqual(1, lookups);
@@ -171,9 +171,9 @@ public sealed class SafePageFetcherIntegrationTests
     [TestMethod]
     public async Task Reports_a_refused_connection()
     {
-        var closedPort = GetClosedLoopbackPort();
+        int closedPort = GetClosedLoopbackPort();
 
-        var result = await LoopbackFetcher().FetchAsync($"http://127.0.0.1:{closedPort}/", TestContext.CancellationToken);
+        PageFetchResult result = await LoopbackFetcher().FetchAsync($"http://127.0.0.1:{closedPort}/", TestContext.CancellationToken);
 
         Assert.StartsWith($"could not fetch http://127.0.0.1:{closedPort}/", result.Failure!);
     }
@@ -188,7 +188,7 @@ public sealed class SafePageFetcherIntegrationTests
     {
         using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         return port;
     }

@@ -10,7 +10,7 @@ public sealed class ContactsAndOrganizationTests
     [TestMethod]
     public async Task Contact_found_with_the_documented_filter_and_cached()
     {
-        await using var host = await GraphTestHost.StartAsync();
+        await using GraphTestHost host = await GraphTestHost.StartAsync();
         host.Graph.Contacts.Add(Jane);
         GraphMailbox mailbox = host.Mailbox();
 
@@ -27,7 +27,7 @@ public sealed class ContactsAndOrganizationTests
     [TestMethod]
     public async Task Contact_not_found()
     {
-        await using var host = await GraphTestHost.StartAsync();
+        await using GraphTestHost host = await GraphTestHost.StartAsync();
         host.Graph.Contacts.Add("someone@else.example");
 
         Assert.IsFalse(await host.Mailbox().IsContactAsync(Jane, TestContext.CancellationToken));
@@ -36,7 +36,7 @@ public sealed class ContactsAndOrganizationTests
     [TestMethod]
     public async Task Contact_filter_escapes_apostrophes()
     {
-        await using var host = await GraphTestHost.StartAsync();
+        await using GraphTestHost host = await GraphTestHost.StartAsync();
         host.Graph.Contacts.Add("o'brien@x.example");
 
         Assert.IsTrue(await host.Mailbox().IsContactAsync("o'brien@x.example", TestContext.CancellationToken));
@@ -46,7 +46,7 @@ public sealed class ContactsAndOrganizationTests
     [TestMethod]
     public async Task Organization_domains_come_from_verified_domains()
     {
-        await using var host = await GraphTestHost.StartAsync();
+        await using GraphTestHost host = await GraphTestHost.StartAsync();
 
         IReadOnlyCollection<string> domains = await host.Mailbox().GetOrganizationDomainsAsync(FakeGraph.Me, TestContext.CancellationToken);
 
@@ -58,7 +58,7 @@ public sealed class ContactsAndOrganizationTests
     [TestMethod]
     public async Task Forbidden_organization_falls_back_to_the_sender_domain()
     {
-        await using var host = await GraphTestHost.StartAsync();
+        await using GraphTestHost host = await GraphTestHost.StartAsync();
         host.Graph.Intercept = r => r.Path == "/v1.0/organization"
             ? FakeResponse.Error(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.")
             : null;
@@ -71,7 +71,7 @@ public sealed class ContactsAndOrganizationTests
     [TestMethod]
     public async Task Forbidden_organization_for_a_webmail_sender_is_empty()
     {
-        await using var host = await GraphTestHost.StartAsync();
+        await using GraphTestHost host = await GraphTestHost.StartAsync();
         host.Graph.Intercept = r => r.Path == "/v1.0/organization"
             ? FakeResponse.Error(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.")
             : null;

@@ -81,7 +81,7 @@ public sealed partial class FakeGraph
         if (skip + size < all.Length)
         {
             // Like Graph: the next link repeats the query and moves $skip on.
-            var next = request.Query.Where(q => q.Key != "$skip")
+            IEnumerable<string> next = request.Query.Where(q => q.Key != "$skip")
                 .Select(q => $"{q.Key}={Uri.EscapeDataString(q.Value)}")
                 .Append($"$skip={skip + size}");
             page["@odata.nextLink"] = $"{BaseUrl}{request.Path["/v1.0".Length..]}?{string.Join('&', next)}";

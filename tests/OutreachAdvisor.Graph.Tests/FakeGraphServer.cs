@@ -34,11 +34,11 @@ public sealed record FakeResponse(int Status, string Body, IReadOnlyDictionary<s
 /// </summary>
 public sealed class FakeGraphServer : IAsyncDisposable
 {
-    private readonly WebApplication app;
+    private readonly WebApplication _app;
 
     private FakeGraphServer(WebApplication app, string baseUrl)
     {
-        this.app = app;
+        _app = app;
         BaseUrl = baseUrl;
     }
 
@@ -77,7 +77,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
             return;
         }
         context.Response.StatusCode = response.Status;
-        foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
+        foreach ((string? name, string? value) in response.Headers ?? new Dictionary<string, string>())
             context.Response.Headers[name] = value;
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(response.Body, Encoding.UTF8).ConfigureAwait(false);
@@ -104,7 +104,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
             if (ReferenceEquals(response, FakeResponse.Hang))
                 return FakeResponse.Hang; // One step that never answers holds up the whole batch.
             var headers = new JsonObject { ["Content-Type"] = "application/json" };
-            foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
+            foreach ((string? name, string? value) in response.Headers ?? new Dictionary<string, string>())
                 headers[name] = value;
             responses.Add(new JsonObject
             {
@@ -124,7 +124,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync().ConfigureAwait(false);
-        await app.DisposeAsync().ConfigureAwait(false);
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
     }
 }

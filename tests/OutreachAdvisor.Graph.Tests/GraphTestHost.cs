@@ -5,15 +5,15 @@ namespace OutreachAdvisor.Graph.Tests;
 /// <summary>A fake Graph server with its mailbox data, and the real SDK client pointed at it.</summary>
 public sealed class GraphTestHost : IAsyncDisposable
 {
-    private readonly HttpClient http;
+    private readonly HttpClient _http;
 
     private GraphTestHost(FakeGraph graph, FakeGraphServer server)
     {
         Graph = graph;
         Server = server;
         // The SDK's default handler chain (retry, redirect, compression...), as the deployed client has.
-        http = GraphClientFactory.Create();
-        Client = new GraphServiceClient(http, new FakeTokenProvider(), server.BaseUrl);
+        _http = GraphClientFactory.Create();
+        Client = new GraphServiceClient(_http, new FakeTokenProvider(), server.BaseUrl);
     }
 
     public FakeGraph Graph { get; }
@@ -35,7 +35,7 @@ public sealed class GraphTestHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        http.Dispose();
+        _http.Dispose();
         await Server.DisposeAsync();
     }
 }

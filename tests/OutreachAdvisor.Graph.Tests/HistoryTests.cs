@@ -13,7 +13,7 @@ public sealed class HistoryTests
     [TestMethod]
     public async Task Two_way_contact_counts_sent_received_and_shared_threads()
     {
-        await using var host = await GraphTestHost.StartAsync();
+        await using GraphTestHost host = await GraphTestHost.StartAsync();
         host.Graph.AddTwoWay(Jane, "conv-A");
         host.Graph.Received.Add(new FakeMessage("in-x", "conv-B", Jane, [FakeGraph.Me]));
         host.Graph.Sent.Add(new FakeMessage("out-x", "conv-C", FakeGraph.Me, ["bob@else.example"], Cc: [Jane]));
@@ -29,7 +29,7 @@ public sealed class HistoryTests
     [TestMethod]
     public async Task Sent_only_is_contact_but_not_two_way()
     {
-        await using var host = await GraphTestHost.StartAsync();
+        await using GraphTestHost host = await GraphTestHost.StartAsync();
         host.Graph.Sent.Add(new FakeMessage("out-1", "conv-1", FakeGraph.Me, [Jane]));
         host.Graph.Sent.Add(new FakeMessage("out-2", "conv-2", FakeGraph.Me, [Jane, "bob@else.example"]));
 
@@ -43,7 +43,7 @@ public sealed class HistoryTests
     [TestMethod]
     public async Task Received_only_is_two_way_contact()
     {
-        await using var host = await GraphTestHost.StartAsync();
+        await using GraphTestHost host = await GraphTestHost.StartAsync();
         host.Graph.Received.Add(new FakeMessage("in-1", "conv-1", Jane, [FakeGraph.Me]));
 
         RecipientHistory history = await host.Mailbox().GetHistoryAsync(FakeGraph.Me, Jane, TestContext.CancellationToken);
@@ -55,7 +55,7 @@ public sealed class HistoryTests
     [TestMethod]
     public async Task No_contact_is_none()
     {
-        await using var host = await GraphTestHost.StartAsync();
+        await using GraphTestHost host = await GraphTestHost.StartAsync();
         host.Graph.AddTwoWay("someone@else.example", "conv-1");
 
         RecipientHistory history = await host.Mailbox().GetHistoryAsync(FakeGraph.Me, Jane, TestContext.CancellationToken);
@@ -66,7 +66,7 @@ public sealed class HistoryTests
     [TestMethod]
     public async Task Queries_filter_by_address_and_select_headers_only()
     {
-        await using var host = await GraphTestHost.StartAsync();
+        await using GraphTestHost host = await GraphTestHost.StartAsync();
 
         await host.Mailbox().GetHistoryAsync(FakeGraph.Me, Jane, TestContext.CancellationToken);
 
@@ -85,7 +85,7 @@ public sealed class HistoryTests
     [TestMethod]
     public async Task Every_http_request_carries_the_bearer_token()
     {
-        await using var host = await GraphTestHost.StartAsync();
+        await using GraphTestHost host = await GraphTestHost.StartAsync();
         GraphMailbox mailbox = host.Mailbox();
 
         await mailbox.GetHistoryAsync(FakeGraph.Me, Jane, TestContext.CancellationToken);
@@ -101,7 +101,7 @@ public sealed class HistoryTests
     public async Task Address_with_an_apostrophe_is_escaped_in_the_filter()
     {
         const string OBrien = "o'brien@x.example";
-        await using var host = await GraphTestHost.StartAsync();
+        await using GraphTestHost host = await GraphTestHost.StartAsync();
         host.Graph.AddTwoWay(OBrien, "conv-1");
 
         RecipientHistory history = await host.Mailbox().GetHistoryAsync(FakeGraph.Me, OBrien, TestContext.CancellationToken);
@@ -113,7 +113,7 @@ public sealed class HistoryTests
     [TestMethod]
     public async Task Paging_follows_next_links_and_stops_at_the_cap()
     {
-        await using var host = await GraphTestHost.StartAsync();
+        await using GraphTestHost host = await GraphTestHost.StartAsync();
         host.Graph.PageSize = 2;
         for (int i = 0; i < 7; i++)
             host.Graph.Received.Add(new FakeMessage($"in-{i}", $"conv-{i}", Jane, [FakeGraph.Me]));
@@ -122,7 +122,7 @@ public sealed class HistoryTests
             .GetHistoryAsync(FakeGraph.Me, Jane, TestContext.CancellationToken);
 
         Assert.AreEqual(5, history.ReceivedFrom);
-        FakeRequest[] pages = host.To("/me/messages");
+        var pages = host.To("/me/messages");
         // First page in the batch, then pages 2 and 3 by their next links; never page 4.
         Assert.HasCount(3, pages);
         CollectionAssert.AreEqual(new[] { null, "2", "4" }, pages.Select(p => p["$skip"]).ToArray());
@@ -132,7 +132,7 @@ public sealed class HistoryTests
     [TestMethod]
     public async Task Several_recipients_share_one_batch_and_answers_are_cached()
     {
-        await using var host = await GraphTestHost.StartAsync();
+        await using GraphTestHost host = await GraphTestHost.StartAsync();
         host.Graph.AddTwoWay(Jane, "conv-1");
         host.Graph.Sent.Add(new FakeMessage("out-bob", "conv-2", FakeGraph.Me, ["bob@else.example"]));
         GraphMailbox mailbox = host.Mailbox();
@@ -154,7 +154,7 @@ public sealed class HistoryTests
     [TestMethod]
     public async Task Without_batching_each_query_is_its_own_request()
     {
-        await using var host = await GraphTestHost.StartAsync();
+        await using GraphTestHost host = await GraphTestHost.StartAsync();
         host.Graph.AddTwoWay(Jane, "conv-1");
 
         RecipientHistory history = await host.Mailbox(new GraphMailboxOptions { UseJsonBatch = false })
@@ -168,7 +168,7 @@ public sealed class HistoryTests
     [TestMethod]
     public async Task Recipients_search_finds_cc_too()
     {
-        await using var host = await GraphTestHost.StartAsync();
+        await using GraphTestHost host = await GraphTestHost.StartAsync();
         host.Graph.Sent.Add(new FakeMessage("out-1", "conv-1", FakeGraph.Me, ["bob@else.example"], Cc: [Jane]));
 
         RecipientHistory history = await host.Mailbox(new GraphMailboxOptions { SentItemsQuery = SentItemsQuery.RecipientsSearch })

@@ -24,7 +24,7 @@ public sealed class ResilienceTests
     [TestMethod]
     public async Task Throttled_request_waits_the_fractional_retry_after_then_succeeds()
     {
-        await using var host = await GraphTestHost.StartAsync();
+        await using GraphTestHost host = await GraphTestHost.StartAsync();
         host.Graph.Contacts.Add(Jane);
         host.Graph.Intercept = FailFirst("/me/contacts", 1, Throttled("0.35"));
 
@@ -41,7 +41,7 @@ public sealed class ResilienceTests
     [TestMethod]
     public async Task Service_unavailable_is_retried()
     {
-        await using var host = await GraphTestHost.StartAsync();
+        await using GraphTestHost host = await GraphTestHost.StartAsync();
         host.Graph.Intercept = FailFirst("/organization", 1, FakeResponse.Error(503, "serviceNotAvailable", "Try again."));
 
         IReadOnlyCollection<string> domains = await host.Mailbox(new GraphMailboxOptions { DefaultRetryDelay = TimeSpan.FromMilliseconds(50) })
@@ -54,7 +54,7 @@ public sealed class ResilienceTests
     [TestMethod]
     public async Task Throttled_batch_step_is_sent_again_alone()
     {
-        await using var host = await GraphTestHost.StartAsync();
+        await using GraphTestHost host = await GraphTestHost.StartAsync();
         host.Graph.AddTwoWay(Jane, "conv-1");
         host.Graph.Intercept = FailFirst("/me/mailFolders/sentitems/messages", 1, Throttled("0.1"));
 
@@ -69,10 +69,10 @@ public sealed class ResilienceTests
     [TestMethod]
     public async Task Retries_are_bounded()
     {
-        await using var host = await GraphTestHost.StartAsync();
+        await using GraphTestHost host = await GraphTestHost.StartAsync();
         host.Graph.Intercept = FailFirst("/me/contacts", int.MaxValue, Throttled("0.05"));
 
-        var error = await Assert.ThrowsExactlyAsync<GraphMailboxException>(
+        GraphMailboxException error = await Assert.ThrowsExactlyAsync<GraphMailboxException>(
             () => host.Mailbox(new GraphMailboxOptions { MaxRetries = 2 }).IsContactAsync(Jane, TestContext.CancellationToken));
 
         Assert.HasCount(3, host.To("/me/contacts"));
@@ -82,11 +82,11 @@ public sealed class ResilienceTests
     [TestMethod]
     public async Task Retry_after_past_the_budget_fails_at_once()
     {
-        await using var host = await GraphTestHost.StartAsync();
+        await using GraphTestHost host = await GraphTestHost.StartAsync();
         host.Graph.Intercept = FailFirst("/me/contacts", int.MaxValue, Throttled("30"));
 
         var clock = Stopwatch.StartNew();
-        var error = await Assert.ThrowsExactlyAsync<GraphMailboxException>(
+        GraphMailboxException error = await Assert.ThrowsExactlyAsync<GraphMailboxException>(
             () => host.Mailbox().IsContactAsync(Jane, TestContext.CancellationToken));
 
         Assert.IsLessThan(TimeSpan.FromSeconds(2), clock.Elapsed);
@@ -96,11 +96,11 @@ public sealed class ResilienceTests
     [TestMethod]
     public async Task Not_found_is_a_one_line_error_naming_the_graph_error()
     {
-        await using var host = await GraphTestHost.StartAsync();
+        await using GraphTestHost host = await GraphTestHost.StartAsync();
         host.Graph.Intercept = FailFirst("/me/contacts", 1,
             FakeResponse.Error(404, "ErrorItemNotFound", "The specified object was not found in the store."));
 
-        var error = await Assert.ThrowsExactlyAsync<GraphMailboxException>(
+        GraphMailboxException error = await Assert.ThrowsExactlyAsync<GraphMailboxException>(
             () => host.Mailbox().IsContactAsync(Jane, TestContext.CancellationToken));
 
         Assert.AreEqual(
@@ -111,10 +111,10 @@ public sealed class ResilienceTests
     [TestMethod]
     public async Task Failed_batch_step_fails_the_history_with_its_graph_error()
     {
-        await using var host = await GraphTestHost.StartAsync();
+        await using GraphTestHost host = await GraphTestHost.StartAsync();
         host.Graph.Intercept = FailFirst("/me/messages", 1, FakeResponse.Error(404, "ErrorItemNotFound", "Not found."));
 
-        var error = await Assert.ThrowsExactlyAsync<GraphMailboxException>(
+        GraphMailboxException error = await Assert.ThrowsExactlyAsync<GraphMailboxException>(
             () => host.Mailbox().GetHistoryAsync(FakeGraph.Me, Jane, TestContext.CancellationToken));
 
         Assert.AreEqual("messages from jane@shape.example: Microsoft Graph answered HTTP 404 ErrorItemNotFound: Not found.", error.Message);
@@ -123,12 +123,12 @@ public sealed class ResilienceTests
     [TestMethod]
     public async Task Server_error_is_not_retried_and_not_cached()
     {
-        await using var host = await GraphTestHost.StartAsync();
+        await using GraphTestHost host = await GraphTestHost.StartAsync();
         host.Graph.Contacts.Add(Jane);
         host.Graph.Intercept = FailFirst("/me/contacts", 1, FakeResponse.Error(500, "generalException", "An internal error occurred."));
         GraphMailbox mailbox = host.Mailbox();
 
-        var error = await Assert.ThrowsExactlyAsync<GraphMailboxException>(() => mailbox.IsContactAsync(Jane, TestContext.CancellationToken));
+        GraphMailboxException error = await Assert.ThrowsExactlyAsync<GraphMailboxException>(() => mailbox.IsContactAsync(Jane, TestContext.CancellationToken));
         bool later = await mailbox.IsContactAsync(Jane, TestContext.CancellationToken);
 
         StringAssert.Contains(error.Message, "HTTP 500");
@@ -140,10 +140,10 @@ public sealed class ResilienceTests
     [TestMethod]
     public async Task Malformed_json_is_an_error()
     {
-        await using var host = await GraphTestHost.StartAsync();
+        await using GraphTestHost host = await GraphTestHost.StartAsync();
         host.Graph.Intercept = FailFirst("/organization", 1, new FakeResponse(200, "{\"value\": [ {\"verifiedDomains\": "));
 
-        var error = await Assert.ThrowsExactlyAsync<GraphMailboxException>(
+        GraphMailboxException error = await Assert.ThrowsExactlyAsync<GraphMailboxException>(
             () => host.Mailbox().GetOrganizationDomainsAsync(FakeGraph.Me, TestContext.CancellationToken));
 
         Assert.AreEqual("organization: Microsoft Graph sent a response that is not valid JSON", error.Message);
@@ -154,11 +154,11 @@ public sealed class ResilienceTests
     [DataRow(false, DisplayName = "one request per query")]
     public async Task Server_that_never_answers_times_out_within_the_budget(bool batched)
     {
-        await using var host = await GraphTestHost.StartAsync();
+        await using GraphTestHost host = await GraphTestHost.StartAsync();
         host.Graph.Intercept = _ => FakeResponse.Hang;
 
         var clock = Stopwatch.StartNew();
-        var error = await Assert.ThrowsExactlyAsync<GraphMailboxException>(
+        GraphMailboxException error = await Assert.ThrowsExactlyAsync<GraphMailboxException>(
             () => host.Mailbox(new GraphMailboxOptions { Timeout = TimeSpan.FromMilliseconds(300), UseJsonBatch = batched })
                 .GetHistoryAsync(FakeGraph.Me, Jane, TestContext.CancellationToken));
 
@@ -170,7 +170,7 @@ public sealed class ResilienceTests
     [TestMethod]
     public async Task Caller_cancellation_is_passed_on_as_cancellation()
     {
-        await using var host = await GraphTestHost.StartAsync();
+        await using GraphTestHost host = await GraphTestHost.StartAsync();
         host.Graph.Intercept = _ => FakeResponse.Hang;
         using var caller = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 

@@ -19,34 +19,34 @@ public sealed class SentItemsDeltaTests : IDisposable
     private static readonly DateTimeOffset FirstSync = new(2026, 11, 26, 6, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset MailDate = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
 
-    private FakeGraphServer server = null!;
-    private HttpClient http = null!;
-    private readonly ConcurrentQueue<HttpRequestMessage> sentRequests = new();
-    private readonly MemoryDeltaLinks links = new();
-    private readonly Clock clock = new(FirstSync);
-    private string? firstRoundSelect;
+    private FakeGraphServer _server = null!;
+    private HttpClient _http = null!;
+    private readonly ConcurrentQueue<HttpRequestMessage> _sentRequests = new();
+    private readonly MemoryDeltaLinks _links = new();
+    private readonly Clock _clock = new(FirstSync);
+    private string? _firstRoundSelect;
 
     /// <summary>Answers before the delta fake when set (errors, expired links).</summary>
-    private Func<FakeRequest, FakeResponse?>? intercept;
+    private Func<FakeRequest, FakeResponse?>? _intercept;
 
     [TestInitialize]
     public async Task StartAsync()
     {
-        server = await FakeGraphServer.StartAsync(Answer);
-        http = new HttpClient(new Recorder(sentRequests) { InnerHandler = new HttpClientHandler() });
+        _server = await FakeGraphServer.StartAsync(Answer);
+        _http = new HttpClient(new Recorder(_sentRequests) { InnerHandler = new HttpClientHandler() });
     }
 
     [TestCleanup]
     public async Task StopAsync()
     {
-        http.Dispose();
-        await server.DisposeAsync();
+        _http.Dispose();
+        await _server.DisposeAsync();
     }
 
-    public void Dispose() => http?.Dispose();
+    public void Dispose() => _http?.Dispose();
 
     private GraphReportMailSource Source(GraphReportSourceOptions? options = null) =>
-        new(new GraphServiceClient(http, new FakeTokenProvider(), server.BaseUrl), Owner, options, links, clock);
+        new(new GraphServiceClient(_http, new FakeTokenProvider(), _server.BaseUrl), Owner, options, _links, _clock);
 
     private static async Task<List<ReportMail>> ReadAllAsync(GraphReportMailSource source, DateTimeOffset since)
     {
@@ -76,24 +76,24 @@ public sealed class SentItemsDeltaTests : IDisposable
         Assert.AreEqual("conv-AAMkADNkNAAASq35xAAA=", reply.ConversationId);
 
         // First requests: $select (body for sent items only), the since filter, Prefer headers.
-        FakeRequest firstSent = server.Requests.First(r => Is(r, "/v1.0/me/mailFolders/sentitems/messages/delta"));
+        FakeRequest firstSent = _server.Requests.First(r => Is(r, "/v1.0/me/mailFolders/sentitems/messages/delta"));
         StringAssert.Contains(firstSent["$select"], "body");
         Assert.AreEqual("receivedDateTime ge 2026-11-13T10:00:00Z", firstSent["$filter"]);
-        FakeRequest firstInbox = server.Requests.First(r => Is(r, "/v1.0/me/mailFolders/inbox/messages/delta"));
+        FakeRequest firstInbox = _server.Requests.First(r => Is(r, "/v1.0/me/mailFolders/inbox/messages/delta"));
         Assert.DoesNotContain("body", firstInbox["$select"]!.Split(','));
-        HttpRequestMessage sentHttp = sentRequests.First(r => r.RequestUri!.AbsolutePath.Contains("/sentitems/messages/delta", StringComparison.Ordinal));
+        HttpRequestMessage sentHttp = _sentRequests.First(r => r.RequestUri!.AbsolutePath.Contains("/sentitems/messages/delta", StringComparison.Ordinal));
         CollectionAssert.IsSubsetOf(new[] { "odata.maxpagesize=50", "outlook.body-content-type=\"text\"" }, sentHttp.Headers.GetValues("Prefer").ToArray());
-        HttpRequestMessage inboxHttp = sentRequests.First(r => r.RequestUri!.AbsolutePath.Contains("/inbox/messages/delta", StringComparison.Ordinal));
+        HttpRequestMessage inboxHttp = _sentRequests.First(r => r.RequestUri!.AbsolutePath.Contains("/inbox/messages/delta", StringComparison.Ordinal));
         CollectionAssert.DoesNotContain(inboxHttp.Headers.GetValues("Prefer").ToArray(), "outlook.body-content-type=\"text\"");
         // The next links were followed as given (the state is in the $skiptoken).
-        Assert.AreEqual(2, server.Requests.Count(r => r["$skiptoken"] is not null));
+        Assert.AreEqual(2, _server.Requests.Count(r => r["$skiptoken"] is not null));
 
-        Assert.IsEmpty(links.Saved, "nothing is stored before the report is");
+        Assert.IsEmpty(_links.Saved, "nothing is stored before the report is");
         await source.CommitAsync(CancellationToken.None);
-        StringAssert.EndsWith(links.Saved[(Owner, "sentitems")].Link, "$deltatoken=GwcBoTmPuoGNlgXgF1nyUNMXY");
-        StringAssert.StartsWith(links.Saved[(Owner, "sentitems")].Link, server.BaseUrl);
-        Assert.AreEqual(FirstSync, links.Saved[(Owner, "sentitems")].SyncedAt);
-        StringAssert.EndsWith(links.Saved[(Owner, "inbox")].Link, "$deltatoken=inbox-1");
+        StringAssert.EndsWith(_links.Saved[(Owner, "sentitems")].Link, "$deltatoken=GwcBoTmPuoGNlgXgF1nyUNMXY");
+        StringAssert.StartsWith(_links.Saved[(Owner, "sentitems")].Link, _server.BaseUrl);
+        Assert.AreEqual(FirstSync, _links.Saved[(Owner, "sentitems")].SyncedAt);
+        StringAssert.EndsWith(_links.Saved[(Owner, "inbox")].Link, "$deltatoken=inbox-1");
         Assert.IsFalse(source.Incremental["sentitems"]);
     }
 
@@ -103,13 +103,13 @@ public sealed class SentItemsDeltaTests : IDisposable
         GraphReportMailSource first = Source();
         await ReadAllAsync(first, MailDate.AddDays(-7));
         await first.CommitAsync(CancellationToken.None);
-        int before = server.Requests.Count;
-        clock.Now = FirstSync.AddDays(7);
+        int before = _server.Requests.Count;
+        _clock.Now = FirstSync.AddDays(7);
 
         GraphReportMailSource second = Source();
         List<ReportMail> mail = await ReadAllAsync(second, FirstSync);
 
-        FakeRequest[] requests = server.Requests.Skip(before).ToArray();
+        FakeRequest[] requests = _server.Requests.Skip(before).ToArray();
         Assert.HasCount(2, requests);
         Assert.AreEqual("GwcBoTmPuoGNlgXgF1nyUNMXY", requests[0]["$deltatoken"]);
         Assert.IsNull(requests[0]["$filter"], "a delta link gets no new query options");
@@ -120,32 +120,32 @@ public sealed class SentItemsDeltaTests : IDisposable
         Assert.IsTrue(second.Incremental["sentitems"]);
         Assert.AreEqual("inbox-reply-2", mail.Single().Id, "the inbox's new reply");
         await second.CommitAsync(CancellationToken.None);
-        Assert.AreEqual(FirstSync.AddDays(7), links.Saved[(Owner, "sentitems")].SyncedAt);
+        Assert.AreEqual(FirstSync.AddDays(7), _links.Saved[(Owner, "sentitems")].SyncedAt);
     }
 
     [TestMethod]
     public async Task A_report_starting_well_before_the_last_sync_reads_a_full_round_instead_of_the_link()
     {
-        links.Saved[(Owner, "sentitems")] = new DeltaLinkState($"{server.BaseUrl}/me/mailfolders('{SentFolderId}')/messages/delta?$deltatoken=GwcBoTmPuoGNlgXgF1nyUNMXY", FirstSync);
+        _links.Saved[(Owner, "sentitems")] = new DeltaLinkState($"{_server.BaseUrl}/me/mailfolders('{SentFolderId}')/messages/delta?$deltatoken=GwcBoTmPuoGNlgXgF1nyUNMXY", FirstSync);
 
         List<ReportMail> mail = await ReadAllAsync(Source(), FirstSync.AddDays(-30));
 
-        Assert.IsFalse(server.Requests.Any(r => r["$deltatoken"] == "GwcBoTmPuoGNlgXgF1nyUNMXY"));
+        Assert.IsFalse(_server.Requests.Any(r => r["$deltatoken"] == "GwcBoTmPuoGNlgXgF1nyUNMXY"));
         Assert.AreEqual(5, mail.Count(m => m.Body is not null));
     }
 
     [TestMethod]
     public async Task An_expired_delta_link_410_restarts_with_a_full_round()
     {
-        links.Saved[(Owner, "sentitems")] = new DeltaLinkState($"{server.BaseUrl}/me/mailfolders('{SentFolderId}')/messages/delta?$deltatoken=expired", FirstSync);
-        intercept = r => r["$deltatoken"] == "expired"
+        _links.Saved[(Owner, "sentitems")] = new DeltaLinkState($"{_server.BaseUrl}/me/mailfolders('{SentFolderId}')/messages/delta?$deltatoken=expired", FirstSync);
+        _intercept = r => r["$deltatoken"] == "expired"
             ? FakeResponse.Error(410, "SyncStateNotFound", "The sync state generation is not found.")
             : null;
 
         GraphReportMailSource source = Source();
         List<ReportMail> mail = await ReadAllAsync(source, FirstSync);
 
-        Assert.AreEqual(1, server.Requests.Count(r => Is(r, "/v1.0/me/mailFolders/sentitems/messages/delta")), "one fresh first round");
+        Assert.AreEqual(1, _server.Requests.Count(r => Is(r, "/v1.0/me/mailFolders/sentitems/messages/delta")), "one fresh first round");
         Assert.IsFalse(source.Incremental["sentitems"]);
         Assert.IsEmpty(mail.Where(m => m.Body is not null).ToArray(), "everything is older than the period");
     }
@@ -157,14 +157,14 @@ public sealed class SentItemsDeltaTests : IDisposable
     [DataRow(404, false)]
     public async Task Graph_errors_say_whether_a_retry_may_help(int status, bool transient)
     {
-        intercept = r => r["$skiptoken"] is not null ? FakeResponse.Error(status, "Error" + status, "Graph said no.") : null;
+        _intercept = r => r["$skiptoken"] is not null ? FakeResponse.Error(status, "Error" + status, "Graph said no.") : null;
 
-        var error = await Assert.ThrowsExactlyAsync<GraphReportSourceException>(() => ReadAllAsync(Source(), MailDate.AddDays(-7)));
+        GraphReportSourceException error = await Assert.ThrowsExactlyAsync<GraphReportSourceException>(() => ReadAllAsync(Source(), MailDate.AddDays(-7)));
 
         Assert.AreEqual(transient, error.IsTransient);
         StringAssert.StartsWith(error.Message, $"Graph's sentitems delta failed with {status} (Error{status}: Graph said no.)");
         await Source().CommitAsync(CancellationToken.None);
-        Assert.IsEmpty(links.Saved, "a failed read stores no link");
+        Assert.IsEmpty(_links.Saved, "a failed read stores no link");
     }
 
     [TestMethod]
@@ -174,7 +174,7 @@ public sealed class SentItemsDeltaTests : IDisposable
 
         List<ReportMail> mail = await ReadAllAsync(Source(options), MailDate.AddDays(-7));
 
-        FakeRequest first = server.Requests.First();
+        FakeRequest first = _server.Requests.First();
         Assert.IsTrue(Is(first, "/v1.0/users/99999999-8888-7777-6666-555555555555/mailFolders/sentitems/messages/delta"), first.Path);
         Assert.DoesNotContain("body", first["$select"]!.Split(','));
         Assert.IsTrue(mail.All(m => m.Body is null));
@@ -188,7 +188,7 @@ public sealed class SentItemsDeltaTests : IDisposable
 
     private FakeResponse Answer(FakeRequest request)
     {
-        if (intercept?.Invoke(request) is { } intercepted)
+        if (_intercept?.Invoke(request) is { } intercepted)
             return intercepted;
         // The SDK calls the function as delta(); Graph takes both spellings.
         string path = request.Path.EndsWith("()", StringComparison.Ordinal) ? request.Path[..^2] : request.Path;
@@ -210,8 +210,8 @@ public sealed class SentItemsDeltaTests : IDisposable
         if (fixture is null)
             return FakeResponse.Error(400, "BadRequest", "Unknown delta state.");
         if (request["$select"] is { } select)
-            firstRoundSelect = select;
-        JsonNode page = JsonNode.Parse(Fixtures.Text(fixture).Replace("https://graph.microsoft.com/v1.0", server.BaseUrl, StringComparison.Ordinal))!;
+            _firstRoundSelect = select;
+        JsonNode page = JsonNode.Parse(Fixtures.Text(fixture).Replace("https://graph.microsoft.com/v1.0", _server.BaseUrl, StringComparison.Ordinal))!;
         foreach (JsonNode? message in page["value"]!.AsArray())
             Complete(message!.AsObject(), sent: true);
         return FakeResponse.Json(page);
@@ -240,7 +240,7 @@ public sealed class SentItemsDeltaTests : IDisposable
         return FakeResponse.Json(new JsonObject
         {
             ["value"] = new JsonArray(message),
-            ["@odata.deltaLink"] = $"{server.BaseUrl}/me/mailfolders('inbox-id')/messages/delta?$deltatoken={(token is null ? "inbox-1" : "inbox-2")}",
+            ["@odata.deltaLink"] = $"{_server.BaseUrl}/me/mailfolders('inbox-id')/messages/delta?$deltatoken={(token is null ? "inbox-1" : "inbox-2")}",
         });
     }
 
@@ -257,7 +257,7 @@ public sealed class SentItemsDeltaTests : IDisposable
         message["toRecipients"] = new JsonArray(new JsonObject { ["emailAddress"] = new JsonObject { ["name"] = "Prospect", ["address"] = "prospect@shape.example" } });
         if (sent)
             message["body"] = new JsonObject { ["contentType"] = "text", ["content"] = "Text of " + id };
-        string[] wanted = [.. (firstRoundSelect ?? "").Split(','), "@odata.type", "@odata.etag", "id"];
+        string[] wanted = [.. (_firstRoundSelect ?? "").Split(','), "@odata.type", "@odata.etag", "id"];
         foreach (string name in message.Select(p => p.Key).Where(n => !wanted.Contains(n)).ToArray())
             message.Remove(name);
     }
@@ -266,7 +266,7 @@ public sealed class SentItemsDeltaTests : IDisposable
     public async Task The_owner_address_is_the_sender_of_the_newest_sent_message()
     {
         FakeRequest? asked = null;
-        intercept = request =>
+        _intercept = request =>
         {
             if (request.Path != "/v1.0/me/mailFolders/sentitems/messages")
                 return null;
@@ -282,7 +282,7 @@ public sealed class SentItemsDeltaTests : IDisposable
     [TestMethod]
     public async Task An_empty_sent_items_names_no_owner()
     {
-        intercept = request => request.Path == "/v1.0/me/mailFolders/sentitems/messages" ? FakeResponse.Json(JsonNode.Parse("""{"value":[]}""")!) : null;
+        _intercept = request => request.Path == "/v1.0/me/mailFolders/sentitems/messages" ? FakeResponse.Json(JsonNode.Parse("""{"value":[]}""")!) : null;
         Assert.IsNull(await Source().FindOwnerAddressAsync(CancellationToken.None));
     }
 

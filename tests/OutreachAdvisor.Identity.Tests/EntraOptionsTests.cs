@@ -4,12 +4,12 @@ namespace OutreachAdvisor.Identity.Tests;
 public sealed class EntraOptionsTests
 {
     private static EntraOptions Read(Dictionary<string, string> settings) =>
-        EntraOptions.FromSettings(key => settings.TryGetValue(key, out var value) ? value : null);
+        EntraOptions.FromSettings(key => settings.TryGetValue(key, out string? value) ? value : null);
 
     [TestMethod]
     public void FlatSettings_AreRead()
     {
-        var options = Read(new()
+        EntraOptions options = Read(new()
         {
             ["AzureAd:Instance"] = "https://login.microsoftonline.com/",
             ["AzureAd:TenantId"] = "tenant",
@@ -31,7 +31,7 @@ public sealed class EntraOptionsTests
     [TestMethod]
     public void MissingSettings_KeepTheDefaults_AndAreNotConfigured()
     {
-        var options = Read([]);
+        EntraOptions options = Read([]);
 
         Assert.IsFalse(options.IsConfigured);
         Assert.AreEqual("https://login.microsoftonline.com/", options.Instance);
@@ -41,7 +41,7 @@ public sealed class EntraOptionsTests
     [TestMethod]
     public void IdentityWebShape_ManagedIdentity_IsRead()
     {
-        var options = Read(new()
+        EntraOptions options = Read(new()
         {
             ["AzureAd:ClientCredentials:0:SourceType"] = "SignedAssertionFromManagedIdentity",
             ["AzureAd:ClientCredentials:0:ManagedIdentityClientId"] = "mi",
@@ -54,7 +54,7 @@ public sealed class EntraOptionsTests
     [TestMethod]
     public void IdentityWebShape_ClientSecret_IsRead()
     {
-        var options = Read(new()
+        EntraOptions options = Read(new()
         {
             ["AzureAd:ClientCredentials:0:SourceType"] = "ClientSecret",
             ["AzureAd:ClientCredentials:0:ClientSecret"] = "secret",

@@ -6,15 +6,15 @@ namespace OutreachAdvisor.Identity.Tests;
 [TestClass]
 public sealed class EntraTokenValidatorTests
 {
-    private static LocalOpenIdServer s_server = null!;
+    private static LocalOpenIdServer Server = null!;
 
     [ClassInitialize]
-    public static async Task StartServerAsync(TestContext _) => s_server = await LocalOpenIdServer.StartAsync();
+    public static async Task StartServerAsync(TestContext _) => Server = await LocalOpenIdServer.StartAsync();
 
     [ClassCleanup]
-    public static async Task StopServerAsync() => await s_server.DisposeAsync();
+    public static async Task StopServerAsync() => await Server.DisposeAsync();
 
-    private static EntraTokenValidator NewValidator(EntraOptions? options = null) => new(options ?? s_server.Options());
+    private static EntraTokenValidator NewValidator(EntraOptions? options = null) => new(options ?? Server.Options());
 
     private static Task<TokenValidationOutcome> ValidateAsync(string token, EntraOptions? options = null) =>
         NewValidator(options).ValidateAsync("Bearer " + token, CancellationToken.None);
@@ -32,9 +32,9 @@ public sealed class EntraTokenValidatorTests
     [TestMethod]
     public async Task ValidToken_IsAccepted_AndThePrincipalCarriesOidAndScp()
     {
-        string token = s_server.MintToken();
+        string token = Server.MintToken();
 
-        var outcome = await ValidateAsync(token);
+        TokenValidationOutcome outcome = await ValidateAsync(token);
 
         Assert.IsTrue(outcome.IsValid, outcome.Failure);
         Assert.IsNull(outcome.Failure);
@@ -50,8 +50,8 @@ public sealed class EntraTokenValidatorTests
     [TestMethod]
     public async Task ExpiredToken_IsRefused()
     {
-        var now = DateTime.UtcNow;
-        string token = s_server.MintToken(notBefore: now.AddHours(-2), expires: now.AddHours(-1));
+        DateTime now = DateTime.UtcNow;
+        string token = Server.MintToken(notBefore: now.AddHours(-2), expires: now.AddHours(-1));
 
         AssertRefused(await ValidateAsync(token), "the token has expired", token);
     }
@@ -59,18 +59,18 @@ public sealed class EntraTokenValidatorTests
     [TestMethod]
     public async Task TokenExpiredWithinClockSkew_IsAccepted_ButNotWithoutSkew()
     {
-        var now = DateTime.UtcNow;
-        string token = s_server.MintToken(notBefore: now.AddHours(-1), expires: now.AddMinutes(-2));
+        DateTime now = DateTime.UtcNow;
+        string token = Server.MintToken(notBefore: now.AddHours(-1), expires: now.AddMinutes(-2));
 
         Assert.IsTrue((await ValidateAsync(token)).IsValid, "5 minutes of skew by default");
-        AssertRefused(await ValidateAsync(token, s_server.Options() with { ClockSkew = TimeSpan.Zero }), "the token has expired");
+        AssertRefused(await ValidateAsync(token, Server.Options() with { ClockSkew = TimeSpan.Zero }), "the token has expired");
     }
 
     [TestMethod]
     public async Task NotYetValidToken_IsRefused()
     {
-        var now = DateTime.UtcNow;
-        string token = s_server.MintToken(notBefore: now.AddHours(1), expires: now.AddHours(2));
+        DateTime now = DateTime.UtcNow;
+        string token = Server.MintToken(notBefore: now.AddHours(1), expires: now.AddHours(2));
 
         AssertRefused(await ValidateAsync(token), "the token is not yet valid", token);
     }
@@ -78,7 +78,7 @@ public sealed class EntraTokenValidatorTests
     [TestMethod]
     public async Task TokenForAnotherAudience_IsRefused()
     {
-        string token = s_server.MintToken(audience: "api://someone-else.example/12345678-0000-0000-0000-000000000000");
+        string token = Server.MintToken(audience: "api://someone-else.example/12345678-0000-0000-0000-000000000000");
 
         AssertRefused(await ValidateAsync(token), "the token is for another audience", token);
     }
@@ -86,7 +86,7 @@ public sealed class EntraTokenValidatorTests
     [TestMethod]
     public async Task TokenWithoutAudience_IsRefused()
     {
-        string token = s_server.MintToken(audience: null);
+        string token = Server.MintToken(audience: null);
 
         Assert.IsFalse((await ValidateAsync(token)).IsValid);
     }
@@ -94,9 +94,9 @@ public sealed class EntraTokenValidatorTests
     [TestMethod]
     public async Task AppIdUriAudience_IsAccepted()
     {
-        string token = s_server.MintToken(audience: LocalOpenIdServer.AppIdUri);
+        string token = Server.MintToken(audience: LocalOpenIdServer.AppIdUri);
 
-        var outcome = await ValidateAsync(token);
+        TokenValidationOutcome outcome = await ValidateAsync(token);
 
         Assert.IsTrue(outcome.IsValid, outcome.Failure);
     }
@@ -104,9 +104,9 @@ public sealed class EntraTokenValidatorTests
     [TestMethod]
     public async Task AppIdUriAudience_IsRefused_WhenNotConfigured()
     {
-        string token = s_server.MintToken(audience: LocalOpenIdServer.AppIdUri);
+        string token = Server.MintToken(audience: LocalOpenIdServer.AppIdUri);
 
-        AssertRefused(await ValidateAsync(token, s_server.Options() with { Audience = null }), "the token is for another audience");
+        AssertRefused(await ValidateAsync(token, Server.Options() with { Audience = null }), "the token is for another audience");
     }
 
     [TestMethod]
@@ -116,8 +116,8 @@ public sealed class EntraTokenValidatorTests
     {
         string issuer = kind == "v1"
             ? $"https://sts.windows.net/{LocalOpenIdServer.Tenant}/"
-            : $"{s_server.BaseUrl}00000000-0000-0000-0000-000000000001/v2.0";
-        string token = s_server.MintToken(issuer: issuer);
+            : $"{Server.BaseUrl}00000000-0000-0000-0000-000000000001/v2.0";
+        string token = Server.MintToken(issuer: issuer);
 
         AssertRefused(await ValidateAsync(token), "the token was issued by another tenant or authority", token);
     }
@@ -126,8 +126,8 @@ public sealed class EntraTokenValidatorTests
     public async Task TokenSignedWithAnotherKeyUnderTheSameKid_IsRefused()
     {
         using var rsa = RSA.Create(2048);
-        var impostor = new RsaSecurityKey(rsa) { KeyId = s_server.SigningKey.KeyId };
-        string token = s_server.MintToken(signing: new SigningCredentials(impostor, SecurityAlgorithms.RsaSha256));
+        var impostor = new RsaSecurityKey(rsa) { KeyId = Server.SigningKey.KeyId };
+        string token = Server.MintToken(signing: new SigningCredentials(impostor, SecurityAlgorithms.RsaSha256));
 
         AssertRefused(await ValidateAsync(token), "the token's signature is not valid", token);
     }
@@ -137,7 +137,7 @@ public sealed class EntraTokenValidatorTests
     {
         using var rsa = RSA.Create(2048);
         var unknown = new RsaSecurityKey(rsa) { KeyId = "not-published" };
-        string token = s_server.MintToken(signing: new SigningCredentials(unknown, SecurityAlgorithms.RsaSha256));
+        string token = Server.MintToken(signing: new SigningCredentials(unknown, SecurityAlgorithms.RsaSha256));
 
         AssertRefused(await ValidateAsync(token), "the token's signature is not valid", token);
     }
@@ -145,7 +145,7 @@ public sealed class EntraTokenValidatorTests
     [TestMethod]
     public async Task TamperedPayload_IsRefused()
     {
-        string token = s_server.MintToken(scopes: "User.Read");
+        string token = Server.MintToken(scopes: "User.Read");
         string[] parts = token.Split('.');
         string payload = Base64UrlEncoder.Decode(parts[1]).Replace("User.Read", "access_as_user", StringComparison.Ordinal);
         string tampered = $"{parts[0]}.{Base64UrlEncoder.Encode(payload)}.{parts[2]}";
@@ -156,7 +156,7 @@ public sealed class EntraTokenValidatorTests
     [TestMethod]
     public async Task UnsignedAlgNoneToken_IsRefused()
     {
-        string token = s_server.MintToken(unsigned: true);
+        string token = Server.MintToken(unsigned: true);
         StringAssert.Contains(Base64UrlEncoder.Decode(token.Split('.')[0]), "\"none\"");
 
         AssertRefused(await ValidateAsync(token), "the token's signature is not valid", token);
@@ -166,7 +166,7 @@ public sealed class EntraTokenValidatorTests
     public async Task TokenSignedWithAnAlgorithmOutsideTheRs256Family_IsRefused()
     {
         // Same published key, but RSA-PSS: the key would verify it, the algorithm list must not allow it.
-        string token = s_server.MintToken(signing: new SigningCredentials(s_server.SigningKey, SecurityAlgorithms.RsaSsaPssSha256));
+        string token = Server.MintToken(signing: new SigningCredentials(Server.SigningKey, SecurityAlgorithms.RsaSsaPssSha256));
 
         AssertRefused(await ValidateAsync(token), "the token's signature is not valid", token);
     }
@@ -174,8 +174,8 @@ public sealed class EntraTokenValidatorTests
     [TestMethod]
     public async Task TokenSignedWithASharedSecret_IsRefused()
     {
-        var secret = new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32)) { KeyId = s_server.SigningKey.KeyId };
-        string token = s_server.MintToken(signing: new SigningCredentials(secret, SecurityAlgorithms.HmacSha256));
+        var secret = new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32)) { KeyId = Server.SigningKey.KeyId };
+        string token = Server.MintToken(signing: new SigningCredentials(secret, SecurityAlgorithms.HmacSha256));
 
         Assert.IsFalse((await ValidateAsync(token)).IsValid);
     }
@@ -183,7 +183,7 @@ public sealed class EntraTokenValidatorTests
     [TestMethod]
     public async Task TokenWithoutScopes_IsRefused()
     {
-        string token = s_server.MintToken(scopes: null);
+        string token = Server.MintToken(scopes: null);
 
         AssertRefused(await ValidateAsync(token), "the token lacks the access_as_user scope", token);
     }
@@ -194,13 +194,13 @@ public sealed class EntraTokenValidatorTests
     [DataRow("Access_As_User")]
     public async Task TokenWithOtherScopesOnly_IsRefused(string scopes)
     {
-        AssertRefused(await ValidateAsync(s_server.MintToken(scopes: scopes)), "the token lacks the access_as_user scope");
+        AssertRefused(await ValidateAsync(Server.MintToken(scopes: scopes)), "the token lacks the access_as_user scope");
     }
 
     [TestMethod]
     public async Task RequiredScopeAmongOthers_IsAccepted()
     {
-        var outcome = await ValidateAsync(s_server.MintToken(scopes: "openid access_as_user profile"));
+        TokenValidationOutcome outcome = await ValidateAsync(Server.MintToken(scopes: "openid access_as_user profile"));
 
         Assert.IsTrue(outcome.IsValid, outcome.Failure);
     }
@@ -208,10 +208,10 @@ public sealed class EntraTokenValidatorTests
     [TestMethod]
     public async Task ConfiguredRequiredScope_IsTheOneChecked()
     {
-        var options = s_server.Options() with { RequiredScope = "Outreach.Check" };
+        EntraOptions options = Server.Options() with { RequiredScope = "Outreach.Check" };
 
-        Assert.IsTrue((await ValidateAsync(s_server.MintToken(scopes: "Outreach.Check"), options)).IsValid);
-        AssertRefused(await ValidateAsync(s_server.MintToken(), options), "the token lacks the Outreach.Check scope");
+        Assert.IsTrue((await ValidateAsync(Server.MintToken(scopes: "Outreach.Check"), options)).IsValid);
+        AssertRefused(await ValidateAsync(Server.MintToken(), options), "the token lacks the Outreach.Check scope");
     }
 
     [TestMethod]
@@ -235,18 +235,18 @@ public sealed class EntraTokenValidatorTests
     [DataRow("Bearer a b")]
     public async Task MissingOrNonBearerHeader_GivesNoBearerToken(string? header)
     {
-        int before = s_server.MetadataRequests;
+        int before = Server.MetadataRequests;
 
-        var outcome = await NewValidator().ValidateAsync(header, CancellationToken.None);
+        TokenValidationOutcome outcome = await NewValidator().ValidateAsync(header, CancellationToken.None);
 
         AssertRefused(outcome, "no bearer token");
-        Assert.AreEqual(before, s_server.MetadataRequests, "no metadata is needed to refuse a missing token");
+        Assert.AreEqual(before, Server.MetadataRequests, "no metadata is needed to refuse a missing token");
     }
 
     [TestMethod]
     public async Task BearerScheme_IsCaseInsensitive()
     {
-        var outcome = await NewValidator().ValidateAsync("bearer " + s_server.MintToken(), CancellationToken.None);
+        TokenValidationOutcome outcome = await NewValidator().ValidateAsync("bearer " + Server.MintToken(), CancellationToken.None);
 
         Assert.IsTrue(outcome.IsValid, outcome.Failure);
     }
@@ -254,8 +254,8 @@ public sealed class EntraTokenValidatorTests
     [TestMethod]
     public async Task MetadataServerDown_GivesAFailure_NotAnException()
     {
-        var options = s_server.Options() with { Instance = $"http://127.0.0.1:{LocalOpenIdServer.UnusedPort()}/" };
-        string token = s_server.MintToken();
+        EntraOptions options = Server.Options() with { Instance = $"http://127.0.0.1:{LocalOpenIdServer.UnusedPort()}/" };
+        string token = Server.MintToken();
 
         AssertRefused(await ValidateAsync(token, options), "the sign-in metadata could not be read", token);
     }
@@ -263,48 +263,48 @@ public sealed class EntraTokenValidatorTests
     [TestMethod]
     public async Task MetadataForUnknownPath_GivesAFailure()
     {
-        var options = s_server.Options() with { MetadataAddress = $"{s_server.BaseUrl}nowhere/openid-configuration" };
+        EntraOptions options = Server.Options() with { MetadataAddress = $"{Server.BaseUrl}nowhere/openid-configuration" };
 
-        AssertRefused(await ValidateAsync(s_server.MintToken(), options), "the sign-in metadata could not be read");
+        AssertRefused(await ValidateAsync(Server.MintToken(), options), "the sign-in metadata could not be read");
     }
 
     [TestMethod]
     public async Task HttpMetadata_IsRefused_UnlessAllowed()
     {
-        int before = s_server.MetadataRequests;
-        var options = s_server.Options() with { AllowHttpMetadata = false };
+        int before = Server.MetadataRequests;
+        EntraOptions options = Server.Options() with { AllowHttpMetadata = false };
 
-        AssertRefused(await ValidateAsync(s_server.MintToken(), options), "the sign-in metadata could not be read");
-        Assert.AreEqual(before, s_server.MetadataRequests, "the http:// metadata must not even be fetched");
+        AssertRefused(await ValidateAsync(Server.MintToken(), options), "the sign-in metadata could not be read");
+        Assert.AreEqual(before, Server.MetadataRequests, "the http:// metadata must not even be fetched");
     }
 
     [TestMethod]
     public async Task Metadata_IsFetchedOnce_AndCached()
     {
-        var validator = NewValidator();
-        int before = s_server.MetadataRequests;
+        EntraTokenValidator validator = NewValidator();
+        int before = Server.MetadataRequests;
 
         for (int i = 0; i < 3; i++)
-            Assert.IsTrue((await validator.ValidateAsync("Bearer " + s_server.MintToken(), CancellationToken.None)).IsValid);
+            Assert.IsTrue((await validator.ValidateAsync("Bearer " + Server.MintToken(), CancellationToken.None)).IsValid);
 
-        Assert.AreEqual(before + 1, s_server.MetadataRequests);
+        Assert.AreEqual(before + 1, Server.MetadataRequests);
     }
 
     [TestMethod]
     public async Task KeyRollover_AnUnknownKeyTriggersARefresh_AndTheNewKeyIsThenAccepted()
     {
-        var validator = NewValidator();
-        Assert.IsTrue((await validator.ValidateAsync("Bearer " + s_server.MintToken(), CancellationToken.None)).IsValid);
-        int before = s_server.MetadataRequests;
+        EntraTokenValidator validator = NewValidator();
+        Assert.IsTrue((await validator.ValidateAsync("Bearer " + Server.MintToken(), CancellationToken.None)).IsValid);
+        int before = Server.MetadataRequests;
 
         using var rsa = RSA.Create(2048);
         var rolledKey = new RsaSecurityKey(rsa) { KeyId = "test-key-rolled" };
-        s_server.PublishKey(rolledKey);
-        string header = "Bearer " + s_server.MintToken(signing: new SigningCredentials(rolledKey, SecurityAlgorithms.RsaSha256));
+        Server.PublishKey(rolledKey);
+        string header = "Bearer " + Server.MintToken(signing: new SigningCredentials(rolledKey, SecurityAlgorithms.RsaSha256));
 
         // IdentityModel 8.x refreshes in the background: the request that meets the unknown key may still be
         // refused; the refreshed keys serve the requests after it.
-        var outcome = await validator.ValidateAsync(header, CancellationToken.None);
+        TokenValidationOutcome outcome = await validator.ValidateAsync(header, CancellationToken.None);
         for (int attempt = 0; !outcome.IsValid && attempt < 50; attempt++)
         {
             await Task.Delay(100);
@@ -312,27 +312,27 @@ public sealed class EntraTokenValidatorTests
         }
 
         Assert.IsTrue(outcome.IsValid, outcome.Failure);
-        Assert.AreEqual(before + 1, s_server.MetadataRequests, "exactly one refresh of the metadata");
+        Assert.AreEqual(before + 1, Server.MetadataRequests, "exactly one refresh of the metadata");
     }
 
     [TestMethod]
     public async Task MetadataOutage_AtStartup_IsRecoveredFrom()
     {
-        var options = s_server.Options() with { MetadataAddress = $"{s_server.BaseUrl}{LocalOpenIdServer.Tenant}/v2.0/.well-known/openid-configuration?flaky=1" };
-        var validator = NewValidator(options);
-        string header = "Bearer " + s_server.MintToken();
+        EntraOptions options = Server.Options() with { MetadataAddress = $"{Server.BaseUrl}{LocalOpenIdServer.Tenant}/v2.0/.well-known/openid-configuration?flaky=1" };
+        EntraTokenValidator validator = NewValidator(options);
+        string header = "Bearer " + Server.MintToken();
 
-        s_server.FailFlakyMetadata = true;
+        Server.FailFlakyMetadata = true;
         try
         {
             AssertRefused(await validator.ValidateAsync(header, CancellationToken.None), "the sign-in metadata could not be read");
         }
         finally
         {
-            s_server.FailFlakyMetadata = false;
+            Server.FailFlakyMetadata = false;
         }
 
-        var outcome = await validator.ValidateAsync(header, CancellationToken.None);
+        TokenValidationOutcome outcome = await validator.ValidateAsync(header, CancellationToken.None);
         for (int attempt = 0; !outcome.IsValid && attempt < 50; attempt++)
         {
             await Task.Delay(100);
@@ -347,7 +347,7 @@ public sealed class EntraTokenValidatorTests
     {
         var validator = new EntraTokenValidator(new EntraOptions());
 
-        AssertRefused(await validator.ValidateAsync("Bearer " + s_server.MintToken(), CancellationToken.None),
+        AssertRefused(await validator.ValidateAsync("Bearer " + Server.MintToken(), CancellationToken.None),
             "sign-in is not configured on the server");
     }
 
@@ -358,7 +358,7 @@ public sealed class EntraTokenValidatorTests
         await cancelled.CancelAsync();
 
         await Assert.ThrowsAsync<OperationCanceledException>(
-            () => NewValidator().ValidateAsync("Bearer " + s_server.MintToken(), cancelled.Token));
+            () => NewValidator().ValidateAsync("Bearer " + Server.MintToken(), cancelled.Token));
     }
 
     [TestMethod]

@@ -50,12 +50,12 @@ internal sealed class LocalOpenIdServer : IAsyncDisposable
 
     public static async Task<LocalOpenIdServer> StartAsync()
     {
-        var signingKey = NewRsaKey("test-key-1");
+        RsaSecurityKey signingKey = NewRsaKey("test-key-1");
 
-        var builder = WebApplication.CreateSlimBuilder();
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
+        WebApplication app = builder.Build();
         LocalOpenIdServer? server = null;
 
         app.MapGet("/{tenant}/v2.0/.well-known/openid-configuration", (string tenant, HttpContext http) =>
@@ -95,14 +95,14 @@ internal sealed class LocalOpenIdServer : IAsyncDisposable
     /// <summary>Adds a key's public half to the JWKS, as Entra ID does before it starts signing with a new key.</summary>
     public void PublishKey(RsaSecurityKey key)
     {
-        var jwk = PublicJwk(key);
+        JsonObject jwk = PublicJwk(key);
         lock (_publishedKeys)
             _publishedKeys.Add(jwk);
     }
 
     private static JsonObject PublicJwk(RsaSecurityKey key)
     {
-        var publicKey = key.Rsa.ExportParameters(includePrivateParameters: false);
+        RSAParameters publicKey = key.Rsa.ExportParameters(includePrivateParameters: false);
         return new JsonObject
         {
             ["kty"] = "RSA",
@@ -135,7 +135,7 @@ internal sealed class LocalOpenIdServer : IAsyncDisposable
         SigningCredentials? signing = null,
         bool unsigned = false)
     {
-        var now = DateTime.UtcNow;
+        DateTime now = DateTime.UtcNow;
         var claims = new Dictionary<string, object>
         {
             ["oid"] = "99999999-8888-7777-6666-555555555555",

@@ -51,7 +51,7 @@ public sealed class OnBehalfOfCredentialFactoryTests
     {
         var factory = new OnBehalfOfCredentialFactory(Configured with { ClientSecret = " " });
 
-        var error = Assert.ThrowsExactly<InvalidOperationException>(() => factory.ForUser(UserToken));
+        InvalidOperationException error = Assert.ThrowsExactly<InvalidOperationException>(() => factory.ForUser(UserToken));
 
         StringAssert.Contains(error.Message, "AzureAd:ManagedIdentityClientId");
         StringAssert.Contains(error.Message, "AzureAd:ClientSecret");
@@ -62,7 +62,7 @@ public sealed class OnBehalfOfCredentialFactoryTests
     {
         var factory = new OnBehalfOfCredentialFactory(new EntraOptions { ClientSecret = "from-key-vault" });
 
-        var error = Assert.ThrowsExactly<InvalidOperationException>(() => factory.ForUser(UserToken));
+        InvalidOperationException error = Assert.ThrowsExactly<InvalidOperationException>(() => factory.ForUser(UserToken));
 
         StringAssert.Contains(error.Message, "AzureAd:TenantId");
     }

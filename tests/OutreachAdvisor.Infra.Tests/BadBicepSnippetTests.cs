@@ -11,10 +11,10 @@ public sealed class BadBicepSnippetTests
 {
     private static IReadOnlyList<Violation> CompileAndCheck(string bicep)
     {
-        var dir = TempDir.Create("snippet");
-        var file = Path.Combine(dir, "snippet.bicep");
+        string dir = TempDir.Create("snippet");
+        string file = Path.Combine(dir, "snippet.bicep");
         File.WriteAllText(file, bicep);
-        var (run, json) = BicepCli.Build(file, Path.Combine(dir, "out"));
+        (BicepRun? run, string? json) = BicepCli.Build(file, Path.Combine(dir, "out"));
         Assert.AreEqual(0, run.ExitCode, run.Output);
         return SecurityChecker.Check(ArmTemplate.Load(json));
     }
@@ -22,7 +22,7 @@ public sealed class BadBicepSnippetTests
     [TestMethod]
     public void SharedKeyStorageAccount_IsRejected()
     {
-        var violations = CompileAndCheck("""
+        IReadOnlyList<Violation> violations = CompileAndCheck("""
             param location string = resourceGroup().location
             resource st 'Microsoft.Storage/storageAccounts@2023-05-01' = {
               name: 'stbad${uniqueString(resourceGroup().id)}'
@@ -47,7 +47,7 @@ public sealed class BadBicepSnippetTests
     [TestMethod]
     public void FunctionAppWithKeyBasedConnectionString_IsRejected()
     {
-        var violations = CompileAndCheck("""
+        IReadOnlyList<Violation> violations = CompileAndCheck("""
             param location string = resourceGroup().location
             resource st 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
               name: 'stexisting'
@@ -90,7 +90,7 @@ public sealed class BadBicepSnippetTests
     [TestMethod]
     public void OwnerRoleAssignment_IsRejected()
     {
-        var violations = CompileAndCheck("""
+        IReadOnlyList<Violation> violations = CompileAndCheck("""
             param principalId string
             resource owner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
               name: guid(resourceGroup().id, principalId, 'owner')

@@ -9,7 +9,7 @@ public sealed class BicepBuildAndLintTests
     [TestMethod]
     public void MainBicep_Builds_WithoutWarningsOrErrors()
     {
-        var run = CompiledMain.BuildRun;
+        BicepRun run = CompiledMain.BuildRun;
 
         Assert.AreEqual(0, run.ExitCode, run.Output);
         Assert.IsFalse(run.HasWarnings, "bicep build printed warnings:\n" + run.Output);
@@ -19,13 +19,13 @@ public sealed class BicepBuildAndLintTests
     [TestMethod]
     public void EveryBicepFile_LintsClean()
     {
-        var files = RepoLayout.AllBicepFiles();
+        IReadOnlyList<string> files = RepoLayout.AllBicepFiles();
         Assert.IsGreaterThanOrEqualTo(2, files.Count, "expected main.bicep and modules");
 
         var problems = new List<string>();
-        foreach (var file in files)
+        foreach (string file in files)
         {
-            var run = BicepCli.Run("lint", file);
+            BicepRun run = BicepCli.Run("lint", file);
             if (run.ExitCode != 0 || run.HasWarnings || run.HasErrors)
             {
                 problems.Add($"{Path.GetRelativePath(RepoLayout.RepoRoot, file)} (exit {run.ExitCode}):\n{run.Output}");
@@ -40,9 +40,9 @@ public sealed class BicepBuildAndLintTests
     {
         // Proves the lint test can fail: a file with an unused parameter and a hard-coded
         // location next to a copy of the repository's bicepconfig.json must fail lint.
-        var dir = TempDir.Create("lint-bad");
+        string dir = TempDir.Create("lint-bad");
         File.Copy(RepoLayout.BicepConfig, Path.Combine(dir, "bicepconfig.json"));
-        var file = Path.Combine(dir, "bad.bicep");
+        string file = Path.Combine(dir, "bad.bicep");
         File.WriteAllText(file, """
             param unused string
             resource id 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
@@ -51,7 +51,7 @@ public sealed class BicepBuildAndLintTests
             }
             """);
 
-        var run = BicepCli.Run("lint", file);
+        BicepRun run = BicepCli.Run("lint", file);
 
         Assert.AreNotEqual(0, run.ExitCode, run.Output);
         Assert.Contains("no-unused-params", run.Output);
@@ -63,8 +63,8 @@ public sealed class BicepBuildAndLintTests
     {
         // Proves the build test can fail on a warning: an unknown property is a warning
         // (BCP037), not an error, so only the output check notices it.
-        var dir = TempDir.Create("build-warning");
-        var file = Path.Combine(dir, "warn.bicep");
+        string dir = TempDir.Create("build-warning");
+        string file = Path.Combine(dir, "warn.bicep");
         File.WriteAllText(file, """
             param location string = resourceGroup().location
             resource id 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
@@ -76,7 +76,7 @@ public sealed class BicepBuildAndLintTests
             }
             """);
 
-        var (run, _) = BicepCli.Build(file, Path.Combine(dir, "out"));
+        (BicepRun? run, string _) = BicepCli.Build(file, Path.Combine(dir, "out"));
 
         Assert.AreEqual(0, run.ExitCode, "a warning alone does not fail bicep build: " + run.Output);
         Assert.IsTrue(run.HasWarnings, "expected a warning in:\n" + run.Output);

@@ -49,7 +49,7 @@ public sealed class CheckerMutationTests
         ["setting-plain-password"] = t => BaseSettings(t)["Smtp__Password"] = "[parameters('apiAudience')]",
         ["setting-secure-param"] = t =>
         {
-            var api = ArmTemplate.ModuleTemplate(t, "api");
+            JsonObject api = ArmTemplate.ModuleTemplate(t, "api");
             api["parameters"]!.AsObject()["leaked"] = new JsonObject { ["type"] = "securestring", ["defaultValue"] = "" };
             BaseSettings(t)["Graph__Token"] = "[parameters('leaked')]";
         },
@@ -99,10 +99,10 @@ public sealed class CheckerMutationTests
     [DataRow("role-user-principal", "role-guid")]
     public void Checker_ReportsTheBrokenRule(string mutation, string expectedRule)
     {
-        var template = CompiledMain.Template();
+        JsonObject template = CompiledMain.Template();
         Mutations[mutation](template);
 
-        var violations = SecurityChecker.Check(template);
+        IReadOnlyList<Violation> violations = SecurityChecker.Check(template);
 
         Assert.IsTrue(violations.Any(v => v.Rule == expectedRule),
             $"{mutation}: expected rule {expectedRule}, got: {string.Join("; ", violations)}");

@@ -12,10 +12,10 @@ public sealed class TemplateLayoutTests
     public void EveryRoleAssignment_HasACommentSayingWhatItIsFor()
     {
         var missing = new List<string>();
-        foreach (var file in RepoLayout.AllBicepFiles())
+        foreach (string file in RepoLayout.AllBicepFiles())
         {
-            var lines = File.ReadAllLines(file);
-            for (var i = 0; i < lines.Length; i++)
+            string[] lines = File.ReadAllLines(file);
+            for (int i = 0; i < lines.Length; i++)
             {
                 if (!lines[i].Contains("'Microsoft.Authorization/roleAssignments@", StringComparison.Ordinal))
                 {
@@ -23,8 +23,8 @@ public sealed class TemplateLayoutTests
                 }
 
                 // The comment block right above the resource, however many lines it takes.
-                var comment = "";
-                for (var j = i - 1; j >= 0 && lines[j].TrimStart().StartsWith("//", StringComparison.Ordinal); j--)
+                string comment = "";
+                for (int j = i - 1; j >= 0 && lines[j].TrimStart().StartsWith("//", StringComparison.Ordinal); j--)
                 {
                     comment = lines[j].Trim().TrimStart('/').Trim() + " " + comment;
                 }
@@ -42,9 +42,9 @@ public sealed class TemplateLayoutTests
     [TestMethod]
     public void Templates_UseNoRegistryModules()
     {
-        foreach (var file in RepoLayout.AllBicepFiles())
+        foreach (string file in RepoLayout.AllBicepFiles())
         {
-            var text = File.ReadAllText(file);
+            string text = File.ReadAllText(file);
             Assert.DoesNotContain("'br/", text, $"{file} uses a registry module (cannot be restored offline)");
             Assert.DoesNotContain("'br:", text, $"{file} uses a registry module (cannot be restored offline)");
             Assert.DoesNotContain("'ts:", text, $"{file} uses a template spec");
@@ -54,20 +54,20 @@ public sealed class TemplateLayoutTests
     [TestMethod]
     public void ParametersFile_UsesAzdVariables_AndMatchesMainParameters()
     {
-        var file = Path.Combine(RepoLayout.InfraDir, "main.parameters.json");
-        var parameters = JsonNode.Parse(File.ReadAllText(file))!["parameters"]!.AsObject();
+        string file = Path.Combine(RepoLayout.InfraDir, "main.parameters.json");
+        JsonObject parameters = JsonNode.Parse(File.ReadAllText(file))!["parameters"]!.AsObject();
         Assert.AreEqual("${AZURE_ENV_NAME}", parameters["environmentName"]!["value"]!.GetValue<string>());
         Assert.AreEqual("${AZURE_LOCATION}", parameters["location"]!["value"]!.GetValue<string>());
 
-        var declared = CompiledMain.Template()["parameters"]!.AsObject();
-        foreach (var (name, _) in parameters)
+        JsonObject declared = CompiledMain.Template()["parameters"]!.AsObject();
+        foreach ((string name, JsonNode? _) in parameters)
         {
             Assert.IsNotNull(declared[name], $"main.parameters.json sets {name}, which main.bicep does not declare");
         }
 
-        foreach (var (name, definition) in declared)
+        foreach ((string name, JsonNode? definition) in declared)
         {
-            var optional = definition!["defaultValue"] is not null;
+            bool optional = definition!["defaultValue"] is not null;
             Assert.IsTrue(optional || parameters[name] is not null, $"required parameter {name} is missing from main.parameters.json");
         }
 
@@ -77,7 +77,7 @@ public sealed class TemplateLayoutTests
     [TestMethod]
     public void AzureYaml_DeclaresTheApiAndAddinServices()
     {
-        var yaml = File.ReadAllText(Path.Combine(RepoLayout.RepoRoot, "azure.yaml"));
+        string yaml = File.ReadAllText(Path.Combine(RepoLayout.RepoRoot, "azure.yaml"));
 
         Assert.IsTrue(ServiceBlock("api").IsMatch(yaml), "service api missing");
         Assert.Contains("project: ./functions/OutreachAdvisor.Functions", yaml);
@@ -89,8 +89,8 @@ public sealed class TemplateLayoutTests
 
         // azd finds each service's resource by its azd-service-name tag.
         var deployments = ArmTemplate.AllResources(CompiledMain.Template()).OfType("Microsoft.Resources/deployments").ToList();
-        var siteTags = deployments.Single(d => d.Name == "api").Properties!["parameters"]!["siteTags"]!["value"]!.ToString();
-        var addinTags = deployments.Single(d => d.Name == "addin").Properties!["parameters"]!["tags"]!["value"]!.ToString();
+        string siteTags = deployments.Single(d => d.Name == "api").Properties!["parameters"]!["siteTags"]!["value"]!.ToString();
+        string addinTags = deployments.Single(d => d.Name == "addin").Properties!["parameters"]!["tags"]!["value"]!.ToString();
         Assert.Contains("createObject('azd-service-name', 'api')", siteTags);
         Assert.Contains("createObject('azd-service-name', 'addin')", addinTags);
     }
@@ -98,7 +98,7 @@ public sealed class TemplateLayoutTests
     [TestMethod]
     public void HookScript_Exists_AndIsExecutable()
     {
-        var script = Path.Combine(RepoLayout.InfraDir, "scripts", "postprovision.sh");
+        string script = Path.Combine(RepoLayout.InfraDir, "scripts", "postprovision.sh");
         Assert.IsTrue(File.Exists(script));
         if (!OperatingSystem.IsWindows())
         {

@@ -32,7 +32,7 @@ public sealed class TemplateSecurityTests
     [TestMethod]
     public void Checker_FindsNoViolations_InMainTemplate()
     {
-        var violations = SecurityChecker.Check(CompiledMain.Template());
+        IReadOnlyList<Violation> violations = SecurityChecker.Check(CompiledMain.Template());
 
         Assert.IsEmpty(violations, string.Join("\n", violations));
     }
@@ -40,7 +40,7 @@ public sealed class TemplateSecurityTests
     [TestMethod]
     public void Storage_IsIdentityOnly_HttpsOnly_Tls12()
     {
-        var p = Single("Microsoft.Storage/storageAccounts").Properties!;
+        JsonObject p = Single("Microsoft.Storage/storageAccounts").Properties!;
 
         Assert.IsFalse(p["allowSharedKeyAccess"]!.GetValue<bool>());
         Assert.IsFalse(p["allowBlobPublicAccess"]!.GetValue<bool>());
@@ -51,8 +51,8 @@ public sealed class TemplateSecurityTests
     [TestMethod]
     public void Storage_HasTheQueueTablesAndContainerTheAppUses()
     {
-        var storage = ArmTemplate.ModuleTemplate(CompiledMain.Template(), "storage");
-        var variables = storage["variables"]!.AsObject();
+        JsonObject storage = ArmTemplate.ModuleTemplate(CompiledMain.Template(), "storage");
+        JsonObject variables = storage["variables"]!.AsObject();
 
         Assert.AreEqual("report-jobs", variables["reportJobsQueueName"]!.GetValue<string>());
         Assert.AreEqual("reports", variables["reportsTableName"]!.GetValue<string>());
@@ -67,14 +67,14 @@ public sealed class TemplateSecurityTests
     [TestMethod]
     public void FunctionApp_IsFlexConsumption_DotnetIsolated10_WithUserAssignedIdentity()
     {
-        var plan = Single("Microsoft.Web/serverfarms");
+        ArmResource plan = Single("Microsoft.Web/serverfarms");
         Assert.AreEqual("FC1", plan.Resource["sku"]!["name"]!.GetValue<string>());
         Assert.AreEqual("FlexConsumption", plan.Resource["sku"]!["tier"]!.GetValue<string>());
 
-        var site = Single("Microsoft.Web/sites");
+        ArmResource site = Single("Microsoft.Web/sites");
         Assert.AreEqual("functionapp,linux", site.Resource["kind"]!.GetValue<string>());
         Assert.AreEqual("UserAssigned", site.Resource["identity"]!["type"]!.GetValue<string>());
-        var config = site.Properties!["functionAppConfig"]!;
+        JsonNode config = site.Properties!["functionAppConfig"]!;
         Assert.AreEqual("dotnet-isolated", config["runtime"]!["name"]!.GetValue<string>());
         Assert.AreEqual("10.0", config["runtime"]!["version"]!.GetValue<string>());
         Assert.AreEqual("blobContainer", config["deployment"]!["storage"]!["type"]!.GetValue<string>());
@@ -85,7 +85,7 @@ public sealed class TemplateSecurityTests
     [TestMethod]
     public void FunctionApp_HttpsOnly_Tls12_NoFtp_NoBasicPublishing()
     {
-        var site = Single("Microsoft.Web/sites");
+        ArmResource site = Single("Microsoft.Web/sites");
         Assert.IsTrue(site.Properties!["httpsOnly"]!.GetValue<bool>());
         Assert.AreEqual("1.2", site.Properties["siteConfig"]!["minTlsVersion"]!.GetValue<string>());
         Assert.AreEqual("Disabled", site.Properties["siteConfig"]!["ftpsState"]!.GetValue<string>());
@@ -98,15 +98,15 @@ public sealed class TemplateSecurityTests
     [TestMethod]
     public void Cors_AllowsOnlyTheAddinOrigin()
     {
-        var site = Single("Microsoft.Web/sites");
-        var origins = site.Properties!["siteConfig"]!["cors"]!["allowedOrigins"]!.AsArray();
+        ArmResource site = Single("Microsoft.Web/sites");
+        JsonArray origins = site.Properties!["siteConfig"]!["cors"]!["allowedOrigins"]!.AsArray();
         Assert.HasCount(1, origins);
         Assert.AreEqual("[parameters('allowedOrigin')]", origins[0]!.GetValue<string>());
         Assert.AreEqual("[parameters('allowedOrigin')]", AppSettingVariables("baseSettings")["Cors__AllowedOrigin"]!.GetValue<string>());
 
         // main.bicep feeds the module the addinOrigin parameter, or else the Static Web App URL.
-        var api = Resources().OfType("Microsoft.Resources/deployments").Single(r => r.Name == "api");
-        var passed = ModuleParameter(api, "allowedOrigin");
+        ArmResource api = Resources().OfType("Microsoft.Resources/deployments").Single(r => r.Name == "api");
+        string passed = ModuleParameter(api, "allowedOrigin");
         Assert.Contains("parameters('addinOrigin')", passed);
         Assert.Contains("'addin'", passed);
         Assert.Contains("outputs.url", passed);
@@ -115,7 +115,7 @@ public sealed class TemplateSecurityTests
     [TestMethod]
     public void LanguageAccount_IsTextAnalytics_WithLocalAuthDisabled()
     {
-        var account = Single("Microsoft.CognitiveServices/accounts");
+        ArmResource account = Single("Microsoft.CognitiveServices/accounts");
         Assert.AreEqual("TextAnalytics", account.Resource["kind"]!.GetValue<string>());
         Assert.IsTrue(account.Properties!["disableLocalAuth"]!.GetValue<bool>());
         Assert.IsNotNull(account.Properties["customSubDomainName"]);
@@ -125,7 +125,7 @@ public sealed class TemplateSecurityTests
     public void Monitoring_AndKeyVault_UseEntraOnly()
     {
         Assert.IsTrue(Single("Microsoft.Insights/components").Properties!["DisableLocalAuth"]!.GetValue<bool>());
-        var vault = Single("Microsoft.KeyVault/vaults").Properties!;
+        JsonObject vault = Single("Microsoft.KeyVault/vaults").Properties!;
         Assert.IsTrue(vault["enableRbacAuthorization"]!.GetValue<bool>());
         Assert.IsTrue(vault["enablePurgeProtection"]!.GetValue<bool>());
         Assert.AreEqual("[parameters('publicNetworkAccess')]", vault["publicNetworkAccess"]!.GetValue<string>());
@@ -134,7 +134,7 @@ public sealed class TemplateSecurityTests
     [TestMethod]
     public void AppSettings_UseManagedIdentityForEveryConnection()
     {
-        var s = AppSettingVariables("baseSettings");
+        JsonObject s = AppSettingVariables("baseSettings");
         Assert.AreEqual("managedidentity", s["AzureWebJobsStorage__credential"]!.GetValue<string>());
         Assert.AreEqual("[parameters('identityClientId')]", s["AzureWebJobsStorage__clientId"]!.GetValue<string>());
         Assert.AreEqual("[parameters('storageAccountName')]", s["AzureWebJobsStorage__accountName"]!.GetValue<string>());
@@ -145,7 +145,7 @@ public sealed class TemplateSecurityTests
         Assert.AreEqual("managedidentity", s["Storage__credential"]!.GetValue<string>());
         Assert.AreEqual("[parameters('identityClientId')]", s["Storage__clientId"]!.GetValue<string>());
         Assert.AreEqual("[parameters('identityClientId')]", s["AZURE_CLIENT_ID"]!.GetValue<string>());
-        foreach (var name in new[] { "Storage__AccountName", "Language__Endpoint", "AzureAd__Instance", "AzureAd__TenantId", "AzureAd__ClientId", "AzureAd__Audience" })
+        foreach (string? name in new[] { "Storage__AccountName", "Language__Endpoint", "AzureAd__Instance", "AzureAd__TenantId", "AzureAd__ClientId", "AzureAd__Audience" })
         {
             Assert.IsNotNull(s[name], name);
         }
@@ -158,27 +158,27 @@ public sealed class TemplateSecurityTests
     [TestMethod]
     public void AppSettings_DefaultToFederatedCredential_AndSecretOnlyAsKeyVaultReference()
     {
-        var fic = AppSettingVariables("federatedCredentialSettings");
+        JsonObject fic = AppSettingVariables("federatedCredentialSettings");
         Assert.AreEqual("SignedAssertionFromManagedIdentity", fic["AzureAd__ClientCredentials__0__SourceType"]!.GetValue<string>());
         Assert.AreEqual("[parameters('identityClientId')]", fic["AzureAd__ClientCredentials__0__ManagedIdentityClientId"]!.GetValue<string>());
 
-        var secret = AppSettingVariables("clientSecretSettings");
+        JsonObject secret = AppSettingVariables("clientSecretSettings");
         Assert.IsTrue(SecurityChecker.IsKeyVaultReference(secret["AzureAd__ClientCredentials__0__ClientSecret"]!.GetValue<string>()));
 
         // The secret set is chosen only when a secret was given.
-        var config = ArmTemplate.AllResources(ArmTemplate.ModuleTemplate(CompiledMain.Template(), "api"))
+        ArmResource config = ArmTemplate.AllResources(ArmTemplate.ModuleTemplate(CompiledMain.Template(), "api"))
             .OfType("Microsoft.Web/sites/config").Single();
         Assert.AreEqual(
             "[union(variables('baseSettings'), if(parameters('useClientSecret'), variables('clientSecretSettings'), variables('federatedCredentialSettings')))]",
             config.Resource["properties"]!.GetValue<string>());
-        var api = Resources().OfType("Microsoft.Resources/deployments").Single(r => r.Name == "api");
+        ArmResource api = Resources().OfType("Microsoft.Resources/deployments").Single(r => r.Name == "api");
         Assert.Contains("[not(empty(parameters('apiClientSecret')))]", ModuleParameter(api, "useClientSecret"));
     }
 
     [TestMethod]
     public void RoleAssignments_AreExactlyTheSixLeastPrivilegeRoles()
     {
-        var expected = new[]
+        string[] expected = new[]
         {
             "b7e6dc6d-f1e8-4753-8033-0f276bb0955b", // Storage Blob Data Owner
             "974c5e8b-45b9-4653-ba55-5f855dd0fb88", // Storage Queue Data Contributor
@@ -187,13 +187,13 @@ public sealed class TemplateSecurityTests
             "4633458b-17de-408a-b874-0445c86b69e6", // Key Vault Secrets User
             "3913510d-42f4-4e42-8a64-420c390055eb", // Monitoring Metrics Publisher
         };
-        var roles = ArmTemplate.ModuleTemplate(CompiledMain.Template(), "roles");
+        JsonObject roles = ArmTemplate.ModuleTemplate(CompiledMain.Template(), "roles");
         var ids = roles["variables"]!["roleIds"]!.AsObject().Select(p => p.Value!.GetValue<string>()).ToList();
         CollectionAssert.AreEquivalent(expected, ids);
 
         var assignments = ArmTemplate.AllResources(roles).OfType("Microsoft.Authorization/roleAssignments").ToList();
         Assert.HasCount(expected.Length, assignments);
-        foreach (var a in assignments)
+        foreach (ArmResource? a in assignments)
         {
             Assert.StartsWith("[guid(", a.Name, "role assignment names must be deterministic guid() values");
             Assert.IsNotNull(a.Resource["scope"], "each role is scoped to one resource");
@@ -203,15 +203,15 @@ public sealed class TemplateSecurityTests
     [TestMethod]
     public void Outputs_CoverWhatTheDocsUse_AndHoldNoSecrets()
     {
-        var outputs = CompiledMain.Template()["outputs"]!.AsObject();
-        foreach (var name in new[] { "API_BASE_URL", "ADDIN_URL", "FUNCTION_APP_NAME", "STORAGE_ACCOUNT_NAME", "LANGUAGE_ENDPOINT", "MANAGED_IDENTITY_CLIENT_ID", "MANAGED_IDENTITY_PRINCIPAL_ID", "KEY_VAULT_NAME", "AZURE_RESOURCE_GROUP" })
+        JsonObject outputs = CompiledMain.Template()["outputs"]!.AsObject();
+        foreach (string? name in new[] { "API_BASE_URL", "ADDIN_URL", "FUNCTION_APP_NAME", "STORAGE_ACCOUNT_NAME", "LANGUAGE_ENDPOINT", "MANAGED_IDENTITY_CLIENT_ID", "MANAGED_IDENTITY_PRINCIPAL_ID", "KEY_VAULT_NAME", "AZURE_RESOURCE_GROUP" })
         {
             Assert.IsNotNull(outputs[name], $"output {name} missing");
         }
 
-        foreach (var (name, output) in outputs)
+        foreach ((string? name, JsonNode? output) in outputs)
         {
-            var text = output!.ToJsonString();
+            string text = output!.ToJsonString();
             Assert.DoesNotContain("apiClientSecret", text, $"output {name} exposes the secret parameter");
             Assert.DoesNotContain("listKeys", text, $"output {name} exposes keys");
         }

@@ -1,3 +1,5 @@
+using OutreachAdvisor.Analysis.Context;
+
 namespace OutreachAdvisor.Language.Tests;
 
 [TestClass]
@@ -6,19 +8,19 @@ public sealed class ChunkingTests
     [TestMethod]
     public void A_12000_character_text_becomes_3_documents_cut_at_whitespace()
     {
-        var text = Harness.LongText(12_000);
+        string text = Harness.LongText(12_000);
 
-        var chunks = TextChunker.Split(text);
+        IReadOnlyList<TextChunk> chunks = TextChunker.Split(text);
 
         Assert.HasCount(3, chunks);
         Assert.AreEqual(text, string.Concat(chunks.Select(c => c.Text)));
-        foreach (var chunk in chunks)
+        foreach (TextChunk chunk in chunks)
         {
             Assert.IsLessThanOrEqualTo(TextChunker.MaxDocumentLength, chunk.Text.Length);
             Assert.AreEqual(chunk.Text, text.Substring(chunk.Start, chunk.Text.Length));
         }
 
-        foreach (var chunk in chunks.SkipLast(1))
+        foreach (TextChunk? chunk in chunks.SkipLast(1))
         {
             Assert.IsTrue(char.IsWhiteSpace(chunk.Text[^1]), $"chunk at {chunk.Start} ends inside a word");
         }
@@ -27,11 +29,11 @@ public sealed class ChunkingTests
     [TestMethod]
     public void A_line_break_is_preferred_to_a_sentence_end_and_a_sentence_end_to_a_space()
     {
-        var lines = string.Concat(Enumerable.Repeat("Short. Line here\n", 10));
-        var chunks = TextChunker.Split(lines, maxLength: 40);
+        string lines = string.Concat(Enumerable.Repeat("Short. Line here\n", 10));
+        IReadOnlyList<TextChunk> chunks = TextChunker.Split(lines, maxLength: 40);
         Assert.IsTrue(chunks.SkipLast(1).All(c => c.Text.EndsWith('\n')), string.Join("|", chunks.Select(c => c.Text)));
 
-        var sentences = string.Concat(Enumerable.Repeat("One two three. Four five six ", 10));
+        string sentences = string.Concat(Enumerable.Repeat("One two three. Four five six ", 10));
         chunks = TextChunker.Split(sentences, maxLength: 50);
         Assert.IsTrue(chunks.SkipLast(1).All(c => c.Text.EndsWith(". ", StringComparison.Ordinal)), string.Join("|", chunks.Select(c => c.Text)));
     }
@@ -39,14 +41,14 @@ public sealed class ChunkingTests
     [TestMethod]
     public void A_hard_cut_never_splits_a_surrogate_pair_or_a_combining_mark()
     {
-        var emoji = string.Concat(Enumerable.Repeat("😀", 6_000));   // 12,000 UTF-16 code units, no spaces
-        var chunks = TextChunker.Split(emoji);
+        string emoji = string.Concat(Enumerable.Repeat("😀", 6_000));   // 12,000 UTF-16 code units, no spaces
+        IReadOnlyList<TextChunk> chunks = TextChunker.Split(emoji);
 
         Assert.AreEqual(emoji, string.Concat(chunks.Select(c => c.Text)));
         Assert.IsTrue(chunks.All(c => !char.IsHighSurrogate(c.Text[^1]) && !char.IsLowSurrogate(c.Text[0])));
         Assert.IsTrue(chunks.All(c => c.Text.Length <= TextChunker.MaxDocumentLength));
 
-        var accents = string.Concat(Enumerable.Repeat("e\u0301", 50));   // é as e + combining acute
+        string accents = string.Concat(Enumerable.Repeat("e\u0301", 50));   // é as e + combining acute
         chunks = TextChunker.Split(accents, maxLength: 15);
         Assert.IsTrue(chunks.All(c => c.Text[0] == 'e'), string.Join("|", chunks.Select(c => c.Text)));
     }
@@ -54,13 +56,13 @@ public sealed class ChunkingTests
     [TestMethod]
     public async Task Offsets_of_a_12000_character_text_are_mapped_back_into_the_original()
     {
-        await using var server = await FakeLanguageServer.StartAsync();
+        await using FakeLanguageServer server = await FakeLanguageServer.StartAsync();
         server.Handler = Harness.Echo;
-        var text = Harness.LongText(12_000);
+        string text = Harness.LongText(12_000);
 
-        var signals = await Harness.KeyService(server).AnalyzeAsync(text, "it", CancellationToken.None);
+        LanguageSignals signals = await Harness.KeyService(server).AnalyzeAsync(text, "it", CancellationToken.None);
 
-        var ner = server.RequestsOfKind(AnalyzeTextKind.EntityRecognition).Single();
+        RecordedRequest ner = server.RequestsOfKind(AnalyzeTextKind.EntityRecognition).Single();
         CollectionAssert.AreEqual(new[] { "1", "2", "3" }, ner.Documents.Select(d => d.Id).ToArray());
         Assert.IsTrue(ner.Documents.All(d => d.Text.Length <= 5_120 && d.Language == "it"));
         Assert.AreEqual(text, string.Concat(ner.Documents.Select(d => d.Text)));
@@ -81,11 +83,11 @@ public sealed class ChunkingTests
     [TestMethod]
     public async Task More_documents_than_a_request_takes_are_sent_in_several_requests()
     {
-        await using var server = await FakeLanguageServer.StartAsync();
+        await using FakeLanguageServer server = await FakeLanguageServer.StartAsync();
         server.Handler = Harness.Echo;
-        var text = Harness.LongText(31_000);   // 7 documents
+        string text = Harness.LongText(31_000);   // 7 documents
 
-        var signals = await Harness.KeyService(server).AnalyzeAsync(text, "en", CancellationToken.None);
+        LanguageSignals signals = await Harness.KeyService(server).AnalyzeAsync(text, "en", CancellationToken.None);
 
         int[] Sizes(string kind) => server.RequestsOfKind(kind).Select(r => r.Documents.Count).OrderDescending().ToArray();
         CollectionAssert.AreEqual(new[] { 5, 2 }, Sizes(AnalyzeTextKind.EntityRecognition));
@@ -99,15 +101,15 @@ public sealed class ChunkingTests
     [TestMethod]
     public async Task The_client_splits_documents_by_the_documented_limit_of_each_kind()
     {
-        await using var server = await FakeLanguageServer.StartAsync();
+        await using FakeLanguageServer server = await FakeLanguageServer.StartAsync();
         server.Handler = Harness.Echo;
-        var client = Harness.KeyClient(server);
+        AzureLanguageClient client = Harness.KeyClient(server);
         var documents = Enumerable.Range(1, 12).Select(i => new TextDocument($"d{i}", $"Contoso text {i}.", "en")).ToList();
 
-        var entities = await client.RecognizeEntitiesAsync(documents);
-        var phrases = await client.ExtractKeyPhrasesAsync(documents);
-        var languages = await client.DetectLanguageAsync(documents);
-        var pii = await client.RecognizePiiEntitiesAsync(documents);
+        AnalyzeTextResult<EntitiesDocument> entities = await client.RecognizeEntitiesAsync(documents);
+        AnalyzeTextResult<KeyPhrasesDocument> phrases = await client.ExtractKeyPhrasesAsync(documents);
+        AnalyzeTextResult<DetectedLanguageDocument> languages = await client.DetectLanguageAsync(documents);
+        AnalyzeTextResult<PiiEntitiesDocument> pii = await client.RecognizePiiEntitiesAsync(documents);
 
         Assert.AreEqual((3, 2, 1, 3), (entities.RequestCount, phrases.RequestCount, languages.RequestCount, pii.RequestCount));
         int[] Sizes(string kind) => server.RequestsOfKind(kind).Select(r => r.Documents.Count).OrderDescending().ToArray();
@@ -122,12 +124,12 @@ public sealed class ChunkingTests
     [TestMethod]
     public async Task Language_detection_requests_stay_under_the_1_MB_request_limit()
     {
-        await using var server = await FakeLanguageServer.StartAsync();
+        await using FakeLanguageServer server = await FakeLanguageServer.StartAsync();
         server.Handler = Harness.Echo;
         // 300 documents of 5,000 non-ASCII characters: 1,000 per request is allowed, but not 1 MB.
         var documents = Enumerable.Range(1, 300).Select(i => new TextDocument($"{i}", new string('è', 5_000))).ToList();
 
-        var result = await Harness.KeyClient(server, TimeSpan.FromSeconds(20)).DetectLanguageAsync(documents);
+        AnalyzeTextResult<DetectedLanguageDocument> result = await Harness.KeyClient(server, TimeSpan.FromSeconds(20)).DetectLanguageAsync(documents);
 
         Assert.HasCount(300, result.Documents);
         Assert.IsGreaterThan(1, result.RequestCount);

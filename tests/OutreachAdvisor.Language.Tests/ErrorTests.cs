@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 
 namespace OutreachAdvisor.Language.Tests;
 
@@ -16,7 +17,7 @@ public sealed class ErrorTests
     [TestMethod]
     public void The_test_codes_are_documented_error_codes()
     {
-        var definitions = Fixtures.Load("2024-11-01/analyzetext.ErrorResponse.extract.json").GetProperty("definitions");
+        JsonElement definitions = Fixtures.Load("2024-11-01/analyzetext.ErrorResponse.extract.json").GetProperty("definitions");
         IEnumerable<string> Values(string name) => definitions.GetProperty(name).GetProperty("x-ms-enum").GetProperty("values")
             .EnumerateArray().Select(v => v.GetProperty("value").GetString()!);
 
@@ -30,10 +31,10 @@ public sealed class ErrorTests
     [TestMethod]
     public async Task A_400_error_response_becomes_an_exception_with_its_codes_and_is_not_retried()
     {
-        await using var server = await FakeLanguageServer.StartAsync();
+        await using FakeLanguageServer server = await FakeLanguageServer.StartAsync();
         server.Handler = (_, _) => new FakeResponse(400, ErrorBody("InvalidArgument", "Invalid document in request.", "InvalidDocumentBatch"));
 
-        var ex = await Assert.ThrowsExactlyAsync<LanguageServiceException>(
+        LanguageServiceException ex = await Assert.ThrowsExactlyAsync<LanguageServiceException>(
             () => Harness.KeyClient(server).RecognizeEntitiesAsync(OneDocument));
 
         Assert.AreEqual(400, ex.Status);
@@ -47,10 +48,10 @@ public sealed class ErrorTests
     [TestMethod]
     public async Task A_401_is_not_retried()
     {
-        await using var server = await FakeLanguageServer.StartAsync();
+        await using FakeLanguageServer server = await FakeLanguageServer.StartAsync();
         server.Handler = (_, _) => new FakeResponse(401, ErrorBody("Unauthorized", "Access denied due to invalid subscription key."));
 
-        var ex = await Assert.ThrowsExactlyAsync<LanguageServiceException>(
+        LanguageServiceException ex = await Assert.ThrowsExactlyAsync<LanguageServiceException>(
             () => Harness.KeyService(server).AnalyzeAsync("Hello Contoso.", "en", CancellationToken.None));
 
         Assert.AreEqual((401, "Unauthorized"), (ex.Status, ex.ErrorCode));
@@ -61,13 +62,13 @@ public sealed class ErrorTests
     [TestMethod]
     public async Task A_429_with_Retry_After_is_retried_after_the_wait()
     {
-        await using var server = await FakeLanguageServer.StartAsync();
+        await using FakeLanguageServer server = await FakeLanguageServer.StartAsync();
         server.Handler = (request, number) => number == 1
             ? new FakeResponse(429, ErrorBody("TooManyRequests", "Rate limit is exceeded."), new Dictionary<string, string> { ["Retry-After"] = "0.3" })
             : Harness.Echo(request, number);
 
         var watch = Stopwatch.StartNew();
-        var result = await Harness.KeyClient(server).RecognizeEntitiesAsync(OneDocument);
+        AnalyzeTextResult<EntitiesDocument> result = await Harness.KeyClient(server).RecognizeEntitiesAsync(OneDocument);
 
         Assert.AreEqual("Contoso", result.Documents.Single().Entities.Single().Text);
         Assert.HasCount(2, server.Requests);
@@ -78,11 +79,11 @@ public sealed class ErrorTests
     [TestMethod]
     public async Task A_second_429_is_reported_once_the_retries_are_used()
     {
-        await using var server = await FakeLanguageServer.StartAsync();
+        await using FakeLanguageServer server = await FakeLanguageServer.StartAsync();
         server.Handler = (_, _) => new FakeResponse(
             429, ErrorBody("TooManyRequests", "Rate limit is exceeded."), new Dictionary<string, string> { ["Retry-After"] = "0" });
 
-        var ex = await Assert.ThrowsExactlyAsync<LanguageServiceException>(
+        LanguageServiceException ex = await Assert.ThrowsExactlyAsync<LanguageServiceException>(
             () => Harness.KeyClient(server, maxRetries: 1).RecognizeEntitiesAsync(OneDocument));
 
         Assert.AreEqual((429, "TooManyRequests"), (ex.Status, ex.ErrorCode));
@@ -92,12 +93,12 @@ public sealed class ErrorTests
     [TestMethod]
     public async Task A_Retry_After_longer_than_the_timeout_is_reported_at_once_as_429()
     {
-        await using var server = await FakeLanguageServer.StartAsync();
+        await using FakeLanguageServer server = await FakeLanguageServer.StartAsync();
         server.Handler = (_, _) => new FakeResponse(
             429, ErrorBody("TooManyRequests", "Rate limit is exceeded."), new Dictionary<string, string> { ["Retry-After"] = "30" });
 
         var watch = Stopwatch.StartNew();
-        var ex = await Assert.ThrowsExactlyAsync<LanguageServiceException>(
+        LanguageServiceException ex = await Assert.ThrowsExactlyAsync<LanguageServiceException>(
             () => Harness.KeyClient(server, TimeSpan.FromSeconds(2)).RecognizeEntitiesAsync(OneDocument));
 
         Assert.AreEqual(429, ex.Status);
@@ -108,11 +109,11 @@ public sealed class ErrorTests
     [TestMethod]
     public async Task A_500_is_retried_once_then_reported_with_the_header_code_when_the_body_is_not_json()
     {
-        await using var server = await FakeLanguageServer.StartAsync();
+        await using FakeLanguageServer server = await FakeLanguageServer.StartAsync();
         server.Handler = (_, _) => new FakeResponse(
             500, "<html>upstream error</html>", new Dictionary<string, string> { ["x-ms-error-code"] = "InternalServerError" });
 
-        var ex = await Assert.ThrowsExactlyAsync<LanguageServiceException>(
+        LanguageServiceException ex = await Assert.ThrowsExactlyAsync<LanguageServiceException>(
             () => Harness.KeyClient(server).ExtractKeyPhrasesAsync(OneDocument));
 
         Assert.AreEqual((500, "InternalServerError"), (ex.Status, ex.ErrorCode));
@@ -122,12 +123,12 @@ public sealed class ErrorTests
     [TestMethod]
     public async Task A_500_then_success_succeeds()
     {
-        await using var server = await FakeLanguageServer.StartAsync();
+        await using FakeLanguageServer server = await FakeLanguageServer.StartAsync();
         server.Handler = (request, number) => number == 1
             ? new FakeResponse(500, ErrorBody("InternalServerError", "Internal error."))
             : Harness.Echo(request, number);
 
-        var result = await Harness.KeyClient(server).ExtractKeyPhrasesAsync(OneDocument);
+        AnalyzeTextResult<KeyPhrasesDocument> result = await Harness.KeyClient(server).ExtractKeyPhrasesAsync(OneDocument);
 
         Assert.AreEqual("phrase of 1", result.Documents.Single().KeyPhrases[0]);
     }
@@ -140,10 +141,10 @@ public sealed class ErrorTests
     [DataRow("{\"kind\":\"EntityRecognitionResults\",\"results\":{\"documents\":[{\"id\":\"1\",\"entities\":[{\"category\":\"Person\",\"offset\":\"x\",\"length\":3}]}]}}", DisplayName = "bad offset")]
     public async Task Malformed_json_is_an_invalid_response(string body)
     {
-        await using var server = await FakeLanguageServer.StartAsync();
+        await using FakeLanguageServer server = await FakeLanguageServer.StartAsync();
         server.Handler = (_, _) => new FakeResponse(200, body);
 
-        var ex = await Assert.ThrowsExactlyAsync<LanguageServiceException>(
+        LanguageServiceException ex = await Assert.ThrowsExactlyAsync<LanguageServiceException>(
             () => Harness.KeyClient(server).RecognizeEntitiesAsync(OneDocument));
 
         Assert.AreEqual((200, LanguageServiceException.Codes.InvalidResponse), (ex.Status, ex.ErrorCode));
@@ -153,11 +154,11 @@ public sealed class ErrorTests
     [TestMethod]
     public async Task A_server_that_never_answers_times_out()
     {
-        await using var server = await FakeLanguageServer.StartAsync();
+        await using FakeLanguageServer server = await FakeLanguageServer.StartAsync();
         server.Handler = (_, _) => new FakeResponse(0, "", Hang: true);
 
         var watch = Stopwatch.StartNew();
-        var ex = await Assert.ThrowsExactlyAsync<LanguageServiceException>(
+        LanguageServiceException ex = await Assert.ThrowsExactlyAsync<LanguageServiceException>(
             () => Harness.KeyService(server, TimeSpan.FromMilliseconds(300)).AnalyzeAsync("Hello Contoso.", "en", CancellationToken.None));
 
         Assert.AreEqual((0, LanguageServiceException.Codes.Timeout), (ex.Status, ex.ErrorCode));
@@ -167,7 +168,7 @@ public sealed class ErrorTests
     [TestMethod]
     public async Task The_callers_cancellation_is_not_a_service_failure()
     {
-        await using var server = await FakeLanguageServer.StartAsync();
+        await using FakeLanguageServer server = await FakeLanguageServer.StartAsync();
         server.Handler = (_, _) => new FakeResponse(0, "", Hang: true);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
@@ -184,7 +185,7 @@ public sealed class ErrorTests
         port.Stop();   // nothing listens there now
         var client = new AzureLanguageClient(Harness.Http, new AzureLanguageOptions { Endpoint = endpoint, ApiKey = "k", MaxRetries = 0 });
 
-        var ex = await Assert.ThrowsExactlyAsync<LanguageServiceException>(() => client.DetectLanguageAsync(OneDocument));
+        LanguageServiceException ex = await Assert.ThrowsExactlyAsync<LanguageServiceException>(() => client.DetectLanguageAsync(OneDocument));
 
         Assert.AreEqual((0, LanguageServiceException.Codes.NetworkError), (ex.Status, ex.ErrorCode));
     }
@@ -192,7 +193,7 @@ public sealed class ErrorTests
     [TestMethod]
     public async Task Per_document_errors_are_returned_by_the_client_and_fail_the_analysis()
     {
-        await using var server = await FakeLanguageServer.StartAsync();
+        await using FakeLanguageServer server = await FakeLanguageServer.StartAsync();
         server.Handler = (request, number) => request.Kind == AnalyzeTextKind.PiiEntityRecognition
             ? new FakeResponse(200, """
                 {"kind":"PiiEntityRecognitionResults","results":{"documents":[],"errors":[{"id":"1","error":{
@@ -202,11 +203,11 @@ public sealed class ErrorTests
                 """)
             : Harness.Echo(request, number);
 
-        var result = await Harness.KeyClient(server).RecognizePiiEntitiesAsync(OneDocument);
+        AnalyzeTextResult<PiiEntitiesDocument> result = await Harness.KeyClient(server).RecognizePiiEntitiesAsync(OneDocument);
         Assert.IsEmpty(result.Documents);
         Assert.AreEqual(new DocumentError("1", "InvalidArgument", "Invalid Language Code.", "UnsupportedLanguageCode"), result.Errors.Single());
 
-        var ex = await Assert.ThrowsExactlyAsync<LanguageServiceException>(
+        LanguageServiceException ex = await Assert.ThrowsExactlyAsync<LanguageServiceException>(
             () => Harness.KeyService(server).AnalyzeAsync("Hello Contoso.", "xx", CancellationToken.None));
         Assert.AreEqual(("InvalidArgument", "UnsupportedLanguageCode", "1"), (ex.ErrorCode, ex.InnerErrorCode, ex.DocumentId));
     }
@@ -214,13 +215,13 @@ public sealed class ErrorTests
     [TestMethod]
     public async Task A_document_missing_from_the_answer_fails_the_analysis()
     {
-        await using var server = await FakeLanguageServer.StartAsync();
+        await using FakeLanguageServer server = await FakeLanguageServer.StartAsync();
         // The documented exclusion example leaves document 1 out of its results.
         server.Handler = (request, number) => request.Kind == AnalyzeTextKind.KeyPhraseExtraction
             ? new FakeResponse(200, """{"kind":"KeyPhraseExtractionResults","results":{"documents":[],"errors":[],"modelVersion":"x"}}""")
             : Harness.Echo(request, number);
 
-        var ex = await Assert.ThrowsExactlyAsync<LanguageServiceException>(
+        LanguageServiceException ex = await Assert.ThrowsExactlyAsync<LanguageServiceException>(
             () => Harness.KeyService(server).AnalyzeAsync("Hello Contoso.", "en", CancellationToken.None));
 
         Assert.AreEqual(LanguageServiceException.Codes.MissingDocumentResult, ex.ErrorCode);
@@ -229,10 +230,10 @@ public sealed class ErrorTests
     [TestMethod]
     public async Task TryAnalyze_turns_a_failure_into_a_reason_for_checks()
     {
-        await using var server = await FakeLanguageServer.StartAsync();
+        await using FakeLanguageServer server = await FakeLanguageServer.StartAsync();
         server.Handler = (_, _) => new FakeResponse(503, ErrorBody("ServiceUnavailable", "Try later."));
 
-        var result = await LanguageServiceResult.TryAnalyzeAsync(Harness.KeyService(server), "Hello.", "en", CancellationToken.None);
+        LanguageServiceResult result = await LanguageServiceResult.TryAnalyzeAsync(Harness.KeyService(server), "Hello.", "en", CancellationToken.None);
 
         Assert.IsFalse(result.Succeeded);
         Assert.AreEqual("azure-ai-language: 503 ServiceUnavailable", result.FailureReason);

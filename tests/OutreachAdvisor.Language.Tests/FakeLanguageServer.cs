@@ -22,10 +22,10 @@ internal sealed record RecordedRequest(string Method, string Path, string Query,
             .Select(d => (
                 d.GetProperty("id").GetString()!,
                 d.GetProperty("text").GetString()!,
-                d.TryGetProperty("language", out var language) ? language.GetString() : null))
+                d.TryGetProperty("language", out JsonElement language) ? language.GetString() : null))
             .ToList();
 
-    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
+    public string? Header(string name) => Headers.TryGetValue(name, out string? value) ? value : null;
 }
 
 /// <summary>What the fake answers. <see cref="Hang"/> never answers (until the client hangs up).</summary>
@@ -64,7 +64,7 @@ internal sealed class FakeLanguageServer : IAsyncDisposable
     public static async Task<FakeLanguageServer> StartAsync()
     {
         FakeLanguageServer? server = null;
-        var (app, address) = await LoopbackHost.StartAsync(host => host.Run(context => server!.HandleAsync(context)));
+        (WebApplication? app, string? address) = await LoopbackHost.StartAsync(host => host.Run(context => server!.HandleAsync(context)));
         server = new FakeLanguageServer(app, new Uri(address + "/"));
         return server;
     }
@@ -78,7 +78,7 @@ internal sealed class FakeLanguageServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
-        var body = await reader.ReadToEndAsync();
+        string body = await reader.ReadToEndAsync();
         if (context.Request.Method != "POST" || context.Request.Path != "/language/:analyze-text")
         {
             context.Response.StatusCode = 404;
@@ -92,10 +92,10 @@ internal sealed class FakeLanguageServer : IAsyncDisposable
             context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             body);
         Requests.Enqueue(request);
-        var number = Interlocked.Increment(ref _count);
+        int number = Interlocked.Increment(ref _count);
 
-        var response = Handler?.Invoke(request, number)
-            ?? (BodiesByKind.TryGetValue(request.Kind, out var known)
+        FakeResponse response = Handler?.Invoke(request, number)
+            ?? (BodiesByKind.TryGetValue(request.Kind, out string? known)
                 ? new FakeResponse(200, known)
                 : new FakeResponse(500, """{"error":{"code":"InternalServerError","message":"no fake body for this kind"}}"""));
 
@@ -115,7 +115,7 @@ internal sealed class FakeLanguageServer : IAsyncDisposable
 
         context.Response.StatusCode = response.Status;
         context.Response.ContentType = "application/json; charset=utf-8";
-        foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
+        foreach ((string? name, string? value) in response.Headers ?? new Dictionary<string, string>())
         {
             context.Response.Headers[name] = value;
         }

@@ -1,3 +1,5 @@
+using OutreachAdvisor.Analysis.Context;
+
 namespace OutreachAdvisor.Language.Tests;
 
 [TestClass]
@@ -8,7 +10,7 @@ public sealed class RequestShapeTests
     [TestMethod]
     public async Task Each_kind_is_posted_with_api_version_parameters_and_documents()
     {
-        await using var server = await FakeLanguageServer.StartAsync();
+        await using FakeLanguageServer server = await FakeLanguageServer.StartAsync();
         server.Handler = Harness.Echo;
 
         await Harness.KeyService(server).AnalyzeAsync(Text, "en", CancellationToken.None);
@@ -16,7 +18,7 @@ public sealed class RequestShapeTests
         var kinds = server.Requests.Select(r => r.Kind).Order().ToList();
         CollectionAssert.AreEqual(
             new[] { "EntityRecognition", "KeyPhraseExtraction", "LanguageDetection", "PiiEntityRecognition" }, kinds);
-        foreach (var request in server.Requests)
+        foreach (RecordedRequest request in server.Requests)
         {
             Assert.AreEqual("POST", request.Method);
             Assert.AreEqual("/language/:analyze-text", request.Path);
@@ -29,16 +31,16 @@ public sealed class RequestShapeTests
             StringAssert.StartsWith(request.Header("Content-Type"), "application/json");
         }
 
-        foreach (var kind in new[] { AnalyzeTextKind.EntityRecognition, AnalyzeTextKind.PiiEntityRecognition })
+        foreach (string? kind in new[] { AnalyzeTextKind.EntityRecognition, AnalyzeTextKind.PiiEntityRecognition })
         {
-            var request = server.RequestsOfKind(kind).Single();
+            RecordedRequest request = server.RequestsOfKind(kind).Single();
             Assert.AreEqual("Utf16CodeUnit", request.Parameters.GetProperty("stringIndexType").GetString(), kind);
             Assert.AreEqual("en", request.Documents[0].Language, kind);
         }
 
         Assert.AreEqual("en", server.RequestsOfKind(AnalyzeTextKind.KeyPhraseExtraction).Single().Documents[0].Language);
         // Language detection takes no language (it is what it finds) and returns no offsets.
-        var detection = server.RequestsOfKind(AnalyzeTextKind.LanguageDetection).Single();
+        RecordedRequest detection = server.RequestsOfKind(AnalyzeTextKind.LanguageDetection).Single();
         Assert.IsNull(detection.Documents[0].Language);
         Assert.IsFalse(detection.Parameters.TryGetProperty("stringIndexType", out _));
     }
@@ -46,7 +48,7 @@ public sealed class RequestShapeTests
     [TestMethod]
     public async Task Without_a_hint_no_language_is_sent()
     {
-        await using var server = await FakeLanguageServer.StartAsync();
+        await using FakeLanguageServer server = await FakeLanguageServer.StartAsync();
         server.Handler = Harness.Echo;
 
         await Harness.KeyService(server).AnalyzeAsync(Text, null, CancellationToken.None);
@@ -57,13 +59,13 @@ public sealed class RequestShapeTests
     [TestMethod]
     public async Task Key_authentication_sends_the_subscription_key_header_only()
     {
-        await using var server = await FakeLanguageServer.StartAsync();
+        await using FakeLanguageServer server = await FakeLanguageServer.StartAsync();
         server.Handler = Harness.Echo;
 
         await Harness.KeyService(server).AnalyzeAsync(Text, "en", CancellationToken.None);
 
         Assert.HasCount(4, server.Requests);
-        foreach (var request in server.Requests)
+        foreach (RecordedRequest request in server.Requests)
         {
             Assert.AreEqual(Harness.Key, request.Header("Ocp-Apim-Subscription-Key"));
             Assert.IsNull(request.Header("Authorization"));
@@ -73,7 +75,7 @@ public sealed class RequestShapeTests
     [TestMethod]
     public async Task Token_authentication_sends_a_bearer_token_for_the_cognitive_services_scope()
     {
-        await using var server = await FakeLanguageServer.StartAsync();
+        await using FakeLanguageServer server = await FakeLanguageServer.StartAsync();
         server.Handler = Harness.Echo;
         var credential = new FakeTokenCredential();
         var client = new AzureLanguageClient(
@@ -84,7 +86,7 @@ public sealed class RequestShapeTests
         await service.AnalyzeAsync(Text, "en", CancellationToken.None);
 
         Assert.HasCount(8, server.Requests);
-        foreach (var request in server.Requests)
+        foreach (RecordedRequest request in server.Requests)
         {
             Assert.AreEqual("Bearer fake-entra-token", request.Header("Authorization"));
             Assert.IsNull(request.Header("Ocp-Apim-Subscription-Key"));
@@ -127,9 +129,9 @@ public sealed class RequestShapeTests
     [TestMethod]
     public async Task Empty_text_is_not_sent()
     {
-        await using var server = await FakeLanguageServer.StartAsync();
+        await using FakeLanguageServer server = await FakeLanguageServer.StartAsync();
 
-        var signals = await Harness.KeyService(server).AnalyzeAsync(" \n\t ", "en", CancellationToken.None);
+        LanguageSignals signals = await Harness.KeyService(server).AnalyzeAsync(" \n\t ", "en", CancellationToken.None);
 
         Assert.AreEqual(LanguageSignalsEmpty, signals);
         Assert.IsEmpty(server.Requests);

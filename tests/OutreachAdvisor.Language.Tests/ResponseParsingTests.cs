@@ -1,3 +1,5 @@
+using OutreachAdvisor.Analysis.Context;
+
 namespace OutreachAdvisor.Language.Tests;
 
 /// <summary>
@@ -10,7 +12,7 @@ public sealed class ResponseParsingTests
     private static async Task<(FakeLanguageServer Server, AzureLanguageClient Client, List<TextDocument> Documents)> ServeAsync(
         string kind, string fixture)
     {
-        var server = await FakeLanguageServer.StartAsync();
+        FakeLanguageServer server = await FakeLanguageServer.StartAsync();
         server.BodiesByKind[kind] = Fixtures.ResponseBody(fixture);
         return (server, Harness.KeyClient(server), Fixtures.RequestDocuments(fixture));
     }
@@ -18,25 +20,25 @@ public sealed class ResponseParsingTests
     [TestMethod]
     public async Task Entity_recognition_2024_11_01_inclusion_list()
     {
-        var (server, client, documents) = await ServeAsync(
+        (FakeLanguageServer? server, AzureLanguageClient? client, List<TextDocument>? documents) = await ServeAsync(
             AnalyzeTextKind.EntityRecognition, "2024-11-01/SuccessfulEntityRecognitionInclusionRequest.json");
-        await using var _ = server;
+        await using FakeLanguageServer _ = server;
 
-        var result = await client.RecognizeEntitiesAsync(documents);
+        AnalyzeTextResult<EntitiesDocument> result = await client.RecognizeEntitiesAsync(documents);
 
         Assert.AreEqual("2021-06-01", result.ModelVersion);
         Assert.IsEmpty(result.Errors);
         Assert.HasCount(2, result.Documents);
         Assert.AreEqual("2", result.Documents[0].Id);
         Assert.IsEmpty(result.Documents[0].Entities);
-        var entities = result.Documents[1].Entities;
+        IReadOnlyList<TextEntity> entities = result.Documents[1].Entities;
         CollectionAssert.AreEqual(new[] { "LAX", "Amsterdam", "Eiffel Tower", "Nile" }, entities.Select(e => e.Text).ToArray());
         Assert.IsTrue(entities.All(e => e.Category == "Location"));
         CollectionAssert.AreEqual(new[] { "Structural", "City", "Structural", "Geological" }, entities.Select(e => e.Subcategory).ToArray());
         Assert.AreEqual(new Analysis.Context.TextEntity("LAX", "Location", "Structural", 18, 3, 0.72), entities[0]);
         CollectionAssert.AreEqual(new[] { 18, 96, 107, 129 }, entities.Select(e => e.Offset).ToArray());
         // The documents were sent as given, with their ids and language.
-        var sent = server.Requests.Single().Documents;
+        IReadOnlyList<(string Id, string Text, string? Language)> sent = server.Requests.Single().Documents;
         CollectionAssert.AreEqual(new[] { "2", "3" }, sent.Select(d => d.Id).ToArray());
         Assert.IsTrue(sent.All(d => d.Language == "en"));
     }
@@ -44,11 +46,11 @@ public sealed class ResponseParsingTests
     [TestMethod]
     public async Task Entity_recognition_2024_11_01_overlap_policy()
     {
-        var (server, client, documents) = await ServeAsync(
+        (FakeLanguageServer? server, AzureLanguageClient? client, List<TextDocument>? documents) = await ServeAsync(
             AnalyzeTextKind.EntityRecognition, "2024-11-01/SuccessfulEntityRecognitionOverlapPolicy.json");
-        await using var _ = server;
+        await using FakeLanguageServer _ = server;
 
-        var entities = (await client.RecognizeEntitiesAsync(documents)).Documents.Single().Entities;
+        IReadOnlyList<TextEntity> entities = (await client.RecognizeEntitiesAsync(documents)).Documents.Single().Entities;
 
         Assert.HasCount(2, entities);
         Assert.AreEqual(new Analysis.Context.TextEntity("25th April Meeting", "Event", "Event", 0, 18, 0.59), entities[0]);
@@ -59,17 +61,17 @@ public sealed class ResponseParsingTests
     [TestMethod]
     public async Task Entity_recognition_2023_04_01_with_metadata()
     {
-        var (server, client, documents) = await ServeAsync(
+        (FakeLanguageServer? server, AzureLanguageClient? client, List<TextDocument>? documents) = await ServeAsync(
             AnalyzeTextKind.EntityRecognition, "2023-04-01/SuccessfulEntityRecognitionRequest.json");
-        await using var _ = server;
+        await using FakeLanguageServer _ = server;
 
-        var result = await client.RecognizeEntitiesAsync(documents);
+        AnalyzeTextResult<EntitiesDocument> result = await client.RecognizeEntitiesAsync(documents);
 
         CollectionAssert.AreEqual(new[] { "2", "3", "4", "5" }, result.Documents.Select(d => d.Id).ToArray());
         CollectionAssert.AreEqual(new[] { 2, 5, 4, 2 }, result.Documents.Select(d => d.Entities.Count).ToArray());
-        var money = result.Documents[0].Entities[1];
+        TextEntity money = result.Documents[0].Entities[1];
         Assert.AreEqual(("$90.00", "Numeric", "Currency", 29, 14, 0.99), (money.Text, money.Category, money.Subcategory, money.Offset, money.Length, money.ConfidenceScore));
-        var phone = result.Documents[3].Entities[1];
+        TextEntity phone = result.Documents[3].Entities[1];
         Assert.AreEqual(("PhoneNumber", "PhoneNumber", 45, 9), (phone.Category, phone.Subcategory, phone.Offset, phone.Length));
     }
 
@@ -78,13 +80,13 @@ public sealed class ResponseParsingTests
     [DataRow("2024-11-01/SuccessfulPiiEntityRecognitionRedactionRequest.json", '-')]
     public async Task Pii_recognition(string fixture, char redaction)
     {
-        var (server, client, documents) = await ServeAsync(AnalyzeTextKind.PiiEntityRecognition, fixture);
-        await using var _ = server;
+        (FakeLanguageServer? server, AzureLanguageClient? client, List<TextDocument>? documents) = await ServeAsync(AnalyzeTextKind.PiiEntityRecognition, fixture);
+        await using FakeLanguageServer _ = server;
 
-        var result = await client.RecognizePiiEntitiesAsync(documents);
+        AnalyzeTextResult<PiiEntitiesDocument> result = await client.RecognizePiiEntitiesAsync(documents);
 
         Assert.HasCount(3, result.Documents);
-        var ssn = result.Documents[0];
+        PiiEntitiesDocument ssn = result.Documents[0];
         Assert.AreEqual("My SSN is " + new string(redaction, 11), ssn.RedactedText);
         // Offset 28 is the published (wrong) value: the number is at 10. Parsed as published.
         Assert.AreEqual(new Analysis.Context.TextEntity("859-98-0987", "USSocialSecurityNumber", null, 28, 11, 0.65), ssn.Entities.Single());
@@ -100,10 +102,10 @@ public sealed class ResponseParsingTests
     [DataRow("2024-11-01/SuccessfulKeyPhraseExtractionRequest.json")]
     public async Task Key_phrase_extraction(string fixture)
     {
-        var (server, client, documents) = await ServeAsync(AnalyzeTextKind.KeyPhraseExtraction, fixture);
-        await using var _ = server;
+        (FakeLanguageServer? server, AzureLanguageClient? client, List<TextDocument>? documents) = await ServeAsync(AnalyzeTextKind.KeyPhraseExtraction, fixture);
+        await using FakeLanguageServer _ = server;
 
-        var result = await client.ExtractKeyPhrasesAsync(documents);
+        AnalyzeTextResult<KeyPhrasesDocument> result = await client.ExtractKeyPhrasesAsync(documents);
 
         Assert.HasCount(3, result.Documents);
         CollectionAssert.Contains(result.Documents[0].KeyPhrases.ToList(), "Bill Gates");
@@ -116,10 +118,10 @@ public sealed class ResponseParsingTests
     [DataRow("2024-11-01/legacy-swagger/SuccessfulLanguageDetectionRequest.json", DisplayName = "scriptName/scriptIso15924Code (swagger)")]
     public async Task Language_detection_reads_both_script_field_names(string fixture)
     {
-        var (server, client, documents) = await ServeAsync(AnalyzeTextKind.LanguageDetection, fixture);
-        await using var _ = server;
+        (FakeLanguageServer? server, AzureLanguageClient? client, List<TextDocument>? documents) = await ServeAsync(AnalyzeTextKind.LanguageDetection, fixture);
+        await using FakeLanguageServer _ = server;
 
-        var result = await client.DetectLanguageAsync(documents);
+        AnalyzeTextResult<DetectedLanguageDocument> result = await client.DetectLanguageAsync(documents);
 
         CollectionAssert.AreEqual(new[] { "en", "fr", "es", "hi" }, result.Documents.Select(d => d.Iso6391Name).ToArray());
         Assert.AreEqual(new DetectedLanguageDocument("1", "en", "English", 1, "Latin", "Latn"), result.Documents[0]);
@@ -130,11 +132,11 @@ public sealed class ResponseParsingTests
     [TestMethod]
     public async Task Language_detection_2023_04_01_script_is_optional()
     {
-        var (server, client, documents) = await ServeAsync(
+        (FakeLanguageServer? server, AzureLanguageClient? client, List<TextDocument>? documents) = await ServeAsync(
             AnalyzeTextKind.LanguageDetection, "2023-04-01/SuccessfulLanguageDetectionRequest.json");
-        await using var _ = server;
+        await using FakeLanguageServer _ = server;
 
-        var result = await client.DetectLanguageAsync(documents);
+        AnalyzeTextResult<DetectedLanguageDocument> result = await client.DetectLanguageAsync(documents);
 
         Assert.IsNull(result.Documents[0].Script);
         Assert.AreEqual(("hi", "Latin", (string?)null), (result.Documents[3].Iso6391Name, result.Documents[3].Script, result.Documents[3].ScriptCode));
@@ -143,7 +145,7 @@ public sealed class ResponseParsingTests
     [TestMethod]
     public async Task Service_combines_the_documented_examples_into_signals()
     {
-        await using var server = await FakeLanguageServer.StartAsync();
+        await using FakeLanguageServer server = await FakeLanguageServer.StartAsync();
         // The examples answer document "1" (and others, which were not sent and are ignored) for each kind.
         server.BodiesByKind[AnalyzeTextKind.LanguageDetection] = Fixtures.ResponseBody("2024-11-01/SuccessfulLanguageDetectionRequest.json");
         server.BodiesByKind[AnalyzeTextKind.KeyPhraseExtraction] = Fixtures.ResponseBody("2024-11-01/SuccessfulKeyPhraseExtractionRequest.json");
@@ -155,10 +157,10 @@ public sealed class ResponseParsingTests
               "errors":[],"modelVersion":"2021-06-01"}}
             """;
 
-        var analysis = await Harness.KeyService(server).AnalyzeDetailedAsync(
+        LanguageAnalysis analysis = await Harness.KeyService(server).AnalyzeDetailedAsync(
             "Microsoft was founded by Bill Gates and Paul Allen.", "en", CancellationToken.None);
 
-        var signals = analysis.Signals;
+        LanguageSignals signals = analysis.Signals;
         Assert.AreEqual("en", signals.Language);
         Assert.AreEqual(1.0, signals.LanguageConfidence);
         CollectionAssert.AreEqual(new[] { "Bill Gates", "Paul Allen", "Microsoft" }, signals.KeyPhrases.ToArray());

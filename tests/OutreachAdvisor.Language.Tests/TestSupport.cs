@@ -20,7 +20,7 @@ internal static class Fixtures
             .Select(d => new TextDocument(
                 d.GetProperty("id").GetString()!,
                 d.GetProperty("text").GetString()!,
-                d.TryGetProperty("language", out var language) ? language.GetString() : null))
+                d.TryGetProperty("language", out JsonElement language) ? language.GetString() : null))
             .ToList();
 }
 
@@ -73,7 +73,7 @@ internal static class Harness
     /// </summary>
     public static FakeResponse Echo(RecordedRequest request, int number)
     {
-        var documents = request.Documents;
+        IReadOnlyList<(string Id, string Text, string? Language)> documents = request.Documents;
         object Result(string kind, IEnumerable<object> docs) => new
         {
             kind = kind + "Results",
@@ -128,7 +128,7 @@ internal static class Harness
     public static List<int> Occurrences(string text, string word)
     {
         var found = new List<int>();
-        for (var i = text.IndexOf(word, StringComparison.Ordinal); i >= 0; i = text.IndexOf(word, i + 1, StringComparison.Ordinal))
+        for (int i = text.IndexOf(word, StringComparison.Ordinal); i >= 0; i = text.IndexOf(word, i + 1, StringComparison.Ordinal))
         {
             found.Add(i);
         }
@@ -140,7 +140,7 @@ internal static class Harness
     public static string LongText(int length)
     {
         var text = new System.Text.StringBuilder();
-        for (var i = 0; text.Length < length; i++)
+        for (int i = 0; text.Length < length; i++)
         {
             text.Append(i % 3 == 0 ? "We met the Contoso team about the plan. " : "This sentence talks about nothing much. ");
             text.Append(i % 7 == 0 ? "Call me at 555-0100 today. " : "Thanks again for the kind reply. ");

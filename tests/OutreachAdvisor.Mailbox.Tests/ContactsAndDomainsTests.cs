@@ -27,7 +27,7 @@ public sealed class ContactsAndDomainsTests
         using var folder = new TempMailbox();
         folder.Write("contacts.vcf", TwoCards);
 
-        var mailbox = await folder.OpenAsync();
+        LocalMailbox mailbox = await folder.OpenAsync();
 
         Assert.AreEqual(3, mailbox.ContactCount);
         Assert.IsTrue(await mailbox.IsContactAsync("very.long.address.for.folding@example.org", CancellationToken.None));
@@ -51,7 +51,7 @@ public sealed class ContactsAndDomainsTests
         using var folder = new TempMailbox();
         folder.Write("a.eml", TempMailbox.Message("friend@ext.example", "Hi", to: "me@corp.example"));
 
-        var mailbox = await folder.OpenAsync();
+        LocalMailbox mailbox = await folder.OpenAsync();
 
         Assert.IsFalse(await mailbox.IsContactAsync("friend@ext.example", CancellationToken.None));
     }
@@ -62,7 +62,7 @@ public sealed class ContactsAndDomainsTests
         using var folder = new TempMailbox();
         folder.Write("empty.vcf", "nothing here\n");
 
-        var mailbox = await folder.OpenAsync();
+        LocalMailbox mailbox = await folder.OpenAsync();
 
         Assert.AreEqual(1, mailbox.SkippedFiles);
         Assert.AreEqual(0, mailbox.ContactCount);
@@ -79,9 +79,9 @@ public sealed class ContactsAndDomainsTests
     public async Task WebmailSendersHaveNoOrganisation(string sender)
     {
         using var folder = new TempMailbox();
-        var mailbox = await folder.OpenAsync();
+        LocalMailbox mailbox = await folder.OpenAsync();
 
-        var domains = await mailbox.GetOrganizationDomainsAsync(sender, CancellationToken.None);
+        IReadOnlyCollection<string> domains = await mailbox.GetOrganizationDomainsAsync(sender, CancellationToken.None);
 
         Assert.IsEmpty(domains);
     }
@@ -93,9 +93,9 @@ public sealed class ContactsAndDomainsTests
     public async Task OtherSendersHaveTheirOwnDomain(string sender, string domain)
     {
         using var folder = new TempMailbox();
-        var mailbox = await folder.OpenAsync();
+        LocalMailbox mailbox = await folder.OpenAsync();
 
-        var domains = await mailbox.GetOrganizationDomainsAsync(sender, CancellationToken.None);
+        IReadOnlyCollection<string> domains = await mailbox.GetOrganizationDomainsAsync(sender, CancellationToken.None);
 
         CollectionAssert.AreEqual(new[] { domain }, domains.ToArray());
     }

@@ -8,9 +8,9 @@ public sealed class OpeningTests
     [TestMethod]
     public async Task MissingPathThrowsOneLineMailboxException()
     {
-        var missing = Path.Combine(Path.GetTempPath(), "no-such-mailbox-" + Guid.NewGuid().ToString("N"));
+        string missing = Path.Combine(Path.GetTempPath(), "no-such-mailbox-" + Guid.NewGuid().ToString("N"));
 
-        var error = await Assert.ThrowsExactlyAsync<MailboxException>(() => LocalMailbox.OpenAsync([missing]));
+        MailboxException error = await Assert.ThrowsExactlyAsync<MailboxException>(() => LocalMailbox.OpenAsync([missing]));
 
         Assert.AreEqual("mailbox not found: " + missing, error.Message);
     }
@@ -19,9 +19,9 @@ public sealed class OpeningTests
     public async Task NamedFileOfUnknownKindIsNotAMailbox()
     {
         using var folder = new TempMailbox();
-        var notes = folder.Write("notes.txt", "hello");
+        string notes = folder.Write("notes.txt", "hello");
 
-        var error = await Assert.ThrowsExactlyAsync<MailboxException>(() => LocalMailbox.OpenAsync([notes]));
+        MailboxException error = await Assert.ThrowsExactlyAsync<MailboxException>(() => LocalMailbox.OpenAsync([notes]));
 
         Assert.AreEqual("not a mailbox file: " + notes, error.Message);
     }
@@ -30,9 +30,9 @@ public sealed class OpeningTests
     public async Task NamedMalformedMessageIsAnErrorNotASkip()
     {
         using var folder = new TempMailbox();
-        var broken = folder.Write("broken.eml", "\u0001\u0002 not mail");
+        string broken = folder.Write("broken.eml", "\u0001\u0002 not mail");
 
-        var error = await Assert.ThrowsExactlyAsync<MailboxException>(() => LocalMailbox.OpenAsync([broken]));
+        MailboxException error = await Assert.ThrowsExactlyAsync<MailboxException>(() => LocalMailbox.OpenAsync([broken]));
 
         Assert.StartsWith("not a mailbox file: " + broken, error.Message);
         Assert.DoesNotContain("\n", error.Message);
@@ -45,7 +45,7 @@ public sealed class OpeningTests
         folder.Write("a.eml", Message(from: null, "No author", to: "x@ext.example"));
         folder.Write("b.eml", Message("me@corp.example", "Fine", to: "x@ext.example"));
 
-        var mailbox = await folder.OpenAsync();
+        LocalMailbox mailbox = await folder.OpenAsync();
 
         Assert.AreEqual(1, mailbox.MessageCount);
         Assert.AreEqual(1, mailbox.SkippedFiles);
@@ -56,7 +56,7 @@ public sealed class OpeningTests
     {
         using var folder = new TempMailbox();
 
-        var mailbox = await folder.OpenAsync();
+        LocalMailbox mailbox = await folder.OpenAsync();
 
         Assert.AreEqual(0, mailbox.MessageCount);
         Assert.AreEqual(0, mailbox.SkippedFiles);
@@ -67,11 +67,11 @@ public sealed class OpeningTests
     public async Task SingleFilesCanBeNamedAndAreReadOnce()
     {
         using var folder = new TempMailbox();
-        var eml = folder.Write("one.eml", Message("me@corp.example", "One", to: "x@ext.example", messageId: "<one@corp.example>"));
-        var mbox = folder.Write("two.mbox", Mbox(Message("me@corp.example", "Two", to: "x@ext.example", messageId: "<two@corp.example>")));
+        string eml = folder.Write("one.eml", Message("me@corp.example", "One", to: "x@ext.example", messageId: "<one@corp.example>"));
+        string mbox = folder.Write("two.mbox", Mbox(Message("me@corp.example", "Two", to: "x@ext.example", messageId: "<two@corp.example>")));
 
         // The folder and the files in it: each file is read once.
-        var mailbox = await LocalMailbox.OpenAsync([eml, mbox, folder.Root]);
+        LocalMailbox mailbox = await LocalMailbox.OpenAsync([eml, mbox, folder.Root]);
 
         Assert.AreEqual(2, mailbox.MessageCount);
     }
@@ -80,11 +80,11 @@ public sealed class OpeningTests
     public async Task SameMessageSavedTwiceCountsOnce()
     {
         using var folder = new TempMailbox();
-        var message = Message("me@corp.example", "Hello", to: "x@ext.example", messageId: "<same@corp.example>");
+        string message = Message("me@corp.example", "Hello", to: "x@ext.example", messageId: "<same@corp.example>");
         folder.Write("copy.eml", message);
         folder.Write("sent.mbox", Mbox(message));
 
-        var mailbox = await folder.OpenAsync();
+        LocalMailbox mailbox = await folder.OpenAsync();
 
         Assert.AreEqual(1, mailbox.MessageCount);
         Assert.AreEqual(1, (await mailbox.GetHistoryAsync("me@corp.example", "x@ext.example", CancellationToken.None)).SentTo);
@@ -96,7 +96,7 @@ public sealed class OpeningTests
         using var folder = new TempMailbox();
         folder.Write("saved.eml", Mbox(Message("me@corp.example", "Saved", to: "x@ext.example")));
 
-        var mailbox = await folder.OpenAsync();
+        LocalMailbox mailbox = await folder.OpenAsync();
 
         Assert.AreEqual(1, mailbox.MessageCount);
         Assert.AreEqual(0, mailbox.SkippedFiles);
@@ -111,7 +111,7 @@ public sealed class OpeningTests
             Message(from: null, "Draft", to: "x@ext.example"),
             Message("me@corp.example", "Third", to: "x@ext.example")));
 
-        var mailbox = await folder.OpenAsync();
+        LocalMailbox mailbox = await folder.OpenAsync();
 
         Assert.AreEqual(2, mailbox.MessageCount);
         Assert.AreEqual(1, mailbox.SkippedMessages);
@@ -124,7 +124,7 @@ public sealed class OpeningTests
         using var folder = new TempMailbox();
         folder.Write("a.eml", Message(from: null, "Sent by an assistant", to: "x@ext.example", sender: "assistant@corp.example"));
 
-        var mailbox = await folder.OpenAsync();
+        LocalMailbox mailbox = await folder.OpenAsync();
 
         Assert.AreEqual("assistant@corp.example", mailbox.Messages.Single().From);
     }
@@ -133,14 +133,14 @@ public sealed class OpeningTests
     public async Task OpensAThousandMessagesAndCountsThem()
     {
         using var folder = new TempMailbox();
-        for (var i = 0; i < 1000; i++)
+        for (int i = 0; i < 1000; i++)
         {
             folder.Write($"inbox/{i:D4}.eml", Message(
                 $"person{i % 50}@ext.example", $"Subject {i % 200}", to: "me@corp.example",
                 messageId: $"<m{i}@ext.example>", inReplyTo: i % 3 == 0 ? null : $"<m{i - 1}@ext.example>"));
         }
 
-        var mailbox = await folder.OpenAsync();
+        LocalMailbox mailbox = await folder.OpenAsync();
 
         Assert.AreEqual(1000, mailbox.MessageCount);
         Assert.AreEqual(20, (await mailbox.GetHistoryAsync("me@corp.example", "person7@ext.example", CancellationToken.None)).ReceivedFrom);

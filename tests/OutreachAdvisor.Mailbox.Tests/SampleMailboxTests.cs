@@ -7,22 +7,22 @@ namespace OutreachAdvisor.Mailbox.Tests;
 public sealed class SampleMailboxTests
 {
     private const string Ann = "ann@lee.example";
-    private static LocalMailbox mailbox = null!;
+    private static LocalMailbox Mailbox = null!;
 
     [ClassInitialize]
     public static async Task OpenSample(TestContext context)
     {
-        mailbox = await LocalMailbox.OpenAsync([SampleFolder()], context.CancellationToken);
+        Mailbox = await LocalMailbox.OpenAsync([SampleFolder()], context.CancellationToken);
     }
 
     [TestMethod]
     public void ReadsEveryMessageAndContact()
     {
-        Assert.AreEqual(14, mailbox.MessageCount);
-        Assert.AreEqual(0, mailbox.SkippedFiles);
-        Assert.AreEqual(0, mailbox.SkippedMessages);
-        Assert.AreEqual(3, mailbox.ContactCount);
-        Assert.AreEqual(8, mailbox.Messages.Select(m => m.ThreadId).Distinct().Count());
+        Assert.AreEqual(14, Mailbox.MessageCount);
+        Assert.AreEqual(0, Mailbox.SkippedFiles);
+        Assert.AreEqual(0, Mailbox.SkippedMessages);
+        Assert.AreEqual(3, Mailbox.ContactCount);
+        Assert.AreEqual(8, Mailbox.Messages.Select(m => m.ThreadId).Distinct().Count());
     }
 
     [TestMethod]
@@ -34,7 +34,7 @@ public sealed class SampleMailboxTests
     [DataRow("nobody@elsewhere.example", 0, 0, 0)]
     public async Task HistoryMatchesTheSampleReadme(string recipient, int sentTo, int receivedFrom, int twoWayThreads)
     {
-        var history = await mailbox.GetHistoryAsync(Ann, recipient, CancellationToken.None);
+        RecipientHistory history = await Mailbox.GetHistoryAsync(Ann, recipient, CancellationToken.None);
 
         Assert.AreEqual(new RecipientHistory(sentTo, receivedFrom, twoWayThreads), history);
     }
@@ -42,8 +42,8 @@ public sealed class SampleMailboxTests
     [TestMethod]
     public async Task AskingMarcoIsNotColdButAskingJaneIs()
     {
-        var marco = await mailbox.GetHistoryAsync(Ann, "marco.rossi@studio-rossi.example", CancellationToken.None);
-        var jane = await mailbox.GetHistoryAsync(Ann, "jane@shape.example", CancellationToken.None);
+        RecipientHistory marco = await Mailbox.GetHistoryAsync(Ann, "marco.rossi@studio-rossi.example", CancellationToken.None);
+        RecipientHistory jane = await Mailbox.GetHistoryAsync(Ann, "jane@shape.example", CancellationToken.None);
 
         Assert.IsTrue(marco.HasTwoWayContact);
         Assert.IsFalse(jane.HasTwoWayContact);
@@ -58,13 +58,13 @@ public sealed class SampleMailboxTests
     [DataRow("newsletter@news.example", false)]
     public async Task ContactsComeFromTheVcfOnly(string address, bool expected)
     {
-        Assert.AreEqual(expected, await mailbox.IsContactAsync(address, CancellationToken.None));
+        Assert.AreEqual(expected, await Mailbox.IsContactAsync(address, CancellationToken.None));
     }
 
     [TestMethod]
     public async Task AnnsOrganisationIsHerDomain()
     {
-        var domains = await mailbox.GetOrganizationDomainsAsync(Ann, CancellationToken.None);
+        IReadOnlyCollection<string> domains = await Mailbox.GetOrganizationDomainsAsync(Ann, CancellationToken.None);
 
         CollectionAssert.AreEqual(new[] { "lee.example" }, domains.ToArray());
     }
@@ -72,7 +72,7 @@ public sealed class SampleMailboxTests
     [TestMethod]
     public void TheItalianThreadHoldsItsThreeMessages()
     {
-        var italian = mailbox.Messages.Where(m => m.Subject.Contains("mostra di primavera", StringComparison.Ordinal)).ToList();
+        var italian = Mailbox.Messages.Where(m => m.Subject.Contains("mostra di primavera", StringComparison.Ordinal)).ToList();
 
         Assert.HasCount(3, italian);
         Assert.AreEqual(1, italian.Select(m => m.ThreadId).Distinct().Count());
@@ -84,14 +84,14 @@ public sealed class SampleMailboxTests
     [TestMethod]
     public void MessagesAreHeaderRecordsOldestFirst()
     {
-        var first = mailbox.Messages[0];
+        MailHeaderRecord first = Mailbox.Messages[0];
 
         Assert.AreEqual(Ann, first.From);
         CollectionAssert.AreEqual(new[] { "marco.rossi@studio-rossi.example" }, first.To.ToArray());
         Assert.AreEqual("lumen-onboarding.20260203091500@lee.example", first.MessageId);
         Assert.AreEqual("Feedback on the Lumen onboarding screens", first.Subject);
         Assert.AreEqual(new DateTimeOffset(2026, 2, 3, 9, 15, 0, TimeSpan.FromHours(1)), first.Date);
-        Assert.AreEqual("Re: Your SHAPE piece on colour in wellness apps", mailbox.Messages[^1].Subject);
+        Assert.AreEqual("Re: Your SHAPE piece on colour in wellness apps", Mailbox.Messages[^1].Subject);
     }
 
     /// <summary>samples/mailbox, found by walking up from the test's output folder to the repository.</summary>
@@ -99,7 +99,7 @@ public sealed class SampleMailboxTests
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
-            var candidate = Path.Combine(folder.FullName, "samples", "mailbox");
+            string candidate = Path.Combine(folder.FullName, "samples", "mailbox");
             if (File.Exists(Path.Combine(candidate, "README.md")))
             {
                 return candidate;

@@ -16,7 +16,7 @@ internal sealed class TempMailbox : IDisposable
     /// <summary>Writes a file under the root (folders created as needed) and returns its full path.</summary>
     public string Write(string relativePath, string content)
     {
-        var path = Path.Combine(Root, relativePath);
+        string path = Path.Combine(Root, relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         return path;

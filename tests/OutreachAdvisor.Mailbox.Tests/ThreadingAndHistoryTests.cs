@@ -11,50 +11,50 @@ namespace OutreachAdvisor.Mailbox.Tests;
 public sealed class ThreadingAndHistoryTests
 {
     private const string Me = "me@corp.example";
-    private static TempMailbox folder = null!;
-    private static LocalMailbox mailbox = null!;
+    private static TempMailbox Folder = null!;
+    private static LocalMailbox Mailbox = null!;
 
     [ClassInitialize]
     public static async Task CreateMailbox(TestContext context)
     {
-        folder = new TempMailbox();
+        Folder = new TempMailbox();
 
         // Thread "Plan": joined by References (a3 lists both earlier messages).
-        folder.Write("sent.mbox", Mbox(
+        Folder.Write("sent.mbox", Mbox(
             Message(Me, "Plan", to: "x@ext.example", messageId: "<a1@corp.example>"),
             Message(Me, "Re: Plan", to: "x@ext.example", messageId: "<a3@corp.example>", references: "<a1@corp.example> <a2@ext.example>"),
             // Bcc: only the sender's copy shows it, and it counts as sent to that recipient.
             Message(Me, "Plan update", to: "x@ext.example", bcc: "secret@ext.example", messageId: "<e1@corp.example>")));
-        folder.Write("inbox/a2.eml", Message("X <x@ext.example>", "Re: Plan", to: Me, messageId: "<a2@ext.example>", references: "<a1@corp.example>", inReplyTo: "<a1@corp.example>"));
+        Folder.Write("inbox/a2.eml", Message("X <x@ext.example>", "Re: Plan", to: Me, messageId: "<a2@ext.example>", references: "<a1@corp.example>", inReplyTo: "<a1@corp.example>"));
 
         // Thread "Budget": the reply has In-Reply-To only and a subject of its own, so nothing
         // else could join it; its author also shouts the address in capitals.
-        folder.Write("sent/b1.eml", Message(Me, "Budget", to: "y@ext.example", messageId: "<b1@corp.example>"));
-        folder.Write("inbox/b2.eml", Message("Y <Y@Ext.EXAMPLE>", "The numbers you asked for", to: Me, messageId: "<b2@ext.example>", inReplyTo: "<b1@corp.example>"));
+        Folder.Write("sent/b1.eml", Message(Me, "Budget", to: "y@ext.example", messageId: "<b1@corp.example>"));
+        Folder.Write("inbox/b2.eml", Message("Y <Y@Ext.EXAMPLE>", "The numbers you asked for", to: Me, messageId: "<b2@ext.example>", inReplyTo: "<b1@corp.example>"));
 
         // Thread "Lunch on Friday": the reply has no references at all, so the subject joins it.
-        folder.Write("archive/mbox", Mbox(
+        Folder.Write("archive/mbox", Mbox(
             Message(Me, "Lunch on Friday", to: "z@ext.example", messageId: "<c1@corp.example>"),
             Message("z@ext.example", "RE: Fwd: Lunch on Friday", to: Me, messageId: "<c2@ext.example>")));
 
         // Same subject, but its References point elsewhere: it must not join "Lunch on Friday".
-        folder.Write("inbox/d1.eml", Message("w@ext.example", "Re: Lunch on Friday", to: Me, messageId: "<d1@ext.example>", references: "<unrelated@else.example>"));
+        Folder.Write("inbox/d1.eml", Message("w@ext.example", "Re: Lunch on Friday", to: Me, messageId: "<d1@ext.example>", references: "<unrelated@else.example>"));
 
-        folder.Write("inbox/broken.eml", "this is not a mail message\n\u0001\u0002\n");
-        folder.Write("inbox/notes.txt", "not read: unknown extension");
+        Folder.Write("inbox/broken.eml", "this is not a mail message\n\u0001\u0002\n");
+        Folder.Write("inbox/notes.txt", "not read: unknown extension");
 
-        mailbox = await folder.OpenAsync();
+        Mailbox = await Folder.OpenAsync();
     }
 
     [ClassCleanup]
-    public static void DeleteMailbox() => folder.Dispose();
+    public static void DeleteMailbox() => Folder.Dispose();
 
     [TestMethod]
     public void CountsReadAndSkippedFiles()
     {
-        Assert.AreEqual(9, mailbox.MessageCount);
-        Assert.AreEqual(1, mailbox.SkippedFiles);
-        Assert.AreEqual(0, mailbox.SkippedMessages);
+        Assert.AreEqual(9, Mailbox.MessageCount);
+        Assert.AreEqual(1, Mailbox.SkippedFiles);
+        Assert.AreEqual(0, Mailbox.SkippedMessages);
     }
 
     [TestMethod]
@@ -84,7 +84,7 @@ public sealed class ThreadingAndHistoryTests
     [TestMethod]
     public void EveryOtherMessageIsItsOwnThread()
     {
-        Assert.AreEqual(5, mailbox.Messages.Select(m => m.ThreadId).Distinct().Count());
+        Assert.AreEqual(5, Mailbox.Messages.Select(m => m.ThreadId).Distinct().Count());
     }
 
     [TestMethod]
@@ -96,7 +96,7 @@ public sealed class ThreadingAndHistoryTests
     [DataRow("unknown@ext.example", 0, 0, 0)]
     public async Task HistoryOfEachRecipient(string recipient, int sentTo, int receivedFrom, int twoWayThreads)
     {
-        var history = await mailbox.GetHistoryAsync(Me, recipient, CancellationToken.None);
+        RecipientHistory history = await Mailbox.GetHistoryAsync(Me, recipient, CancellationToken.None);
 
         Assert.AreEqual(new RecipientHistory(sentTo, receivedFrom, twoWayThreads), history);
     }
@@ -104,16 +104,16 @@ public sealed class ThreadingAndHistoryTests
     [TestMethod]
     public async Task AddressesCompareCaseInsensitivelyAndTrimmed()
     {
-        var history = await mailbox.GetHistoryAsync("  ME@Corp.Example ", " Y@EXT.example\t", CancellationToken.None);
+        RecipientHistory history = await Mailbox.GetHistoryAsync("  ME@Corp.Example ", " Y@EXT.example\t", CancellationToken.None);
 
         Assert.AreEqual(new RecipientHistory(1, 1, 1), history);
-        Assert.IsTrue(mailbox.Messages.All(m => string.Equals(m.From, m.From.ToLowerInvariant(), StringComparison.Ordinal)));
+        Assert.IsTrue(Mailbox.Messages.All(m => string.Equals(m.From, m.From.ToLowerInvariant(), StringComparison.Ordinal)));
     }
 
     [TestMethod]
     public void BccIsKeptInTheRecord()
     {
-        var update = mailbox.Messages.Single(m => m.MessageId == "e1@corp.example");
+        MailHeaderRecord update = Mailbox.Messages.Single(m => m.MessageId == "e1@corp.example");
 
         CollectionAssert.AreEqual(new[] { "secret@ext.example" }, update.Bcc.ToArray());
         CollectionAssert.AreEqual(new[] { "x@ext.example" }, update.To.ToArray());
@@ -123,14 +123,14 @@ public sealed class ThreadingAndHistoryTests
     public async Task HistoryIsSeenFromTheSenderGiven()
     {
         // From x's side: x wrote once to me; me wrote five messages in all (to anyone).
-        var history = await mailbox.GetHistoryAsync("x@ext.example", Me, CancellationToken.None);
+        RecipientHistory history = await Mailbox.GetHistoryAsync("x@ext.example", Me, CancellationToken.None);
 
         Assert.AreEqual(new RecipientHistory(1, 5, 1), history);
     }
 
     private static int ThreadsOf(params string[] messageIds)
     {
-        var messages = mailbox.Messages.Where(m => messageIds.Contains(m.MessageId)).ToList();
+        var messages = Mailbox.Messages.Where(m => messageIds.Contains(m.MessageId)).ToList();
         Assert.HasCount(messageIds.Length, messages);
         return messages.Select(m => m.ThreadId).Distinct().Count();
     }

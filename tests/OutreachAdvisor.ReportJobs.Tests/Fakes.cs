@@ -24,9 +24,9 @@ public sealed class ManualClock(DateTimeOffset now) : TimeProvider
 /// </summary>
 public sealed class CountingBuilder : IReportBuilder
 {
-    private int builds;
+    private int _builds;
 
-    public int Builds => Volatile.Read(ref builds);
+    public int Builds => Volatile.Read(ref _builds);
 
     public int LastMailRead { get; private set; }
 
@@ -34,7 +34,7 @@ public sealed class CountingBuilder : IReportBuilder
 
     public async Task<BuiltReport> BuildAsync(ReportJob job, IReportMailSource source, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref builds);
+        Interlocked.Increment(ref _builds);
         int sent = 0, received = 0;
         await foreach (ReportMail mail in source.ReadAsync(job.Since.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), cancellationToken))
         {
@@ -105,7 +105,7 @@ internal static class Tokens
 
     public static string For(LocalOpenIdServer server, Guid oid, Guid? tid = null)
     {
-        var now = DateTime.UtcNow;
+        DateTime now = DateTime.UtcNow;
         var descriptor = new SecurityTokenDescriptor
         {
             Issuer = server.Issuer,

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Queues.Models;
+using Microsoft.AspNetCore.Http;
 
 namespace OutreachAdvisor.ReportJobs.Tests;
 
@@ -13,7 +14,7 @@ public sealed class ReportJobTests : ReportHostTests
 
     private async Task<(string Id, QueueMessage Message)> PostAndReceiveAsync(Guid user, string? key = null)
     {
-        var post = await host.PostAsync(user, key: key);
+        DefaultHttpContext post = await host.PostAsync(user, key: key);
         Assert.AreEqual(202, post.Response.StatusCode, Http.Text(post));
         string id = Http.Json(post)["id"]!.GetValue<string>();
         QueueMessage[] messages = await host.ReceiveAsync();
@@ -24,7 +25,7 @@ public sealed class ReportJobTests : ReportHostTests
     [TestMethod]
     public async Task Post_answers_202_with_Location_and_writes_the_row_and_the_queue_message()
     {
-        var post = await host.PostAsync(Ann, """{ "since": "2026-10-01", "includeBodies": false }""");
+        DefaultHttpContext post = await host.PostAsync(Ann, """{ "since": "2026-10-01", "includeBodies": false }""");
 
         Assert.AreEqual(202, post.Response.StatusCode, Http.Text(post));
         JsonNode body = Http.Json(post);
@@ -54,9 +55,9 @@ public sealed class ReportJobTests : ReportHostTests
     [TestMethod]
     public async Task The_same_Idempotency_Key_gives_the_same_report_one_row_and_one_message()
     {
-        var first = await host.PostAsync(Ann, key: "retry-42");
-        var second = await host.PostAsync(Ann, key: "retry-42");
-        var other = await host.PostAsync(Ann, key: "another-request");
+        DefaultHttpContext first = await host.PostAsync(Ann, key: "retry-42");
+        DefaultHttpContext second = await host.PostAsync(Ann, key: "retry-42");
+        DefaultHttpContext other = await host.PostAsync(Ann, key: "another-request");
 
         Assert.AreEqual(202, second.Response.StatusCode);
         Assert.AreEqual(first.Response.Headers.Location.ToString(), second.Response.Headers.Location.ToString());
@@ -71,8 +72,8 @@ public sealed class ReportJobTests : ReportHostTests
     [TestMethod]
     public async Task Without_a_key_each_request_is_a_new_report()
     {
-        var first = await host.PostAsync(Ann);
-        var second = await host.PostAsync(Ann);
+        DefaultHttpContext first = await host.PostAsync(Ann);
+        DefaultHttpContext second = await host.PostAsync(Ann);
         Assert.AreNotEqual(first.Response.Headers.Location.ToString(), second.Response.Headers.Location.ToString());
     }
 
@@ -87,7 +88,7 @@ public sealed class ReportJobTests : ReportHostTests
     [DataRow("""{ "since": """, "body")]
     public async Task Bad_input_gets_a_400_problem_naming_the_field(string json, string field)
     {
-        var post = await host.PostAsync(Ann, json);
+        DefaultHttpContext post = await host.PostAsync(Ann, json);
 
         Assert.AreEqual(400, post.Response.StatusCode, Http.Text(post));
         Assert.AreEqual("application/problem+json", post.Response.ContentType);
@@ -98,7 +99,7 @@ public sealed class ReportJobTests : ReportHostTests
     [TestMethod]
     public async Task An_empty_body_takes_the_last_90_days()
     {
-        var post = await host.PostAsync(Ann, json: null);
+        DefaultHttpContext post = await host.PostAsync(Ann, json: null);
         Assert.AreEqual(202, post.Response.StatusCode, Http.Text(post));
         Assert.AreEqual("2026-08-28", Http.Json(post)["since"]!.GetValue<string>());
     }
@@ -268,7 +269,7 @@ public sealed class ReportJobTests : ReportHostTests
     [TestMethod]
     public void Job_messages_read_as_JSON_and_as_base64_JSON()
     {
-        ReportJob job = ReportJob.Create(new ReportOwner(ReportTestHost.Tenant, Ann), new DateOnly(2026, 10, 1), false, "k");
+        var job = ReportJob.Create(new ReportOwner(ReportTestHost.Tenant, Ann), new DateOnly(2026, 10, 1), false, "k");
         string json = job.ToJson();
         Assert.AreEqual(job, ReportJob.Parse(json));
         Assert.AreEqual(job, ReportJob.Parse(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(json))));

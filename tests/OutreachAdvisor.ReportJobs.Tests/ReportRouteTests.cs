@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues.Models;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OutreachAdvisor.Api.Reports;
@@ -17,7 +18,7 @@ public sealed class ReportRouteTests : ReportHostTests
     /// <summary>Posts for the user and runs the job to done; returns the id.</summary>
     private async Task<string> DoneReportAsync(Guid user, string key = "k1")
     {
-        var post = await host.PostAsync(user, key: key);
+        DefaultHttpContext post = await host.PostAsync(user, key: key);
         string id = Http.Json(post)["id"]!.GetValue<string>();
         foreach (QueueMessage message in await host.ReceiveAsync())
             await host.Functions.RunJobAsync(message, CancellationToken.None);
@@ -26,7 +27,7 @@ public sealed class ReportRouteTests : ReportHostTests
 
     private async Task<Microsoft.AspNetCore.Http.DefaultHttpContext> GetAsync(string path, string? authorization, string? id = null, bool html = false)
     {
-        var context = Http.Request("GET", path, authorization);
+        DefaultHttpContext context = Http.Request("GET", path, authorization);
         if (id is null)
             await host.Functions.ListAsync(context.Request);
         else if (html)
@@ -39,10 +40,10 @@ public sealed class ReportRouteTests : ReportHostTests
     [TestMethod]
     public async Task The_owner_gets_the_status_then_the_report_json()
     {
-        var post = await host.PostAsync(Ann, key: "k1");
+        DefaultHttpContext post = await host.PostAsync(Ann, key: "k1");
         string id = Http.Json(post)["id"]!.GetValue<string>();
 
-        var queued = await GetAsync($"/api/reports/{id}", host.Token(Ann), id);
+        DefaultHttpContext queued = await GetAsync($"/api/reports/{id}", host.Token(Ann), id);
         Assert.AreEqual(200, queued.Response.StatusCode);
         Assert.AreEqual("queued", Http.Json(queued)["status"]!.GetValue<string>());
         Assert.AreEqual("5", queued.Response.Headers.RetryAfter.ToString());
@@ -50,7 +51,7 @@ public sealed class ReportRouteTests : ReportHostTests
         foreach (QueueMessage message in await host.ReceiveAsync())
             await host.Functions.RunJobAsync(message, CancellationToken.None);
 
-        var done = await GetAsync($"/api/reports/{id}", host.Token(Ann), id);
+        DefaultHttpContext done = await GetAsync($"/api/reports/{id}", host.Token(Ann), id);
         Assert.AreEqual(200, done.Response.StatusCode);
         Assert.AreEqual("application/json; charset=utf-8", done.Response.ContentType);
         Assert.AreEqual("private, no-store", done.Response.Headers.CacheControl.ToString());
@@ -64,12 +65,12 @@ public sealed class ReportRouteTests : ReportHostTests
     {
         string id = await DoneReportAsync(Ann);
 
-        var other = await GetAsync($"/api/reports/{id}", host.Token(Bob), id);
-        var unknown = await GetAsync("/api/reports/0123456789abcdef0123456789abcdef", host.Token(Ann), "0123456789abcdef0123456789abcdef");
-        var malformed = await GetAsync("/api/reports/..%2F..%2Fx", host.Token(Ann), "../../x");
-        var otherHtml = await GetAsync($"/api/reports/{id}/html", host.Token(Bob), id, html: true);
+        DefaultHttpContext other = await GetAsync($"/api/reports/{id}", host.Token(Bob), id);
+        DefaultHttpContext unknown = await GetAsync("/api/reports/0123456789abcdef0123456789abcdef", host.Token(Ann), "0123456789abcdef0123456789abcdef");
+        DefaultHttpContext malformed = await GetAsync("/api/reports/..%2F..%2Fx", host.Token(Ann), "../../x");
+        DefaultHttpContext otherHtml = await GetAsync($"/api/reports/{id}/html", host.Token(Bob), id, html: true);
 
-        foreach (var context in new[] { other, unknown, malformed, otherHtml })
+        foreach (DefaultHttpContext? context in new[] { other, unknown, malformed, otherHtml })
         {
             Assert.AreEqual(404, context.Response.StatusCode);
             Assert.AreEqual("application/problem+json", context.Response.ContentType);
@@ -81,7 +82,7 @@ public sealed class ReportRouteTests : ReportHostTests
     public async Task Without_a_valid_token_every_route_gets_a_401_problem()
     {
         string id = await DoneReportAsync(Ann);
-        var contexts = new[]
+        DefaultHttpContext[] contexts = new[]
         {
             Http.Request("POST", "/api/reports", null, "{}"),
             Http.Request("GET", "/api/reports", null),
@@ -95,7 +96,7 @@ public sealed class ReportRouteTests : ReportHostTests
         await host.Functions.GetHtmlAsync(contexts[3].Request, id);
         await host.Functions.ScheduleAsync(contexts[4].Request);
 
-        foreach (var context in contexts)
+        foreach (DefaultHttpContext? context in contexts)
         {
             Assert.AreEqual(401, context.Response.StatusCode, context.Request.Path);
             Assert.AreEqual("application/problem+json", context.Response.ContentType);
@@ -110,7 +111,7 @@ public sealed class ReportRouteTests : ReportHostTests
     {
         string id = await DoneReportAsync(Ann);
 
-        var page = await GetAsync($"/api/reports/{id}/html", host.Token(Ann), id, html: true);
+        DefaultHttpContext page = await GetAsync($"/api/reports/{id}/html", host.Token(Ann), id, html: true);
 
         Assert.AreEqual(200, page.Response.StatusCode);
         Assert.AreEqual("text/html; charset=utf-8", page.Response.ContentType);
@@ -122,9 +123,9 @@ public sealed class ReportRouteTests : ReportHostTests
     [TestMethod]
     public async Task The_html_page_of_an_unfinished_report_is_a_409_problem()
     {
-        var post = await host.PostAsync(Ann);
+        DefaultHttpContext post = await host.PostAsync(Ann);
         string id = Http.Json(post)["id"]!.GetValue<string>();
-        var page = await GetAsync($"/api/reports/{id}/html", host.Token(Ann), id, html: true);
+        DefaultHttpContext page = await GetAsync($"/api/reports/{id}/html", host.Token(Ann), id, html: true);
         Assert.AreEqual(409, page.Response.StatusCode);
         Assert.AreEqual("application/problem+json", page.Response.ContentType);
     }
@@ -135,9 +136,9 @@ public sealed class ReportRouteTests : ReportHostTests
         string older = await DoneReportAsync(Ann, "first");
         await DoneReportAsync(Bob, "bobs");
         host.Clock.Now = host.Clock.Now.AddHours(1);
-        var newer = await host.PostAsync(Ann, key: "second");
+        DefaultHttpContext newer = await host.PostAsync(Ann, key: "second");
 
-        var list = await GetAsync("/api/reports", host.Token(Ann));
+        DefaultHttpContext list = await GetAsync("/api/reports", host.Token(Ann));
 
         Assert.AreEqual(200, list.Response.StatusCode);
         JsonArray reports = Http.Json(list)["reports"]!.AsArray();
@@ -155,7 +156,7 @@ public sealed class ReportRouteTests : ReportHostTests
     {
         foreach ((Guid user, string body) in new[] { (Ann, """{ "weekly": true }"""), (Bob, """{ "weekly": true }"""), (Cid, """{ "weekly": true }"""), (Bob, """{ "weekly": false }""") })
         {
-            var context = Http.Request("POST", "/api/reports/schedule", host.Token(user), body);
+            DefaultHttpContext context = Http.Request("POST", "/api/reports/schedule", host.Token(user), body);
             await host.Functions.ScheduleAsync(context.Request);
             Assert.AreEqual(200, context.Response.StatusCode, Http.Text(context));
         }
@@ -178,7 +179,7 @@ public sealed class ReportRouteTests : ReportHostTests
     [DataRow("""{ "weekly": true, "daily": true }""")]
     public async Task A_bad_schedule_body_is_a_400_problem(string body)
     {
-        var context = Http.Request("POST", "/api/reports/schedule", host.Token(Ann), body);
+        DefaultHttpContext context = Http.Request("POST", "/api/reports/schedule", host.Token(Ann), body);
         await host.Functions.ScheduleAsync(context.Request);
         Assert.AreEqual(400, context.Response.StatusCode);
         Assert.IsFalse(await host.Store.IsWeeklyAsync(new ReportOwner(ReportTestHost.Tenant, Ann), CancellationToken.None));
@@ -201,7 +202,7 @@ public sealed class ReportRouteTests : ReportHostTests
     public async Task Without_report_storage_the_routes_answer_501_and_with_it_AddOutreachReports_wires_everything()
     {
         var bare = new ReportFunctions(new ServiceCollection().BuildServiceProvider());
-        var context = Http.Request("POST", "/api/reports", host.Token(Ann), "{}");
+        DefaultHttpContext context = Http.Request("POST", "/api/reports", host.Token(Ann), "{}");
         await bare.CreateAsync(context.Request);
         Assert.AreEqual(501, context.Response.StatusCode);
         StringAssert.Contains(Http.Json(context)["detail"]!.GetValue<string>(), "Reports need storage");

@@ -1,4 +1,5 @@
 using Azure.Storage.Queues.Models;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using OutreachAdvisor.Api.Reports;
 using OutreachAdvisor.Functions;
@@ -13,7 +14,7 @@ namespace OutreachAdvisor.ReportJobs.Tests;
 /// </summary>
 internal sealed class ReportTestHost : IAsyncDisposable
 {
-    private readonly ServiceProvider services;
+    private readonly ServiceProvider _services;
 
     private ReportTestHost(ReportStorage storage, LocalOpenIdServer openId, ManualClock clock)
     {
@@ -30,8 +31,8 @@ internal sealed class ReportTestHost : IAsyncDisposable
         collection.AddSingleton<IReportMailSourceFactory>(Mail);
         collection.AddSingleton<IReportBuilder>(Builder);
         collection.AddSingleton(sp => new ReportJobRunner(sp.GetRequiredService<ReportStore>(), Mail, Builder, time: clock));
-        services = collection.BuildServiceProvider();
-        Functions = new ReportFunctions(services);
+        _services = collection.BuildServiceProvider();
+        Functions = new ReportFunctions(_services);
     }
 
     public ReportStorage Storage { get; }
@@ -40,9 +41,9 @@ internal sealed class ReportTestHost : IAsyncDisposable
     public FakeMailSources Mail { get; } = new();
     public CountingBuilder Builder { get; } = new();
     public ReportFunctions Functions { get; }
-    public ReportStore Store => services.GetRequiredService<ReportStore>();
-    public ReportJobService Jobs => services.GetRequiredService<ReportJobService>();
-    public ReportJobRunner Runner => services.GetRequiredService<ReportJobRunner>();
+    public ReportStore Store => _services.GetRequiredService<ReportStore>();
+    public ReportJobService Jobs => _services.GetRequiredService<ReportJobService>();
+    public ReportJobRunner Runner => _services.GetRequiredService<ReportJobRunner>();
 
     public static readonly Guid Tenant = Guid.Parse(LocalOpenIdServer.Tenant);
 
@@ -54,7 +55,7 @@ internal sealed class ReportTestHost : IAsyncDisposable
     /// <summary>POSTs a report request through the Functions trigger.</summary>
     public async Task<Microsoft.AspNetCore.Http.DefaultHttpContext> PostAsync(Guid user, string? json = """{ "since": "2026-10-01" }""", string? key = null)
     {
-        var context = Http.Request("POST", "/api/reports", Token(user), json, key);
+        DefaultHttpContext context = Http.Request("POST", "/api/reports", Token(user), json, key);
         await Functions.CreateAsync(context.Request);
         return context;
     }
@@ -65,7 +66,7 @@ internal sealed class ReportTestHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await services.DisposeAsync();
+        await _services.DisposeAsync();
         await AzuriteStorage.DeleteAsync(Storage);
     }
 }

@@ -39,19 +39,19 @@ public sealed class SyntheticMailbox(int sentMessages, int seed = 42) : IReportM
         var random = new Random(seed);
         var start = new DateTimeOffset(2025, 1, 1, 8, 0, 0, TimeSpan.Zero);
         var span = TimeSpan.FromDays(365);
-        var campaignText = string.Empty;
-        var campaignLeft = 0;
-        var campaign = 0;
-        for (var i = 0; i < sentMessages; i++)
+        string campaignText = string.Empty;
+        int campaignLeft = 0;
+        int campaign = 0;
+        for (int i = 0; i < sentMessages; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var date = start + span * ((double)i / sentMessages);
-            var person = $"p{i}@org{random.Next(sentMessages / 3 + 1)}.example";
-            var roll = random.NextDouble();
+            DateTimeOffset date = start + span * ((double)i / sentMessages);
+            string person = $"p{i}@org{random.Next(sentMessages / 3 + 1)}.example";
+            double roll = random.NextDouble();
             if (roll < 0.10)
             {
                 // A reply in a thread the other person started: they wrote first.
-                var thread = $"t{i}";
+                string thread = $"t{i}";
                 yield return Received($"in{i}", thread, person, date - TimeSpan.FromHours(random.Next(1, 72)), "A question for you");
                 yield return Sent($"s{i}", thread, person, date, "Re: A question for you", PersonalText(random, NameOf(person)));
                 continue;
@@ -78,11 +78,11 @@ public sealed class SyntheticMailbox(int sentMessages, int seed = 42) : IReportM
                 subject = $"About {Vocabulary[random.Next(Vocabulary.Length)]}";
             }
 
-            var id = $"s{i}";
+            string id = $"s{i}";
             yield return Sent(id, id, person, date, subject, body);
 
             // About one outreach in six is answered, most in the thread, some from another thread.
-            var answer = random.NextDouble();
+            double answer = random.NextDouble();
             if (answer < 0.12)
                 yield return Received($"r{i}", id, person, date + TimeSpan.FromHours(random.Next(1, 24 * 20)), "Re: " + subject);
             else if (answer < 0.16)
@@ -121,8 +121,8 @@ public sealed class SyntheticMailbox(int sentMessages, int seed = 42) : IReportM
     {
         var text = new StringBuilder(900);
         text.Append(random.Next(3) == 0 ? "Dear " : "Hi ").Append(name).Append(",\n\n");
-        var sentences = random.Next(6, 11);
-        for (var s = 0; s < sentences; s++)
+        int sentences = random.Next(6, 11);
+        for (int s = 0; s < sentences; s++)
         {
             if (random.Next(3) == 0)
             {
@@ -131,8 +131,8 @@ public sealed class SyntheticMailbox(int sentMessages, int seed = 42) : IReportM
             }
             else
             {
-                var words = random.Next(8, 16);
-                for (var w = 0; w < words; w++)
+                int words = random.Next(8, 16);
+                for (int w = 0; w < words; w++)
                     text.Append(w == 0 ? string.Empty : " ").Append(Vocabulary[random.Next(Vocabulary.Length)]);
                 text.Append('.');
             }
@@ -153,8 +153,8 @@ public sealed class SyntheticMailbox(int sentMessages, int seed = 42) : IReportM
         return Enumerable.Range(0, count).Select(_ =>
         {
             var word = new StringBuilder();
-            var syllables = random.Next(2, 4);
-            for (var s = 0; s < syllables; s++)
+            int syllables = random.Next(2, 4);
+            for (int s = 0; s < syllables; s++)
                 word.Append(consonants[random.Next(consonants.Length)]).Append(vowels[random.Next(vowels.Length)]);
             return word.ToString();
         }).ToArray();

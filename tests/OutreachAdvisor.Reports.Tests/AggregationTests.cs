@@ -10,17 +10,17 @@ public sealed class AggregationTests
     private static async Task<OutreachReport> MixedReportAsync()
     {
         var mailbox = new TestMailbox();
-        var day = 2; // 2 March 2026 is the Monday of 2026-W10.
-        for (var i = 0; i < 7; i++)
+        int day = 2; // 2 March 2026 is the Monday of 2026-W10.
+        for (int i = 0; i < 7; i++)
         {
-            var sent = mailbox.Send($"asked{i}@far{i}.example", Day(3, day + i), AskingBody, $"Ask {i}");
+            string sent = mailbox.Send($"asked{i}@far{i}.example", Day(3, day + i), AskingBody, $"Ask {i}");
             if (i < 2)
                 mailbox.Receive($"asked{i}@far{i}.example", Day(3, day + i + 1), conversation: sent);
         }
 
-        for (var i = 0; i < 5; i++)
+        for (int i = 0; i < 5; i++)
         {
-            var sent = mailbox.Send($"thanked{i}@near{i}.example", Day(3, 16 + i), ThankingBody, $"Thanks {i}");
+            string sent = mailbox.Send($"thanked{i}@near{i}.example", Day(3, 16 + i), ThankingBody, $"Thanks {i}");
             if (i < 4)
                 mailbox.Receive($"thanked{i}@near{i}.example", Day(3, 17 + i), conversation: sent);
         }
@@ -31,7 +31,7 @@ public sealed class AggregationTests
     [TestMethod]
     public async Task Totals_and_reply_rate()
     {
-        var report = await MixedReportAsync();
+        OutreachReport report = await MixedReportAsync();
 
         Assert.AreEqual(12, report.SentMessages);
         Assert.AreEqual(12, report.OutreachMessages);
@@ -43,8 +43,8 @@ public sealed class AggregationTests
     [TestMethod]
     public async Task The_asking_text_breaks_mutual_benefit_and_the_thank_you_does_not()
     {
-        var report = await MixedReportAsync();
-        var mutual = report.Rules.Single(r => r.Rule == "mutual-benefit");
+        OutreachReport report = await MixedReportAsync();
+        RuleReplyStats mutual = report.Rules.Single(r => r.Rule == "mutual-benefit");
 
         Assert.AreEqual(new RuleReplyStats("mutual-benefit", 7, 2, 5, 4, 0, 0.286, 0.8), mutual);
     }
@@ -52,12 +52,12 @@ public sealed class AggregationTests
     [TestMethod]
     public async Task Per_rule_counts_match_the_messages_exactly()
     {
-        var report = await MixedReportAsync();
+        OutreachReport report = await MixedReportAsync();
 
         Assert.HasCount(9, report.Rules);
-        foreach (var rule in report.Rules)
+        foreach (RuleReplyStats rule in report.Rules)
         {
-            var fired = report.Weakest.Where(w => w.Rules.Contains(rule.Rule)).ToArray();
+            WeakMessage[] fired = report.Weakest.Where(w => w.Rules.Contains(rule.Rule)).ToArray();
             Assert.AreEqual(fired.Length, rule.Fired, rule.Rule);
             Assert.AreEqual(fired.Count(w => w.Replied), rule.RepliedWhenFired, rule.Rule);
             Assert.AreEqual(report.OutreachMessages, rule.Fired + rule.NotFired + rule.Skipped, rule.Rule);
@@ -69,12 +69,12 @@ public sealed class AggregationTests
     [TestMethod]
     public async Task Score_bands_count_every_message_once_with_their_replies()
     {
-        var report = await MixedReportAsync();
+        OutreachReport report = await MixedReportAsync();
 
         CollectionAssert.AreEqual(new[] { "0-39", "40-59", "60-79", "80-100" }, report.ScoreBands.Select(b => b.Band).ToArray());
-        foreach (var band in report.ScoreBands)
+        foreach (ScoreBandStats band in report.ScoreBands)
         {
-            var inBand = report.Weakest.Where(w => w.Score >= band.Min && w.Score <= band.Max).ToArray();
+            WeakMessage[] inBand = report.Weakest.Where(w => w.Score >= band.Min && w.Score <= band.Max).ToArray();
             Assert.AreEqual(inBand.Length, band.Messages, band.Band);
             Assert.AreEqual(inBand.Count(w => w.Replied), band.Replied, band.Band);
         }
@@ -85,7 +85,7 @@ public sealed class AggregationTests
     [TestMethod]
     public async Task Weeks_are_iso_weeks_in_order()
     {
-        var report = await MixedReportAsync();
+        OutreachReport report = await MixedReportAsync();
 
         // Asks on 2-8 March (W10: 2..8 -> 7 messages), thanks on 16-20 March (W12).
         CollectionAssert.AreEqual(new[] { "2026-W10", "2026-W12" }, report.Weeks.Select(w => w.Week).ToArray());
@@ -105,16 +105,16 @@ public sealed class AggregationTests
     [TestMethod]
     public async Task Weakest_are_lowest_score_first_then_oldest_and_at_most_the_count()
     {
-        var all = (await MixedReportAsync()).Weakest;
-        for (var i = 1; i < all.Count; i++)
+        IReadOnlyList<WeakMessage> all = (await MixedReportAsync()).Weakest;
+        for (int i = 1; i < all.Count; i++)
         {
             Assert.IsTrue(all[i - 1].Score < all[i].Score || (all[i - 1].Score == all[i].Score && all[i - 1].Sent <= all[i].Sent), $"position {i}");
         }
 
         var mailbox = new TestMailbox();
-        for (var i = 0; i < 14; i++)
+        for (int i = 0; i < 14; i++)
             mailbox.Send($"p{i}@x{i}.example", Day(3, 1 + i), i % 2 == 0 ? AskingBody : ThankingBody);
-        var ten = (await mailbox.ReportAsync(o => o with { WeakestCount = 10 })).Weakest;
+        IReadOnlyList<WeakMessage> ten = (await mailbox.ReportAsync(o => o with { WeakestCount = 10 })).Weakest;
         Assert.HasCount(10, ten);
         Assert.IsTrue(ten.All(w => w.Body is null));
     }
@@ -125,8 +125,8 @@ public sealed class AggregationTests
         var mailbox = new TestMailbox();
         mailbox.Send("jane@shape.example", Day(3, 1), AskingBody);
 
-        var without = await mailbox.ReportAsync();
-        var with = await mailbox.ReportAsync(o => o with { IncludeBodies = true });
+        OutreachReport without = await mailbox.ReportAsync();
+        OutreachReport with = await mailbox.ReportAsync(o => o with { IncludeBodies = true });
 
         Assert.IsNull(without.Weakest.Single().Body);
         StringAssert.StartsWith(with.Weakest.Single().Body, "Hi Jane,");
@@ -136,7 +136,7 @@ public sealed class AggregationTests
     [TestMethod]
     public async Task An_empty_mailbox_gives_an_empty_report()
     {
-        var report = await new TestMailbox().ReportAsync();
+        OutreachReport report = await new TestMailbox().ReportAsync();
 
         Assert.AreEqual(0, report.OutreachMessages);
         Assert.AreEqual(0.0, report.ReplyRate);

@@ -11,7 +11,7 @@ public sealed class LocalReportMailSourceTests
     private static async Task<List<ReportMail>> ReadAllAsync(LocalReportMailSource source, DateTimeOffset since)
     {
         var all = new List<ReportMail>();
-        await foreach (var mail in source.ReadAsync(since, CancellationToken.None))
+        await foreach (ReportMail mail in source.ReadAsync(since, CancellationToken.None))
             all.Add(mail);
         return all;
     }
@@ -19,10 +19,10 @@ public sealed class LocalReportMailSourceTests
     [TestMethod]
     public async Task Reads_every_message_with_bodies_only_for_the_owner()
     {
-        var mail = await ReadAllAsync(LocalReportMailSource.Open([SampleMailbox], "Ann@Lee.example"), DateTimeOffset.MinValue);
+        List<ReportMail> mail = await ReadAllAsync(LocalReportMailSource.Open([SampleMailbox], "Ann@Lee.example"), DateTimeOffset.MinValue);
 
         Assert.HasCount(14, mail);
-        var sent = mail.Where(m => m.From.Address == "ann@lee.example").ToArray();
+        ReportMail[] sent = mail.Where(m => m.From.Address == "ann@lee.example").ToArray();
         Assert.HasCount(7, sent);
         Assert.IsTrue(sent.All(m => !string.IsNullOrWhiteSpace(m.Body)));
         Assert.IsTrue(mail.Except(sent).All(m => m.Body is null));
@@ -32,21 +32,21 @@ public sealed class LocalReportMailSourceTests
     [TestMethod]
     public async Task A_reply_shares_the_conversation_of_the_message_it_answers()
     {
-        var mail = await ReadAllAsync(LocalReportMailSource.Open([SampleMailbox], "ann@lee.example"), DateTimeOffset.MinValue);
+        List<ReportMail> mail = await ReadAllAsync(LocalReportMailSource.Open([SampleMailbox], "ann@lee.example"), DateTimeOffset.MinValue);
 
-        var first = mail.Single(m => m.Subject == "Feedback on the Lumen onboarding screens");
-        var reply = mail.Single(m => m.Subject == "Re: Feedback on the Lumen onboarding screens");
+        ReportMail first = mail.Single(m => m.Subject == "Feedback on the Lumen onboarding screens");
+        ReportMail reply = mail.Single(m => m.Subject == "Re: Feedback on the Lumen onboarding screens");
         Assert.AreEqual(first.Id, first.ConversationId);
         Assert.AreEqual(first.ConversationId, reply.ConversationId);
 
-        var newsletters = mail.Where(m => m.From.Address == "newsletter@news.example").Select(m => m.ConversationId).ToArray();
+        string?[] newsletters = mail.Where(m => m.From.Address == "newsletter@news.example").Select(m => m.ConversationId).ToArray();
         Assert.HasCount(3, newsletters.Distinct());
     }
 
     [TestMethod]
     public async Task Since_leaves_out_older_messages()
     {
-        var mail = await ReadAllAsync(LocalReportMailSource.Open([SampleMailbox], "ann@lee.example"), new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero));
+        List<ReportMail> mail = await ReadAllAsync(LocalReportMailSource.Open([SampleMailbox], "ann@lee.example"), new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero));
         Assert.HasCount(3, mail);
     }
 
@@ -59,7 +59,7 @@ public sealed class LocalReportMailSourceTests
     [TestMethod]
     public void A_missing_path_fails_at_once()
     {
-        var error = Assert.Throws<MailboxException>(() => LocalReportMailSource.Open(["/no/such/folder"], "ann@lee.example"));
+        MailboxException error = Assert.Throws<MailboxException>(() => LocalReportMailSource.Open(["/no/such/folder"], "ann@lee.example"));
         StringAssert.Contains(error.Message, "mailbox not found");
     }
 }

@@ -14,9 +14,9 @@ public sealed partial class OutputTests
     private static async Task<OutreachReport> ReportAsync(int messages = 3)
     {
         var mailbox = new TestMailbox();
-        for (var i = 0; i < messages; i++)
+        for (int i = 0; i < messages; i++)
         {
-            var sent = mailbox.Send($"p{i}@x{i}.example", Day(3, 2 + (i % 20)), i % 2 == 0 ? AskingBody : ThankingBody, i == 0 ? Hostile : $"Hello {i}");
+            string sent = mailbox.Send($"p{i}@x{i}.example", Day(3, 2 + (i % 20)), i % 2 == 0 ? AskingBody : ThankingBody, i == 0 ? Hostile : $"Hello {i}");
             if (i % 3 == 0)
                 mailbox.Receive($"p{i}@x{i}.example", Day(3, 3 + (i % 20)), conversation: sent);
         }
@@ -28,20 +28,20 @@ public sealed partial class OutputTests
     public async Task Json_has_the_contract_fields_with_their_names()
     {
         using var json = JsonDocument.Parse(ReportJson.Serialize(await ReportAsync()));
-        var root = json.RootElement;
-        foreach (var field in new[] { "me", "from", "to", "sentMessages", "outreachMessages", "replied", "replyRate", "averageScore", "rules", "templates", "weeks", "weakest", "scoreBands", "language", "generatedAt" })
+        JsonElement root = json.RootElement;
+        foreach (string? field in new[] { "me", "from", "to", "sentMessages", "outreachMessages", "replied", "replyRate", "averageScore", "rules", "templates", "weeks", "weakest", "scoreBands", "language", "generatedAt" })
             Assert.IsTrue(root.TryGetProperty(field, out _), field);
 
         Assert.AreEqual("ann@lee.example", root.GetProperty("me").GetString());
         Assert.AreEqual("2026-03-02", root.GetProperty("from").GetString());
-        var rule = root.GetProperty("rules")[0];
-        foreach (var field in new[] { "rule", "fired", "repliedWhenFired", "notFired", "repliedWhenNotFired" })
+        JsonElement rule = root.GetProperty("rules")[0];
+        foreach (string? field in new[] { "rule", "fired", "repliedWhenFired", "notFired", "repliedWhenNotFired" })
             Assert.IsTrue(rule.TryGetProperty(field, out _), field);
-        var week = root.GetProperty("weeks")[0];
-        foreach (var field in new[] { "week", "outreachMessages", "averageScore", "replied" })
+        JsonElement week = root.GetProperty("weeks")[0];
+        foreach (string? field in new[] { "week", "outreachMessages", "averageScore", "replied" })
             Assert.IsTrue(week.TryGetProperty(field, out _), field);
-        var weak = root.GetProperty("weakest")[0];
-        foreach (var field in new[] { "subject", "to", "sent", "score", "rules" })
+        JsonElement weak = root.GetProperty("weakest")[0];
+        foreach (string? field in new[] { "subject", "to", "sent", "score", "rules" })
             Assert.IsTrue(weak.TryGetProperty(field, out _), field);
         Assert.IsFalse(weak.TryGetProperty("body", out _), "no body unless asked");
     }
@@ -49,9 +49,9 @@ public sealed partial class OutputTests
     [TestMethod]
     public async Task Template_json_fields()
     {
-        var report = (await ReportAsync()) with { Templates = [new TemplateGroup(14, "Quick question", new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 9), 14, 1, 55)] };
+        OutreachReport report = (await ReportAsync()) with { Templates = [new TemplateGroup(14, "Quick question", new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 9), 14, 1, 55)] };
         using var json = JsonDocument.Parse(ReportJson.Serialize(report));
-        var template = json.RootElement.GetProperty("templates")[0];
+        JsonElement template = json.RootElement.GetProperty("templates")[0];
         Assert.AreEqual(14, template.GetProperty("recipients").GetInt32());
         Assert.AreEqual("Quick question", template.GetProperty("subject").GetString());
         Assert.AreEqual("2026-03-02", template.GetProperty("firstSent").GetString());
@@ -61,15 +61,15 @@ public sealed partial class OutputTests
     [TestMethod]
     public async Task Json_round_trips()
     {
-        var report = await ReportAsync();
-        var again = ReportJson.Deserialize(ReportJson.Serialize(report))!;
+        OutreachReport report = await ReportAsync();
+        OutreachReport again = ReportJson.Deserialize(ReportJson.Serialize(report))!;
         Assert.AreEqual(ReportJson.Serialize(report), ReportJson.Serialize(again));
     }
 
     [TestMethod]
     public async Task Html_encodes_what_comes_from_mail()
     {
-        var html = ReportHtml.Render(await ReportAsync());
+        string html = ReportHtml.Render(await ReportAsync());
 
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         StringAssert.Contains(html, "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; &quot;friends&quot;");
@@ -78,7 +78,7 @@ public sealed partial class OutputTests
     [TestMethod]
     public async Task Html_is_self_contained_and_well_formed()
     {
-        var html = ReportHtml.Render(await ReportAsync(30));
+        string html = ReportHtml.Render(await ReportAsync(30));
 
         StringAssert.StartsWith(html, "<!DOCTYPE html>");
         Assert.DoesNotContain("src=", html);
@@ -93,11 +93,11 @@ public sealed partial class OutputTests
     [TestMethod]
     public async Task Small_samples_are_called_small()
     {
-        var html = ReportHtml.Render(await ReportAsync(5));
+        string html = ReportHtml.Render(await ReportAsync(5));
         StringAssert.Contains(html, "too few to draw conclusions");
         StringAssert.Contains(html, "Only 5 outreach messages");
 
-        var large = ReportHtml.Render(await ReportAsync(30));
+        string large = ReportHtml.Render(await ReportAsync(30));
         Assert.DoesNotContain("Only 30 outreach messages", large);
         StringAssert.Contains(large, " of 15 replied (");
     }
@@ -105,7 +105,7 @@ public sealed partial class OutputTests
     [TestMethod]
     public async Task Html_in_italian()
     {
-        var html = ReportHtml.Render(await ReportAsync(5), "it");
+        string html = ReportHtml.Render(await ReportAsync(5), "it");
         StringAssert.Contains(html, "<html lang=\"it\">");
         StringAssert.Contains(html, "Rapporto sulla posta inviata");
         StringAssert.Contains(html, "troppo pochi per trarre conclusioni");
@@ -115,7 +115,7 @@ public sealed partial class OutputTests
     [TestMethod]
     public async Task An_empty_report_renders_and_says_so()
     {
-        var html = ReportHtml.Render(await new TestMailbox().ReportAsync());
+        string html = ReportHtml.Render(await new TestMailbox().ReportAsync());
         StringAssert.Contains(html, "No outreach messages in this period");
         AssertBalanced(html);
     }
@@ -127,12 +127,12 @@ public sealed partial class OutputTests
     private static void AssertBalanced(string html)
     {
         string[] voidElements = ["meta", "br", "hr", "img", "input", "link"];
-        var body = html[html.IndexOf("<html", StringComparison.Ordinal)..];
+        string body = html[html.IndexOf("<html", StringComparison.Ordinal)..];
         body = Regex.Replace(body, "<style>.*?</style>", "<style></style>", RegexOptions.Singleline);
         var open = new Stack<string>();
         foreach (Match tag in Tag().Matches(body))
         {
-            var name = tag.Groups[2].Value.ToLowerInvariant();
+            string name = tag.Groups[2].Value.ToLowerInvariant();
             if (tag.Groups[3].Value == "/" || voidElements.Contains(name))
                 continue;
             if (tag.Groups[1].Value == "/")

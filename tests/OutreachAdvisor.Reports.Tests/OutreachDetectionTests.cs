@@ -1,3 +1,4 @@
+using OutreachAdvisor.Reports.Model;
 using static OutreachAdvisor.Reports.Tests.TestMailbox;
 
 namespace OutreachAdvisor.Reports.Tests;
@@ -11,7 +12,7 @@ public sealed class OutreachDetectionTests
         var mailbox = new TestMailbox();
         mailbox.Send("jane@shape.example", Day(3, 2), AskingBody, "Quick question");
 
-        var report = await mailbox.ReportAsync();
+        OutreachReport report = await mailbox.ReportAsync();
 
         Assert.AreEqual(1, report.SentMessages);
         Assert.AreEqual(1, report.OutreachMessages);
@@ -23,10 +24,10 @@ public sealed class OutreachDetectionTests
     public async Task A_reply_in_a_thread_the_other_person_started_is_not_outreach()
     {
         var mailbox = new TestMailbox();
-        var theirs = mailbox.Receive("marco@studio.example", Day(3, 2), subject: "Your talk");
+        string theirs = mailbox.Receive("marco@studio.example", Day(3, 2), subject: "Your talk");
         mailbox.Send("marco@studio.example", Day(3, 3), AskingBody, "Re: Your talk", conversation: theirs);
 
-        var report = await mailbox.ReportAsync();
+        OutreachReport report = await mailbox.ReportAsync();
 
         Assert.AreEqual(1, report.SentMessages);
         Assert.AreEqual(0, report.OutreachMessages);
@@ -39,7 +40,7 @@ public sealed class OutreachDetectionTests
         mailbox.Receive("marco@studio.example", Day(1, 10), subject: "Hello from Marco");
         mailbox.Send("marco@studio.example", Day(3, 3), AskingBody, "A new idea");
 
-        var report = await mailbox.ReportAsync();
+        OutreachReport report = await mailbox.ReportAsync();
 
         Assert.AreEqual(0, report.OutreachMessages);
     }
@@ -58,10 +59,10 @@ public sealed class OutreachDetectionTests
     public async Task A_follow_up_in_the_same_thread_is_not_a_new_outreach()
     {
         var mailbox = new TestMailbox();
-        var first = mailbox.Send("jane@shape.example", Day(4, 7), AskingBody, "Your piece");
+        string first = mailbox.Send("jane@shape.example", Day(4, 7), AskingBody, "Your piece");
         mailbox.Send("jane@shape.example", Day(4, 21), AskingBody, "Re: Your piece", conversation: first);
 
-        var report = await mailbox.ReportAsync();
+        OutreachReport report = await mailbox.ReportAsync();
 
         Assert.AreEqual(2, report.SentMessages);
         Assert.AreEqual(1, report.OutreachMessages);
@@ -84,7 +85,7 @@ public sealed class OutreachDetectionTests
         mailbox.Receive("marco@studio.example", Day(1, 10), subject: "Hi");
         mailbox.Send("marco@studio.example", Day(3, 3), AskingBody, "Meet Jane", cc: "jane@shape.example");
 
-        var report = await mailbox.ReportAsync();
+        OutreachReport report = await mailbox.ReportAsync();
 
         Assert.AreEqual(1, report.OutreachMessages);
     }
@@ -98,7 +99,7 @@ public sealed class OutreachDetectionTests
         mailbox.Send("marco@studio.example", Day(3, 3), AskingBody, "A new idea");
         mailbox.Send("jane@shape.example", Day(3, 4), AskingBody, "Quick question");
 
-        var report = await mailbox.ReportAsync(o => o with { Since = Day(3, 1, hour: 0) });
+        OutreachReport report = await mailbox.ReportAsync(o => o with { Since = Day(3, 1, hour: 0) });
 
         Assert.AreEqual(2, report.SentMessages);
         Assert.AreEqual(1, report.OutreachMessages);
@@ -111,20 +112,20 @@ public sealed class OutreachDetectionTests
     {
         var forward = new TestMailbox();
         Populate(forward);
-        var report = Output.ReportJson.Serialize(await forward.ReportAsync());
+        string report = Output.ReportJson.Serialize(await forward.ReportAsync());
 
         var shuffled = new ShuffledSource(forward.Messages, seed: 7);
         var options = new ReportOptions { Me = Me, WeakestCount = 1000, Clock = new FixedClock(), Parallelism = 3 };
-        var again = Output.ReportJson.Serialize(await new ReportEngine(options).RunAsync(shuffled));
+        string again = Output.ReportJson.Serialize(await new ReportEngine(options).RunAsync(shuffled));
 
         Assert.AreEqual(report, again);
     }
 
     private static void Populate(TestMailbox mailbox)
     {
-        for (var i = 0; i < 12; i++)
+        for (int i = 0; i < 12; i++)
         {
-            var sent = mailbox.Send($"person{i}@far{i}.example", Day(3, 1 + i), i % 2 == 0 ? AskingBody : ThankingBody, $"Hello {i}");
+            string sent = mailbox.Send($"person{i}@far{i}.example", Day(3, 1 + i), i % 2 == 0 ? AskingBody : ThankingBody, $"Hello {i}");
             if (i % 3 == 0)
                 mailbox.Receive($"person{i}@far{i}.example", Day(3, 2 + i), conversation: sent);
         }
@@ -137,7 +138,7 @@ public sealed class OutreachDetectionTests
         public async IAsyncEnumerable<ReportMail> ReadAsync(DateTimeOffset since, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
         {
             var random = new Random(seed);
-            foreach (var message in messages.OrderBy(_ => random.Next()))
+            foreach (ReportMail? message in messages.OrderBy(_ => random.Next()))
                 yield return message;
             await Task.CompletedTask;
         }

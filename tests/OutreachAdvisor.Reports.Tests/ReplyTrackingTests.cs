@@ -1,3 +1,4 @@
+using OutreachAdvisor.Reports.Model;
 using static OutreachAdvisor.Reports.Tests.TestMailbox;
 
 namespace OutreachAdvisor.Reports.Tests;
@@ -9,10 +10,10 @@ public sealed class ReplyTrackingTests
     public async Task A_later_message_in_the_same_thread_is_a_reply_however_late()
     {
         var mailbox = new TestMailbox();
-        var sent = mailbox.Send("jane@shape.example", Day(1, 5), AskingBody);
+        string sent = mailbox.Send("jane@shape.example", Day(1, 5), AskingBody);
         mailbox.Receive("jane@shape.example", Day(4, 20), conversation: sent);
 
-        var report = await mailbox.ReportAsync();
+        OutreachReport report = await mailbox.ReportAsync();
 
         Assert.AreEqual(1, report.Replied);
         Assert.AreEqual(1.0, report.ReplyRate);
@@ -36,7 +37,7 @@ public sealed class ReplyTrackingTests
         mailbox.Send("jane@shape.example", Day(3, 1), AskingBody);
         mailbox.Receive("jane@shape.example", Day(4, 5), subject: "Unrelated, five weeks later");
 
-        var report = await mailbox.ReportAsync();
+        OutreachReport report = await mailbox.ReportAsync();
 
         Assert.AreEqual(1, report.OutreachMessages);
         Assert.AreEqual(0, report.Replied);
@@ -50,7 +51,7 @@ public sealed class ReplyTrackingTests
         mailbox.Send("jane@shape.example", Day(3, 1), AskingBody);
         mailbox.Receive("jane@shape.example", Day(4, 5), subject: "Five weeks later");
 
-        var report = await mailbox.ReportAsync(o => o with { ReplyWindow = TimeSpan.FromDays(40) });
+        OutreachReport report = await mailbox.ReportAsync(o => o with { ReplyWindow = TimeSpan.FromDays(40) });
 
         Assert.AreEqual(1, report.Replied);
         Assert.AreEqual(40, report.ReplyWindowDays);
@@ -60,7 +61,7 @@ public sealed class ReplyTrackingTests
     public async Task Someone_else_answering_in_the_thread_is_not_a_reply_from_the_recipient()
     {
         var mailbox = new TestMailbox();
-        var sent = mailbox.Send("jane@shape.example", Day(3, 1), AskingBody);
+        string sent = mailbox.Send("jane@shape.example", Day(3, 1), AskingBody);
         mailbox.Receive("assistant@shape.example", Day(3, 2), conversation: sent);
 
         Assert.AreEqual(0, (await mailbox.ReportAsync()).Replied);
@@ -70,11 +71,11 @@ public sealed class ReplyTrackingTests
     public async Task A_message_from_the_recipient_before_the_outreach_is_not_a_reply()
     {
         var mailbox = new TestMailbox();
-        var sent = mailbox.Send("jane@shape.example", Day(3, 10), AskingBody);
+        string sent = mailbox.Send("jane@shape.example", Day(3, 10), AskingBody);
         // Same thread id but older: the thread did not start with Ann's message, so it is not outreach at all.
         mailbox.Receive("jane@shape.example", Day(3, 9), conversation: sent);
 
-        var report = await mailbox.ReportAsync();
+        OutreachReport report = await mailbox.ReportAsync();
 
         Assert.AreEqual(0, report.OutreachMessages);
         Assert.AreEqual(0, report.Replied);

@@ -17,24 +17,24 @@ public sealed class ReportCommandTests
         using var stdin = new MemoryStream();
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exit = await OutreachCli.RunAsync(args, stdin, stdout, stderr);
+        int exit = await OutreachCli.RunAsync(args, stdin, stdout, stderr);
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
     [TestMethod]
     public async Task Report_on_the_sample_mailbox_writes_both_files()
     {
-        var folder = TempFolder();
-        var (exit, stdout, stderr) = await RunAsync("report", "--mailbox", SampleMailbox, "--out", folder);
+        string folder = TempFolder();
+        (int exit, string? stdout, string? stderr) = await RunAsync("report", "--mailbox", SampleMailbox, "--out", folder);
 
         Assert.AreEqual(0, exit, stderr);
         Assert.AreEqual(string.Empty, stderr);
         StringAssert.Contains(stdout, "2 outreach of 7 sent, 1 replied");
-        var html = await File.ReadAllTextAsync(Path.Combine(folder, "report.html"));
+        string html = await File.ReadAllTextAsync(Path.Combine(folder, "report.html"));
         StringAssert.Contains(html, "Your SHAPE piece on colour in wellness apps");
 
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "report.json")));
-        var root = json.RootElement;
+        JsonElement root = json.RootElement;
         Assert.AreEqual("ann@lee.example", root.GetProperty("me").GetString());
         Assert.AreEqual(7, root.GetProperty("sentMessages").GetInt32());
         // Marco (3 Feb, answered the next day) and Jane (7 Apr, never answered); Tom is a colleague,
@@ -50,8 +50,8 @@ public sealed class ReportCommandTests
     [TestMethod]
     public async Task Json_flag_prints_the_report_and_lang_it_writes_italian()
     {
-        var folder = TempFolder();
-        var (exit, stdout, _) = await RunAsync("report", "--mailbox", SampleMailbox, "--out", folder, "--json", "--lang", "it", "--me", "ANN@lee.example", "--since", "2026-04-01");
+        string folder = TempFolder();
+        (int exit, string? stdout, string _) = await RunAsync("report", "--mailbox", SampleMailbox, "--out", folder, "--json", "--lang", "it", "--me", "ANN@lee.example", "--since", "2026-04-01");
 
         Assert.AreEqual(0, exit);
         using var json = JsonDocument.Parse(stdout);
@@ -79,11 +79,11 @@ public sealed class ReportCommandTests
     [DynamicData(nameof(BadInput))]
     public async Task Bad_input_exits_2_with_one_line(string[] args, string expected)
     {
-        var (exit, stdout, stderr) = await RunAsync(args);
+        (int exit, string? stdout, string? stderr) = await RunAsync(args);
 
         Assert.AreEqual(2, exit);
         Assert.AreEqual(string.Empty, stdout);
-        var lines = stderr.TrimEnd().Split('\n');
+        string[] lines = stderr.TrimEnd().Split('\n');
         Assert.HasCount(1, lines, stderr);
         StringAssert.StartsWith(lines[0], "outreach: ");
         StringAssert.Contains(lines[0], expected);
@@ -92,11 +92,11 @@ public sealed class ReportCommandTests
     [TestMethod]
     public async Task An_empty_mailbox_without_me_is_a_usage_error_and_with_me_an_empty_report()
     {
-        var mailbox = TempFolder();
+        string mailbox = TempFolder();
         Directory.CreateDirectory(mailbox);
-        var folder = TempFolder();
+        string folder = TempFolder();
 
-        var (exit, _, stderr) = await RunAsync("report", "--mailbox", mailbox, "--out", folder);
+        (int exit, string _, string? stderr) = await RunAsync("report", "--mailbox", mailbox, "--out", folder);
         Assert.AreEqual(2, exit);
         StringAssert.Contains(stderr, "give --me");
 
@@ -110,7 +110,7 @@ public sealed class ReportCommandTests
     [TestMethod]
     public async Task Usage_lists_the_report_command()
     {
-        var (_, stdout, _) = await RunAsync("help");
+        (int _, string? stdout, string _) = await RunAsync("help");
         StringAssert.Contains(stdout, "outreach report --mailbox PATH");
 
     }

@@ -1,3 +1,4 @@
+using OutreachAdvisor.Reports.Model;
 using static OutreachAdvisor.Reports.Tests.TestMailbox;
 
 namespace OutreachAdvisor.Reports.Tests;
@@ -15,13 +16,13 @@ public sealed class TemplateTests
     {
         var mailbox = new TestMailbox();
         string[] people = ["jane@shape.example", "marco@studio.example", "paolo@galleria.example", "lucy@press.example", "omar@radio.example"];
-        for (var i = 0; i < people.Length; i++)
+        for (int i = 0; i < people.Length; i++)
             mailbox.Send(people[i], Day(3, 2 + i), Campaign, i == 4 ? "Calm Colours - a newsletter for you" : "Calm Colours");
         mailbox.Send("zoe@other.example", Day(3, 3), TestMailbox.ThankingBody, "Thank you");
 
-        var report = await mailbox.ReportAsync();
+        OutreachReport report = await mailbox.ReportAsync();
 
-        var template = report.Templates.Single();
+        TemplateGroup template = report.Templates.Single();
         Assert.AreEqual(5, template.Recipients);
         Assert.AreEqual(5, template.Messages);
         Assert.AreEqual("Calm Colours", template.Subject);
@@ -29,7 +30,7 @@ public sealed class TemplateTests
         Assert.AreEqual(new DateOnly(2026, 3, 6), template.LastSent);
 
         // The contract: no-automation fires "in reports, the same text sent to three or more recipients".
-        var automation = report.Rules.Single(r => r.Rule == "no-automation");
+        RuleReplyStats automation = report.Rules.Single(r => r.Rule == "no-automation");
         Assert.AreEqual(5, automation.Fired);
         Assert.IsFalse(report.Weakest.Single(w => w.Subject == "Thank you").Rules.Contains("no-automation"));
     }
@@ -48,7 +49,7 @@ public sealed class TemplateTests
     public async Task Unrelated_texts_are_not_a_template()
     {
         var mailbox = new TestMailbox();
-        for (var i = 0; i < 8; i++)
+        for (int i = 0; i < 8; i++)
             mailbox.Send($"p{i}@x{i}.example", Day(3, 2 + i), RandomText(i), $"Hello {i}");
 
         Assert.IsEmpty((await mailbox.ReportAsync()).Templates);
@@ -58,7 +59,7 @@ public sealed class TemplateTests
     public async Task The_same_text_to_the_same_two_people_again_is_still_two_recipients()
     {
         var mailbox = new TestMailbox();
-        for (var i = 0; i < 3; i++)
+        for (int i = 0; i < 3; i++)
         {
             mailbox.Send("jane@shape.example", Day(3, 2 + i), Campaign, $"Calm Colours {i}");
             mailbox.Send("marco@studio.example", Day(3, 2 + i), Campaign, $"Calm Colours {i}");

@@ -14,20 +14,20 @@ internal sealed class TestMailbox : IReportMailSource
     /// <summary>Asks for nothing: a thank-you that names a specific piece of the recipient's work.</summary>
     public const string ThankingBody = "Dear {0},\n\nI read your article on calm colour palettes last week and the part about rest states stayed with me. Thank you for writing it.\n\nBest,\nAnn";
 
-    private readonly List<ReportMail> messages = [];
-    private int counter;
+    private readonly List<ReportMail> _messages = [];
+    private int _counter;
 
     public string Name => "test";
 
-    public IReadOnlyList<ReportMail> Messages => messages;
+    public IReadOnlyList<ReportMail> Messages => _messages;
 
     public static DateTimeOffset Day(int month, int day, int hour = 9) => new(2026, month, day, hour, 0, 0, TimeSpan.Zero);
 
     /// <summary>A message from the owner; returns its id (which is also its conversation unless one is given).</summary>
     public string Send(string to, DateTimeOffset date, string body, string subject = "Hello", string? conversation = null, string? toName = null, string? cc = null)
     {
-        var id = $"m{++counter}@test";
-        messages.Add(new ReportMail
+        string id = $"m{++_counter}@test";
+        _messages.Add(new ReportMail
         {
             Id = id,
             ConversationId = conversation ?? id,
@@ -44,8 +44,8 @@ internal sealed class TestMailbox : IReportMailSource
     /// <summary>A message to the owner; returns its id.</summary>
     public string Receive(string from, DateTimeOffset date, string? conversation = null, string subject = "Re: Hello")
     {
-        var id = $"m{++counter}@test";
-        messages.Add(new ReportMail
+        string id = $"m{++_counter}@test";
+        _messages.Add(new ReportMail
         {
             Id = id,
             ConversationId = conversation ?? id,
@@ -60,7 +60,7 @@ internal sealed class TestMailbox : IReportMailSource
     public async IAsyncEnumerable<ReportMail> ReadAsync(DateTimeOffset since, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Newest first, the opposite of the order they were added: the engine must not depend on order.
-        foreach (var message in messages.AsEnumerable().Reverse())
+        foreach (ReportMail? message in _messages.AsEnumerable().Reverse())
         {
             if (message.Date >= since)
                 yield return message;
@@ -77,7 +77,7 @@ internal sealed class TestMailbox : IReportMailSource
 
     private static string NameOf(string address)
     {
-        var local = address.Split('@')[0].Split('.')[0];
+        string local = address.Split('@')[0].Split('.')[0];
         return char.ToUpperInvariant(local[0]) + local[1..];
     }
 

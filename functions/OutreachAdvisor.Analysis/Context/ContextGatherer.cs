@@ -44,7 +44,7 @@ public static class ContextGatherer
         (LanguageSignals? signals, string? languageProblem) = await language.ConfigureAwait(false);
         IReadOnlyCollection<string> organization = facts.OrganizationDomains ?? AnalysisContext.SenderDomains(message);
 
-        var recipientFacts = recipients.Select((r, i) => new RecipientFacts
+        IEnumerable<RecipientFacts> recipientFacts = recipients.Select((r, i) => new RecipientFacts
         {
             Recipient = r,
             History = facts.Histories?[i],

@@ -35,13 +35,13 @@ public static class PublicMailDomains
     public static bool Contains(string domain)
     {
         ArgumentNullException.ThrowIfNull(domain);
-        var normalized = domain.Trim().TrimEnd('.').ToLowerInvariant();
+        string normalized = domain.Trim().TrimEnd('.').ToLowerInvariant();
         if (Exact.Contains(normalized))
         {
             return true;
         }
 
-        var labels = normalized.Split('.');
+        string[] labels = normalized.Split('.');
         return labels.Length is 2 or 3 && AnyCountry.Contains(labels[0]);
     }
 }

@@ -43,7 +43,7 @@ public sealed class RightRecipientRule : IRule
         if (input.Text.Greeting is not { Kind: GreetingKind.Named } greeting)
             return;
         EmailAddress[] people = input.Message.To.Concat(input.Message.Cc).ToArray();
-        var known = people.Select(p => (Recipient: p, Tokens: RecipientNames.Tokens(p))).Where(p => p.Tokens.Count > 0).ToArray();
+        (EmailAddress Recipient, IReadOnlyList<string> Tokens)[] known = people.Select(p => (Recipient: p, Tokens: RecipientNames.Tokens(p))).Where(p => p.Tokens.Count > 0).ToArray();
         if (known.Length == 0 || known.Any(p => RecipientNames.CanName(greeting.Name, p.Recipient, p.Tokens)))
             return;
 

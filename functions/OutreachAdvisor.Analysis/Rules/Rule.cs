@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using OutreachAdvisor.Analysis.Context;
 using OutreachAdvisor.Analysis.Model;
 using OutreachAdvisor.Analysis.Text;
@@ -97,7 +98,7 @@ public sealed class RuleInput
 
     private static bool ContainsAny(ReadOnlySpan<char> text, System.Collections.Frozen.FrozenSet<string> words)
     {
-        var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (ReadOnlySpan<char> word in new WordEnumerator(text))
         {
             if (lookup.Contains(word))

@@ -64,12 +64,12 @@ public static class LanguageDetector
         foreach (Lexicon lexicon in Lexicon.Supported.Values)
             profiles.Add((lexicon.Language, lexicon.Stopwords.GetAlternateLookup<ReadOnlySpan<char>>()));
 
-        using JsonDocument others = JsonDocument.Parse(Lexicon.ReadResource("other.json"));
+        using var others = JsonDocument.Parse(Lexicon.ReadResource("other.json"));
         foreach (JsonProperty language in others.RootElement.EnumerateObject())
         {
             if (language.Value.ValueKind != JsonValueKind.Array)
                 continue;
-            FrozenSet<string> words = language.Value.EnumerateArray().Select(e => e.GetString()!).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+            var words = language.Value.EnumerateArray().Select(e => e.GetString()!).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
             profiles.Add((language.Name, words.GetAlternateLookup<ReadOnlySpan<char>>()));
         }
         return [.. profiles];

@@ -87,7 +87,7 @@ public sealed class Lexicon
 
     private static Lexicon Load(string language)
     {
-        using JsonDocument doc = JsonDocument.Parse(ReadResource($"{language}.json"));
+        using var doc = JsonDocument.Parse(ReadResource($"{language}.json"));
         JsonElement root = doc.RootElement;
         string[] List(string name) => root.GetProperty(name).EnumerateArray().Select(e => e.GetString()!).ToArray();
         FrozenSet<string> Set(string name) => List(name).ToFrozenSet(StringComparer.OrdinalIgnoreCase);

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using OutreachAdvisor.Analysis.Model;
 
@@ -111,8 +112,8 @@ public sealed class TextView
 
     private static (int First, int Second) CountPersons(ReadOnlySpan<char> text, Lexicon lexicon)
     {
-        var first = lexicon.FirstPerson.GetAlternateLookup<ReadOnlySpan<char>>();
-        var second = lexicon.SecondPerson.GetAlternateLookup<ReadOnlySpan<char>>();
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> first = lexicon.FirstPerson.GetAlternateLookup<ReadOnlySpan<char>>();
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> second = lexicon.SecondPerson.GetAlternateLookup<ReadOnlySpan<char>>();
         int firstCount = 0, secondCount = 0;
         foreach (ReadOnlySpan<char> word in new WordEnumerator(text))
         {

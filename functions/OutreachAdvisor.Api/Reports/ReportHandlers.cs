@@ -26,7 +26,7 @@ public sealed class ReportHandlers(ReportSignIn signIn, ReportJobService jobs, T
     /// <summary>The report page's policy: no scripts, no requests; inline styles and data: images only.</summary>
     public const string HtmlContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
-    private readonly TimeProvider clock = time ?? TimeProvider.System;
+    private readonly TimeProvider _clock = time ?? TimeProvider.System;
 
     /// <summary><c>POST /api/reports</c>: 202 with <c>Location</c>; the same Idempotency-Key gives the same report.</summary>
     public async Task PostAsync(HttpContext context)
@@ -142,7 +142,7 @@ public sealed class ReportHandlers(ReportSignIn signIn, ReportJobService jobs, T
             await Problems.WriteAsync(context.Response, problem, cancellationToken).ConfigureAwait(false);
             return;
         }
-        await jobs.Store.SetWeeklyAsync(owner, weekly, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await jobs.Store.SetWeeklyAsync(owner, weekly, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         context.Response.StatusCode = StatusCodes.Status200OK;
         await WriteJsonAsync(context, new ScheduleBody(weekly), ReportsApiJson.Default.ScheduleBody).ConfigureAwait(false);
     }
@@ -193,7 +193,7 @@ public sealed class ReportHandlers(ReportSignIn signIn, ReportJobService jobs, T
 
     private async Task<(DateOnly Since, bool IncludeBodies, Problem? Problem)> ReadPostBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        DateOnly today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
         DateOnly since = today.AddDays(-DefaultDays);
         bool includeBodies = false;
         (JsonElement? body, Problem? problem) = await ReadJsonObjectAsync(request, required: false, cancellationToken).ConfigureAwait(false);
@@ -245,7 +245,7 @@ public sealed class ReportHandlers(ReportSignIn signIn, ReportJobService jobs, T
             return (null, Problems.UnsupportedMediaType(request.ContentType));
         try
         {
-            using JsonDocument document = JsonDocument.Parse(buffer.ToArray());
+            using var document = JsonDocument.Parse(buffer.ToArray());
             return document.RootElement.ValueKind == JsonValueKind.Object
                 ? (document.RootElement.Clone(), null)
                 : (null, Problems.BadRequest("body", "must be a JSON object"));

@@ -39,7 +39,7 @@ public static class ReportsSetup
         services.TryAddSingleton<IReportMailSourceFactory>(sp =>
         {
             HttpClient http = sp.GetService<IHttpClientFactory>()?.CreateClient("outreach-graph") ?? new HttpClient();
-            EntraOptions entra = EntraOptions.FromSettings(key => configuration[key]);
+            var entra = EntraOptions.FromSettings(key => configuration[key]);
             string? graphBaseUrl = configuration["Graph:BaseUrl"];
             var options = new GraphReportSourceOptions { ReadSentBodies = configuration.GetValue("Reports:ReadSentBodies", true) };
             return new GraphReportMailSourceFactory(
@@ -62,7 +62,7 @@ public static class ReportsSetup
         if (NonEmpty(configuration["Storage:AccountName"]) is { } account)
         {
             string? clientId = NonEmpty(configuration["Storage:clientId"]) ?? NonEmpty(configuration["AZURE_CLIENT_ID"]);
-            var credential = clientId is null
+            ManagedIdentityCredential credential = clientId is null
                 ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned)
                 : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
             return ReportStorage.FromAccount(account, credential);

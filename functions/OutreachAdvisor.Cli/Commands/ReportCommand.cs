@@ -3,6 +3,7 @@ using System.Globalization;
 using OutreachAdvisor.Analysis;
 using OutreachAdvisor.Mailbox;
 using OutreachAdvisor.Reports;
+using OutreachAdvisor.Reports.Model;
 using OutreachAdvisor.Reports.Output;
 
 namespace OutreachAdvisor.Cli.Commands;
@@ -21,12 +22,12 @@ public static class ReportCommand
     public static async Task<int> RunAsync(Arguments arguments, TextWriter stdout, TextWriter stderr, string defaultUiLanguage, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var json = arguments.Flag("--json");
-        var uiLanguage = UiLanguages.Normalize(arguments.Value("--lang") ?? defaultUiLanguage);
-        var mailboxPaths = arguments.Values("--mailbox");
-        var me = arguments.Value("--me");
-        var since = ParseSince(arguments.Value("--since"));
-        var outDir = Path.GetFullPath(arguments.Value("--out") ?? ".");
+        bool json = arguments.Flag("--json");
+        string uiLanguage = UiLanguages.Normalize(arguments.Value("--lang") ?? defaultUiLanguage);
+        IReadOnlyList<string> mailboxPaths = arguments.Values("--mailbox");
+        string? me = arguments.Value("--me");
+        DateTimeOffset? since = ParseSince(arguments.Value("--since"));
+        string outDir = Path.GetFullPath(arguments.Value("--out") ?? ".");
         arguments.EnsureNothingLeft();
 
         if (mailboxPaths.Count == 0)
@@ -40,7 +41,7 @@ public static class ReportCommand
         var source = LocalReportMailSource.Open(mailboxPaths, me);
 
         var clock = Stopwatch.StartNew();
-        var showProgress = !Console.IsErrorRedirected;
+        bool showProgress = !Console.IsErrorRedirected;
         var engine = new ReportEngine(new ReportOptions
         {
             Me = me,
@@ -52,11 +53,11 @@ public static class ReportCommand
                     stderr.Write(string.Create(CultureInfo.InvariantCulture, $"\routreach: {read:N0} messages read ({clock.Elapsed.TotalSeconds:0}s)"));
             },
         });
-        var report = await engine.RunAsync(source, cancellationToken).ConfigureAwait(false);
+        OutreachReport report = await engine.RunAsync(source, cancellationToken).ConfigureAwait(false);
         if (clock.Elapsed > LongRun || (showProgress && report.SentMessages + report.ReceivedMessages >= 1000))
             await stderr.WriteLineAsync().ConfigureAwait(false);
 
-        var reportJson = ReportJson.Serialize(report);
+        string reportJson = ReportJson.Serialize(report);
         await File.WriteAllTextAsync(Path.Combine(outDir, "report.json"), reportJson, cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(outDir, "report.html"), ReportHtml.Render(report, uiLanguage), cancellationToken).ConfigureAwait(false);
 
@@ -72,7 +73,7 @@ public static class ReportCommand
     {
         if (value is null)
             return null;
-        if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly date))
             throw new UsageException($"bad --since '{value}': expected a date as YYYY-MM-DD");
         return new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
     }
@@ -85,7 +86,7 @@ public static class ReportCommand
             if (File.Exists(folder))
                 throw new UsageException($"--out {folder} is a file, not a folder");
             Directory.CreateDirectory(folder);
-            var probe = Path.Combine(folder, $".outreach-{Environment.ProcessId}.tmp");
+            string probe = Path.Combine(folder, $".outreach-{Environment.ProcessId}.tmp");
             File.WriteAllText(probe, string.Empty);
             File.Delete(probe);
         }

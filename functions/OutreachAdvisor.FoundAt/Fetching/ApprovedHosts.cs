@@ -33,14 +33,14 @@ internal sealed class ApprovedHosts(bool allowLoopback)
     /// <summary>Connects to an IP approved for this host, never to a fresh DNS answer.</summary>
     private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
-        var host = Key(context.DnsEndPoint.Host);
-        if (!_addresses.TryGetValue(host, out var addresses))
+        string host = Key(context.DnsEndPoint.Host);
+        if (!_addresses.TryGetValue(host, out IPAddress[]? addresses))
         {
             throw new RefusedConnectionException($"{host} was not checked before connecting");
         }
 
         SocketException? lastError = null;
-        foreach (var address in addresses)
+        foreach (IPAddress address in addresses)
         {
             // Checked already; checked again because this is the last line before traffic leaves.
             if (IpAddressPolicy.ForbiddenReason(address, allowLoopback) is { } reason)

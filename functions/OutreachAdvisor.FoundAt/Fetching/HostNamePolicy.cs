@@ -12,7 +12,7 @@ internal static class HostNamePolicy
     /// <summary>Why <paramref name="host"/> is refused, or null. The resolved IPs are checked as well.</summary>
     public static string? ForbiddenReason(string host)
     {
-        var name = host.TrimEnd('.');
+        string name = host.TrimEnd('.');
         if (MetadataHosts.Contains(name))
         {
             return $"{name} is a cloud metadata host name";

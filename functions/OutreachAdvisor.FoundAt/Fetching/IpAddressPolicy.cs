@@ -52,7 +52,7 @@ public static class IpAddressPolicy
 
     private static string? IPv6Reason(IPAddress address, bool allowLoopback)
     {
-        var b = address.GetAddressBytes();
+        byte[] b = address.GetAddressBytes();
         if (address.IsIPv4MappedToIPv6)
         {
             return Embedded(address.MapToIPv4().GetAddressBytes(), allowLoopback, "IPv4-mapped");
@@ -94,7 +94,7 @@ public static class IpAddressPolicy
     /// <summary>An IPv4 address inside an IPv6 one is judged as the IPv4 address it reaches.</summary>
     private static string? Embedded(byte[] ipv4, bool allowLoopback, string how)
     {
-        var reason = IPv4Reason(ipv4, allowLoopback);
+        string? reason = IPv4Reason(ipv4, allowLoopback);
         return reason is null ? null : $"{reason} ({how} IPv6 form of {new IPAddress(ipv4)})";
     }
 }

@@ -33,7 +33,7 @@ public sealed class SafePageFetcher
     /// <exception cref="OperationCanceledException">Only when <paramref name="cancellationToken"/> is cancelled.</exception>
     public async Task<PageFetchResult> FetchAsync(string url, CancellationToken cancellationToken)
     {
-        return Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        return Uri.TryCreate(url, UriKind.Absolute, out Uri? uri)
             ? await FetchAsync(uri, cancellationToken).ConfigureAwait(false)
             : PageFetchResult.Failed($"refused: '{url}' is not an absolute URL");
     }
@@ -47,7 +47,7 @@ public sealed class SafePageFetcher
 
         // One handler per fetch: its connections can only ever reach the IPs approved for this fetch.
         var approvedHosts = new ApprovedHosts(_options.AllowLoopback);
-        using var handler = approvedHosts.CreateHandler(_options.Timeout);
+        using SocketsHttpHandler handler = approvedHosts.CreateHandler(_options.Timeout);
         using var client = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         try
         {
@@ -74,10 +74,10 @@ public sealed class SafePageFetcher
     private async Task<PageFetchResult> FollowRedirectsAsync(
         HttpClient client, Uri url, ApprovedHosts approvedHosts, CancellationToken cancellationToken)
     {
-        var current = url;
-        for (var redirects = 0; ; redirects++)
+        Uri current = url;
+        for (int redirects = 0; ; redirects++)
         {
-            var refusal = await CheckDestinationAsync(current, approvedHosts, cancellationToken).ConfigureAwait(false);
+            string? refusal = await CheckDestinationAsync(current, approvedHosts, cancellationToken).ConfigureAwait(false);
             if (refusal is not null)
             {
                 return PageFetchResult.Failed(redirects == 0 ? $"refused: {refusal}" : $"refused: redirect to {current} ({refusal})");
@@ -85,7 +85,7 @@ public sealed class SafePageFetcher
 
             using var request = new HttpRequestMessage(HttpMethod.Get, current);
             request.Headers.Accept.ParseAdd("text/html, application/xhtml+xml, text/plain;q=0.9");
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
+            using HttpResponseMessage response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
                 .ConfigureAwait(false);
 
             if (!IsRedirect(response.StatusCode))
@@ -122,7 +122,7 @@ public sealed class SafePageFetcher
             return "URLs with user info (user:password@host) are not fetched";
         }
 
-        var host = ApprovedHosts.Key(url.IdnHost);
+        string host = ApprovedHosts.Key(url.IdnHost);
         if (host.Length == 0)
         {
             return "the URL has no host";
@@ -133,15 +133,15 @@ public sealed class SafePageFetcher
             return hostReason;
         }
 
-        var isLiteral = IPAddress.TryParse(host, out var literal);
-        var addresses = isLiteral ? [literal!] : await ResolveAsync(host, cancellationToken).ConfigureAwait(false);
+        bool isLiteral = IPAddress.TryParse(host, out IPAddress? literal);
+        IPAddress[] addresses = isLiteral ? [literal!] : await ResolveAsync(host, cancellationToken).ConfigureAwait(false);
         if (addresses.Length == 0)
         {
             return $"{host} could not be resolved";
         }
 
         // Every address must pass: the connection may use any of them.
-        foreach (var address in addresses)
+        foreach (IPAddress address in addresses)
         {
             if (IpAddressPolicy.ForbiddenReason(address, _options.AllowLoopback) is { } reason)
             {
@@ -176,7 +176,7 @@ public sealed class SafePageFetcher
             return PageFetchResult.Failed($"{url} answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd());
         }
 
-        var contentType = response.Content.Headers.ContentType;
+        MediaTypeHeaderValue? contentType = response.Content.Headers.ContentType;
         if (contentType?.MediaType is not { } mediaType || !TextMediaTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase))
         {
             return PageFetchResult.Failed(
@@ -188,7 +188,7 @@ public sealed class SafePageFetcher
             return TooLarge();
         }
 
-        var body = await ReadLimitedAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        MemoryStream? body = await ReadLimitedAsync(response.Content, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
             return TooLarge();
@@ -201,11 +201,11 @@ public sealed class SafePageFetcher
     /// <summary>The body, or null as soon as it passes the byte limit (Content-Length may be absent or lie).</summary>
     private async Task<MemoryStream?> ReadLimitedAsync(HttpContent content, CancellationToken cancellationToken)
     {
-        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
             var body = new MemoryStream();
-            var chunk = new byte[16 * 1024];
+            byte[] chunk = new byte[16 * 1024];
             int read;
             while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
             {
@@ -230,7 +230,7 @@ public sealed class SafePageFetcher
 
     private static Encoding EncodingFor(MediaTypeHeaderValue contentType)
     {
-        var charset = contentType.CharSet?.Trim(' ', '"', '\'');
+        string? charset = contentType.CharSet?.Trim(' ', '"', '\'');
         if (string.IsNullOrEmpty(charset))
         {
             return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);

@@ -47,9 +47,9 @@ public static class AddressListingMatcher
             return false;
         }
 
-        var at = address.IndexOf('@', StringComparison.Ordinal);
-        var local = at > 0 ? address[..at] : string.Empty;
-        var domain = at > 0 ? address[(at + 1)..] : string.Empty;
+        int at = address.IndexOf('@', StringComparison.Ordinal);
+        string local = at > 0 ? address[..at] : string.Empty;
+        string domain = at > 0 ? address[(at + 1)..] : string.Empty;
         return local.Length is > 0 and <= 64
             && domain.Length is > 0 and <= 255
             && !domain.Contains('@', StringComparison.Ordinal)
@@ -71,13 +71,13 @@ public static class AddressListingMatcher
         var pattern = new Regex(BuildPattern(address.Trim()), Options | RegexOptions.NonBacktracking);
 
         // What a reader sees first (nicer to quote), then the markup for mailto: links in attributes.
-        foreach (var stripTags in new[] { true, false })
+        foreach (bool stripTags in new[] { true, false })
         {
             var view = PageTextView.Build(page, stripTags);
-            var match = FindWholeAddress(pattern, view.Text);
+            Match? match = FindWholeAddress(pattern, view.Text);
             if (match is not null)
             {
-                var form = view.SourceOf(page, match.Index, match.Index + match.Length);
+                string form = view.SourceOf(page, match.Index, match.Index + match.Length);
                 return new ListingMatch(true, Shorten(form));
             }
         }
@@ -88,21 +88,21 @@ public static class AddressListingMatcher
     /// <summary>"jane.doe@shape.example" -> jane DOT doe AT shape DOT example, every literal escaped.</summary>
     private static string BuildPattern(string address)
     {
-        var at = address.IndexOf('@', StringComparison.Ordinal);
-        var local = address[..at].Split('.').Select(Regex.Escape);
-        var domain = address[(at + 1)..].Split('.').Select(Regex.Escape);
+        int at = address.IndexOf('@', StringComparison.Ordinal);
+        IEnumerable<string> local = address[..at].Split('.').Select(Regex.Escape);
+        IEnumerable<string> domain = address[(at + 1)..].Split('.').Select(Regex.Escape);
         return string.Join(DotSeparator, local) + AtSeparator + string.Join(DotSeparator, domain);
     }
 
     /// <summary>The first match that is not part of a longer address (xjane@..., ...example.org).</summary>
     private static Match? FindWholeAddress(Regex pattern, string text)
     {
-        var match = pattern.Match(text);
+        Match match = pattern.Match(text);
         while (match.Success)
         {
-            var end = match.Index + match.Length;
-            var before = text[Math.Max(0, match.Index - BoundaryWindow)..match.Index];
-            var after = text[end..Math.Min(text.Length, end + BoundaryWindow)];
+            int end = match.Index + match.Length;
+            string before = text[Math.Max(0, match.Index - BoundaryWindow)..match.Index];
+            string after = text[end..Math.Min(text.Length, end + BoundaryWindow)];
             if (!ContinuesBefore.IsMatch(before) && !ContinuesAfter.IsMatch(after))
             {
                 return match;
@@ -117,21 +117,21 @@ public static class AddressListingMatcher
     private static string Shorten(string form)
     {
         var oneLine = new StringBuilder(Math.Min(form.Length, MaxShownLength + 1));
-        foreach (var c in form)
+        foreach (char c in form)
         {
             if (oneLine.Length > MaxShownLength)
             {
                 break;
             }
 
-            var shown = char.IsWhiteSpace(c) || char.IsControl(c) ? ' ' : c;
+            char shown = char.IsWhiteSpace(c) || char.IsControl(c) ? ' ' : c;
             if (shown != ' ' || oneLine.Length == 0 || oneLine[^1] != ' ')
             {
                 oneLine.Append(shown);
             }
         }
 
-        var text = oneLine.ToString().Trim();
+        string text = oneLine.ToString().Trim();
         return text.Length > MaxShownLength ? string.Concat(text.AsSpan(0, MaxShownLength), "…") : text;
     }
 }

@@ -69,23 +69,23 @@ internal sealed class PageTextView
     /// <summary>The source text behind view characters [start, end).</summary>
     public string SourceOf(string source, int start, int end)
     {
-        var from = _sourceStarts[start];
-        var to = _sourceEnds[end - 1];
+        int from = _sourceStarts[start];
+        int to = _sourceEnds[end - 1];
         return source[from..to];
     }
 
     public static PageTextView Build(string source, bool stripTags)
     {
         var view = new PageTextView(source.Length);
-        var lastTagEnd = source.LastIndexOf('>');
-        var commentsClosed = true;
-        var i = 0;
+        int lastTagEnd = source.LastIndexOf('>');
+        bool commentsClosed = true;
+        int i = 0;
         while (i < source.Length)
         {
-            var c = source[i];
+            char c = source[i];
             if (stripTags && c == '<' && i < lastTagEnd)
             {
-                var next = view.TrySkipMarkup(source, i, lastTagEnd, ref commentsClosed);
+                int next = view.TrySkipMarkup(source, i, lastTagEnd, ref commentsClosed);
                 if (next > i)
                 {
                     i = next;
@@ -93,7 +93,7 @@ internal sealed class PageTextView
                 }
             }
 
-            var consumed = c switch
+            int consumed = c switch
             {
                 '&' => view.TryAppendEntity(source, i),
                 '%' => view.TryAppendPercentEscape(source, i),
@@ -118,7 +118,7 @@ internal sealed class PageTextView
         if (string.CompareOrdinal(source, start, "<!--", 0, 4) == 0)
         {
             // Once one comment is unterminated, all later ones are too: avoids a quadratic rescan.
-            var close = commentsClosed ? source.IndexOf("-->", start + 4, StringComparison.Ordinal) : -1;
+            int close = commentsClosed ? source.IndexOf("-->", start + 4, StringComparison.Ordinal) : -1;
             if (close < 0)
             {
                 commentsClosed = false;
@@ -128,7 +128,7 @@ internal sealed class PageTextView
             return close + 3; // comments are used as invisible separators inside addresses
         }
 
-        var nameStart = start + 1;
+        int nameStart = start + 1;
         if (nameStart < source.Length && (source[nameStart] == '/' || source[nameStart] == '!' || source[nameStart] == '?'))
         {
             nameStart++;
@@ -139,8 +139,8 @@ internal sealed class PageTextView
             return start; // "a < b" is text
         }
 
-        var end = source.IndexOf('>', start, lastTagEnd - start + 1);
-        var nameEnd = nameStart;
+        int end = source.IndexOf('>', start, lastTagEnd - start + 1);
+        int nameEnd = nameStart;
         while (nameEnd < end && char.IsAsciiLetterOrDigit(source[nameEnd]))
         {
             nameEnd++;
@@ -156,7 +156,7 @@ internal sealed class PageTextView
 
     private int TryAppendEntity(string source, int start)
     {
-        var semicolon = source.IndexOf(';', start + 1, Math.Min(34, source.Length - start - 1));
+        int semicolon = source.IndexOf(';', start + 1, Math.Min(34, source.Length - start - 1));
         if (start + 2 < source.Length && source[start + 1] == '#')
         {
             return TryAppendNumericEntity(source, start);
@@ -167,10 +167,10 @@ internal sealed class PageTextView
             return 0;
         }
 
-        var name = source[(start + 1)..semicolon];
-        if (!Html5Entities.TryGetValue(name, out var decoded))
+        string name = source[(start + 1)..semicolon];
+        if (!Html5Entities.TryGetValue(name, out string? decoded))
         {
-            var entity = source[start..(semicolon + 1)];
+            string entity = source[start..(semicolon + 1)];
             decoded = WebUtility.HtmlDecode(entity);
             if (decoded.Length == 0 || decoded == entity)
             {
@@ -185,9 +185,9 @@ internal sealed class PageTextView
     /// <summary>&amp;#64; or &amp;#x40; (the semicolon is optional in HTML, as browsers accept).</summary>
     private int TryAppendNumericEntity(string source, int start)
     {
-        var hex = source[start + 2] is 'x' or 'X';
-        var digitsStart = start + (hex ? 3 : 2);
-        var digitsEnd = digitsStart;
+        bool hex = source[start + 2] is 'x' or 'X';
+        int digitsStart = start + (hex ? 3 : 2);
+        int digitsEnd = digitsStart;
         while (digitsEnd < source.Length && digitsEnd - digitsStart < 8 &&
                (hex ? char.IsAsciiHexDigit(source[digitsEnd]) : char.IsAsciiDigit(source[digitsEnd])))
         {
@@ -199,10 +199,10 @@ internal sealed class PageTextView
             return 0;
         }
 
-        var number = int.Parse(source.AsSpan(digitsStart, digitsEnd - digitsStart),
+        int number = int.Parse(source.AsSpan(digitsStart, digitsEnd - digitsStart),
             hex ? NumberStyles.AllowHexSpecifier : NumberStyles.None, CultureInfo.InvariantCulture);
-        var end = digitsEnd < source.Length && source[digitsEnd] == ';' ? digitsEnd + 1 : digitsEnd;
-        var isScalar = number is > 0 and <= 0x10FFFF and not (>= 0xD800 and <= 0xDFFF);
+        int end = digitsEnd < source.Length && source[digitsEnd] == ';' ? digitsEnd + 1 : digitsEnd;
+        bool isScalar = number is > 0 and <= 0x10FFFF and not (>= 0xD800 and <= 0xDFFF);
         AppendAll(isScalar ? char.ConvertFromUtf32(number) : "\uFFFD", start, end);
         return end - start;
     }
@@ -215,7 +215,7 @@ internal sealed class PageTextView
             return 0;
         }
 
-        var value = Convert.ToByte(source.Substring(start + 1, 2), 16);
+        byte value = Convert.ToByte(source.Substring(start + 1, 2), 16);
         if (value is < 0x20 or >= 0x7F)
         {
             return 0;
@@ -227,7 +227,7 @@ internal sealed class PageTextView
 
     private void AppendAll(string decoded, int sourceStart, int sourceEnd)
     {
-        foreach (var c in decoded)
+        foreach (char c in decoded)
         {
             Append(c, sourceStart, sourceEnd);
         }

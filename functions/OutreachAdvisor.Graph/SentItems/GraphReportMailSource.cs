@@ -39,12 +39,12 @@ public sealed class GraphReportMailSource : IReportMailSource
         ["XXX"] = ODataError.CreateFromDiscriminatorValue,
     };
 
-    private readonly GraphServiceClient client;
-    private readonly GraphReportSourceOptions options;
-    private readonly IDeltaLinkStore? deltaLinks;
-    private readonly string owner;
-    private readonly TimeProvider time;
-    private readonly Dictionary<string, DeltaLinkState> pending = new(StringComparer.Ordinal);
+    private readonly GraphServiceClient _client;
+    private readonly GraphReportSourceOptions _options;
+    private readonly IDeltaLinkStore? _deltaLinks;
+    private readonly string _owner;
+    private readonly TimeProvider _time;
+    private readonly Dictionary<string, DeltaLinkState> _pending = new(StringComparer.Ordinal);
 
     /// <param name="owner">The key delta links are stored under (the report owner).</param>
     /// <param name="deltaLinks">Null: every run is a full round from <c>since</c>, nothing is stored.</param>
@@ -52,33 +52,33 @@ public sealed class GraphReportMailSource : IReportMailSource
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrWhiteSpace(owner);
-        this.client = client;
-        this.owner = owner;
-        this.options = options ?? new GraphReportSourceOptions();
-        this.deltaLinks = deltaLinks;
-        this.time = time ?? TimeProvider.System;
+        _client = client;
+        _owner = owner;
+        _options = options ?? new GraphReportSourceOptions();
+        _deltaLinks = deltaLinks;
+        _time = time ?? TimeProvider.System;
     }
 
     public string Name => "graph";
 
     /// <summary>Per folder, whether the last <see cref="ReadAsync"/> started from a stored delta link.</summary>
-    public IReadOnlyDictionary<string, bool> Incremental => incremental;
+    public IReadOnlyDictionary<string, bool> Incremental => _incremental;
 
-    private readonly Dictionary<string, bool> incremental = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _incremental = new(StringComparer.Ordinal);
 
     /// <summary>Ids Graph reported as <c>@removed</c> in the last read (deleted or moved out of the folder).</summary>
-    public IReadOnlyCollection<string> Removed => removed;
+    public IReadOnlyCollection<string> Removed => _removed;
 
-    private readonly List<string> removed = [];
+    private readonly List<string> _removed = [];
 
     /// <summary>Messages skipped because Graph gave them no date (they cannot be placed in the report's period).</summary>
     public int Undated { get; private set; }
 
     public async IAsyncEnumerable<ReportMail> ReadAsync(DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        pending.Clear();
-        incremental.Clear();
-        removed.Clear();
+        _pending.Clear();
+        _incremental.Clear();
+        _removed.Clear();
         Undated = 0;
         foreach (string folder in (string[])[SentItems, Inbox])
         {
@@ -92,9 +92,9 @@ public sealed class GraphReportMailSource : IReportMailSource
     {
         try
         {
-            MessageCollectionResponse? newest = options.UserId is { Length: > 0 } userId
-                ? await client.Users[userId].MailFolders[SentItems].Messages.GetAsync(r => (r.QueryParameters.Top, r.QueryParameters.Select, r.QueryParameters.Orderby) = (1, ["from"], ["sentDateTime desc"]), cancellationToken).ConfigureAwait(false)
-                : await client.Me.MailFolders[SentItems].Messages.GetAsync(r => (r.QueryParameters.Top, r.QueryParameters.Select, r.QueryParameters.Orderby) = (1, ["from"], ["sentDateTime desc"]), cancellationToken).ConfigureAwait(false);
+            MessageCollectionResponse? newest = _options.UserId is { Length: > 0 } userId
+                ? await _client.Users[userId].MailFolders[SentItems].Messages.GetAsync(r => (r.QueryParameters.Top, r.QueryParameters.Select, r.QueryParameters.Orderby) = (1, ["from"], ["sentDateTime desc"]), cancellationToken).ConfigureAwait(false)
+                : await _client.Me.MailFolders[SentItems].Messages.GetAsync(r => (r.QueryParameters.Top, r.QueryParameters.Select, r.QueryParameters.Orderby) = (1, ["from"], ["sentDateTime desc"]), cancellationToken).ConfigureAwait(false);
             return newest?.Value?.FirstOrDefault()?.From?.EmailAddress?.Address;
         }
         catch (ApiException error)
@@ -106,28 +106,28 @@ public sealed class GraphReportMailSource : IReportMailSource
     /// <summary>Stores the delta links of the last complete read, for the next run. Call after the report is safely stored.</summary>
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
-        if (deltaLinks is null)
+        if (_deltaLinks is null)
             return;
-        foreach (var (folder, state) in pending)
-            await deltaLinks.SaveAsync(owner, folder, state, cancellationToken).ConfigureAwait(false);
-        pending.Clear();
+        foreach ((string? folder, DeltaLinkState? state) in _pending)
+            await _deltaLinks.SaveAsync(_owner, folder, state, cancellationToken).ConfigureAwait(false);
+        _pending.Clear();
     }
 
     private async IAsyncEnumerable<ReportMail> ReadFolderAsync(string folder, DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        DeltaLinkState? stored = deltaLinks is null ? null : await deltaLinks.GetAsync(owner, folder, cancellationToken).ConfigureAwait(false);
+        DeltaLinkState? stored = _deltaLinks is null ? null : await _deltaLinks.GetAsync(_owner, folder, cancellationToken).ConfigureAwait(false);
         // The link returns what changed after its round began; it serves this report only when the
         // report starts at most MaxIncrementalGap before that (the rest was in the previous report).
-        string? url = stored is not null && stored.SyncedAt - since <= options.MaxIncrementalGap ? stored.Link : null;
+        string? url = stored is not null && stored.SyncedAt - since <= _options.MaxIncrementalGap ? stored.Link : null;
         bool fromLink = url is not null;
-        DateTimeOffset roundStarted = time.GetUtcNow();
+        DateTimeOffset roundStarted = _time.GetUtcNow();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         bool sent = folder == SentItems;
 
         for (int pages = 0; ; pages++)
         {
-            if (pages >= options.MaxPages)
-                throw new GraphReportSourceException($"Graph's {folder} delta did not end within {options.MaxPages} pages.", isTransient: false);
+            if (pages >= _options.MaxPages)
+                throw new GraphReportSourceException($"Graph's {folder} delta did not end within {_options.MaxPages} pages.", isTransient: false);
             DeltaPage? page;
             try
             {
@@ -139,7 +139,7 @@ public sealed class GraphReportMailSource : IReportMailSource
                 // start over with a full round. Messages already seen this run are not yielded twice.
                 fromLink = false;
                 url = null;
-                roundStarted = time.GetUtcNow();
+                roundStarted = _time.GetUtcNow();
                 continue;
             }
             catch (ApiException error)
@@ -163,7 +163,7 @@ public sealed class GraphReportMailSource : IReportMailSource
                     continue;
                 if (message.AdditionalData?.ContainsKey("@removed") == true)
                 {
-                    removed.Add(message.Id);
+                    _removed.Add(message.Id);
                     continue;
                 }
                 if (!seen.Add(message.Id))
@@ -186,8 +186,8 @@ public sealed class GraphReportMailSource : IReportMailSource
             }
             if (page.OdataDeltaLink is { Length: > 0 } delta)
             {
-                pending[folder] = new DeltaLinkState(delta, roundStarted);
-                incremental[folder] = fromLink;
+                _pending[folder] = new DeltaLinkState(delta, roundStarted);
+                _incremental[folder] = fromLink;
                 yield break;
             }
             throw new GraphReportSourceException($"Graph's {folder} delta page had neither @odata.nextLink nor @odata.deltaLink.", isTransient: false);
@@ -199,17 +199,17 @@ public sealed class GraphReportMailSource : IReportMailSource
         bool sent = folder == SentItems;
         // Delta on messages supports $select and a receivedDateTime ge filter on the first round only:
         // the next and delta links carry the state and must not get new query options.
-        string[] select = sent && options.ReadSentBodies ? [.. SentFields, "body"] : sent ? SentFields : ReceivedFields;
+        string[] select = sent && _options.ReadSentBodies ? [.. SentFields, "body"] : sent ? SentFields : ReceivedFields;
         string filter = "receivedDateTime ge " + since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
         RequestInformation request;
         if (url is not null)
         {
-            request = client.Me.MailFolders[folder].Messages.Delta.WithUrl(url).ToGetRequestInformation(r => Prefer(r.Headers, sent));
+            request = _client.Me.MailFolders[folder].Messages.Delta.WithUrl(url).ToGetRequestInformation(r => Prefer(r.Headers, sent));
         }
-        else if (options.UserId is { Length: > 0 } userId)
+        else if (_options.UserId is { Length: > 0 } userId)
         {
-            request = client.Users[userId].MailFolders[folder].Messages.Delta.ToGetRequestInformation(r =>
+            request = _client.Users[userId].MailFolders[folder].Messages.Delta.ToGetRequestInformation(r =>
             {
                 r.QueryParameters.Select = select;
                 r.QueryParameters.Filter = filter;
@@ -218,21 +218,21 @@ public sealed class GraphReportMailSource : IReportMailSource
         }
         else
         {
-            request = client.Me.MailFolders[folder].Messages.Delta.ToGetRequestInformation(r =>
+            request = _client.Me.MailFolders[folder].Messages.Delta.ToGetRequestInformation(r =>
             {
                 r.QueryParameters.Select = select;
                 r.QueryParameters.Filter = filter;
                 Prefer(r.Headers, sent);
             });
         }
-        return client.RequestAdapter.SendAsync(request, DeltaPage.CreateFromDiscriminatorValue, ErrorMapping, cancellationToken);
+        return _client.RequestAdapter.SendAsync(request, DeltaPage.CreateFromDiscriminatorValue, ErrorMapping, cancellationToken);
     }
 
     /// <summary>Page size, and for sent items the body as text (the engine reads text; no HTML conversion needed).</summary>
     private void Prefer(RequestHeaders headers, bool sent)
     {
-        headers.Add("Prefer", "odata.maxpagesize=" + options.PageSize.ToString(CultureInfo.InvariantCulture));
-        if (sent && options.ReadSentBodies)
+        headers.Add("Prefer", "odata.maxpagesize=" + _options.PageSize.ToString(CultureInfo.InvariantCulture));
+        if (sent && _options.ReadSentBodies)
             headers.Add("Prefer", "outlook.body-content-type=\"text\"");
     }
 

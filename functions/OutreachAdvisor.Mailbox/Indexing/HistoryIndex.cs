@@ -8,24 +8,24 @@ namespace OutreachAdvisor.Mailbox.Indexing;
 /// </summary>
 internal sealed class HistoryIndex
 {
-    private readonly Dictionary<(string Sender, string Recipient), int> sentCounts = [];
-    private readonly Dictionary<string, int> authoredCounts = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<string>> threadsByAuthor = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Sender, string Recipient), int> _sentCounts = [];
+    private readonly Dictionary<string, int> _authoredCounts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _threadsByAuthor = new(StringComparer.Ordinal);
 
     public HistoryIndex(IEnumerable<MailHeaderRecord> messages)
     {
-        foreach (var message in messages)
+        foreach (MailHeaderRecord message in messages)
         {
-            Increment(authoredCounts, message.From);
-            foreach (var recipient in message.Recipients)
+            Increment(_authoredCounts, message.From);
+            foreach (string recipient in message.Recipients)
             {
-                Increment(sentCounts, (message.From, recipient));
+                Increment(_sentCounts, (message.From, recipient));
             }
 
-            if (!threadsByAuthor.TryGetValue(message.From, out var threads))
+            if (!_threadsByAuthor.TryGetValue(message.From, out HashSet<string>? threads))
             {
                 threads = new HashSet<string>(StringComparer.Ordinal);
-                threadsByAuthor[message.From] = threads;
+                _threadsByAuthor[message.From] = threads;
             }
 
             threads.Add(message.ThreadId);
@@ -34,23 +34,23 @@ internal sealed class HistoryIndex
 
     public RecipientHistory Get(string sender, string recipient)
     {
-        var from = MailAddress.Normalize(sender);
-        var to = MailAddress.Normalize(recipient);
+        string from = MailAddress.Normalize(sender);
+        string to = MailAddress.Normalize(recipient);
         return new RecipientHistory(
-            SentTo: sentCounts.GetValueOrDefault((from, to)),
-            ReceivedFrom: authoredCounts.GetValueOrDefault(to),
+            SentTo: _sentCounts.GetValueOrDefault((from, to)),
+            ReceivedFrom: _authoredCounts.GetValueOrDefault(to),
             TwoWayThreads: SharedThreadCount(from, to));
     }
 
     /// <summary>Threads both addresses wrote in: walks the smaller author set, looks up in the larger.</summary>
     private int SharedThreadCount(string first, string second)
     {
-        if (!threadsByAuthor.TryGetValue(first, out var a) || !threadsByAuthor.TryGetValue(second, out var b))
+        if (!_threadsByAuthor.TryGetValue(first, out HashSet<string>? a) || !_threadsByAuthor.TryGetValue(second, out HashSet<string>? b))
         {
             return 0;
         }
 
-        var (smaller, larger) = a.Count <= b.Count ? (a, b) : (b, a);
+        (HashSet<string>? smaller, HashSet<string>? larger) = a.Count <= b.Count ? (a, b) : (b, a);
         return smaller.Count(larger.Contains);
     }
 

@@ -15,21 +15,21 @@ internal static class ThreadAssigner
     public static string[] Assign(IReadOnlyList<MessageHeaders> messages)
     {
         var sets = new DisjointSets();
-        var ownKeys = new string[messages.Count];
-        for (var i = 0; i < messages.Count; i++)
+        string[] ownKeys = new string[messages.Count];
+        for (int i = 0; i < messages.Count; i++)
         {
-            var message = messages[i];
-            var own = message.MessageId is null ? $"message:{i}" : $"id:{message.MessageId}";
+            MessageHeaders message = messages[i];
+            string own = message.MessageId is null ? $"message:{i}" : $"id:{message.MessageId}";
             ownKeys[i] = own;
 
             // The oldest reference is added first so that it usually becomes the thread's id.
-            foreach (var reference in message.ThreadReferences)
+            foreach (string reference in message.ThreadReferences)
             {
                 sets.Union($"id:{reference}", own);
             }
 
             sets.Add(own);
-            var subject = SubjectNormalizer.Normalize(message.Subject);
+            string subject = SubjectNormalizer.Normalize(message.Subject);
             if (message.ThreadReferences.Count == 0 && subject.Length > 0)
             {
                 sets.Union($"subject:{subject}", own);
@@ -42,29 +42,29 @@ internal static class ThreadAssigner
     /// <summary>Union-find over string keys; the root of a merged set is the key seen first.</summary>
     private sealed class DisjointSets
     {
-        private readonly Dictionary<string, string> parent = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, int> firstSeen = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _parent = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _firstSeen = new(StringComparer.Ordinal);
 
         public void Add(string key)
         {
-            if (parent.TryAdd(key, key))
+            if (_parent.TryAdd(key, key))
             {
-                firstSeen[key] = firstSeen.Count;
+                _firstSeen[key] = _firstSeen.Count;
             }
         }
 
         public string Find(string key)
         {
-            var root = key;
-            while (parent[root] != root)
+            string root = key;
+            while (_parent[root] != root)
             {
-                root = parent[root];
+                root = _parent[root];
             }
 
             // Path compression keeps later finds short.
-            while (parent[key] != root)
+            while (_parent[key] != root)
             {
-                (key, parent[key]) = (parent[key], root);
+                (key, _parent[key]) = (_parent[key], root);
             }
 
             return root;
@@ -74,20 +74,20 @@ internal static class ThreadAssigner
         {
             Add(first);
             Add(second);
-            var a = Find(first);
-            var b = Find(second);
+            string a = Find(first);
+            string b = Find(second);
             if (a == b)
             {
                 return;
             }
 
-            if (firstSeen[a] <= firstSeen[b])
+            if (_firstSeen[a] <= _firstSeen[b])
             {
-                parent[b] = a;
+                _parent[b] = a;
             }
             else
             {
-                parent[a] = b;
+                _parent[a] = b;
             }
         }
     }

@@ -17,7 +17,7 @@ internal static class MailFileKinds
     /// <summary>What a file holds, judged by its name; null for files that are not read.</summary>
     public static MailFileKind? Of(string path)
     {
-        var name = Path.GetFileName(path);
+        string name = Path.GetFileName(path);
         if (name.Equals("mbox", StringComparison.OrdinalIgnoreCase))
         {
             return MailFileKind.Mbox;

@@ -31,7 +31,7 @@ internal static class MailFileReader
 
     private static MailFileContent ReadMessage(string path, CancellationToken cancellationToken)
     {
-        using var stream = OpenForReading(path);
+        using FileStream stream = OpenForReading(path);
         if (StartsWithMboxSeparator(stream))
         {
             // Some tools save a single message with its mbox "From " line; MIME parsing would fail on it.
@@ -51,7 +51,7 @@ internal static class MailFileReader
 
     private static MailFileContent ReadMbox(string path, CancellationToken cancellationToken)
     {
-        using var stream = OpenForReading(path);
+        using FileStream stream = OpenForReading(path);
         return ReadMbox(stream, cancellationToken);
     }
 
@@ -66,7 +66,7 @@ internal static class MailFileReader
         // each parsed message is dropped as soon as its headers are taken.
         var parser = new MimeParser(stream, MimeFormat.Mbox, persistent: true);
         var messages = new List<MessageHeaders>();
-        var skipped = 0;
+        int skipped = 0;
         while (!parser.IsEndOfStream)
         {
             MimeMessage message;
@@ -96,8 +96,8 @@ internal static class MailFileReader
 
     private static MailFileContent ReadContacts(string path)
     {
-        var text = File.ReadAllText(path, Encoding.UTF8);
-        var addresses = VCardReader.ReadAddresses(text) ?? throw new FormatException("no BEGIN:VCARD");
+        string text = File.ReadAllText(path, Encoding.UTF8);
+        IReadOnlyList<string> addresses = VCardReader.ReadAddresses(text) ?? throw new FormatException("no BEGIN:VCARD");
         return new MailFileContent([], addresses, 0, false);
     }
 
@@ -107,7 +107,7 @@ internal static class MailFileReader
     private static bool StartsWithMboxSeparator(Stream stream)
     {
         Span<byte> start = stackalloc byte[MboxSeparator.Length];
-        var read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+        int read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
         stream.Position = 0;
         return read == start.Length && start.SequenceEqual(MboxSeparator);
     }

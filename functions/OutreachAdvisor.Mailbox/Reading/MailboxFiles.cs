@@ -10,9 +10,9 @@ internal static class MailboxFiles
     {
         var files = new List<MailFile>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var path in paths)
+        foreach (string path in paths)
         {
-            foreach (var file in ResolveOne(path))
+            foreach (MailFile file in ResolveOne(path))
             {
                 // The same file reached through two paths is read once.
                 if (seen.Add(file.Path))
@@ -32,7 +32,7 @@ internal static class MailboxFiles
             throw new MailboxException("mailbox not found: (empty path)");
         }
 
-        var fullPath = Path.GetFullPath(path.Trim());
+        string fullPath = Path.GetFullPath(path.Trim());
         if (Directory.Exists(fullPath))
         {
             return FilesInFolder(fullPath);
@@ -43,7 +43,7 @@ internal static class MailboxFiles
             throw new MailboxException($"mailbox not found: {path}");
         }
 
-        var kind = MailFileKinds.Of(fullPath) ?? throw new MailboxException($"not a mailbox file: {path}");
+        MailFileKind kind = MailFileKinds.Of(fullPath) ?? throw new MailboxException($"not a mailbox file: {path}");
         return [new MailFile(fullPath, kind, Named: true)];
     }
 

@@ -17,14 +17,14 @@ internal sealed record MessageHeaders(
     public static MessageHeaders From(HeaderList headers)
     {
         // Sender stands in only when From is missing: when both exist, From is who wrote it.
-        var author = Addresses(headers, HeaderId.From).FirstOrDefault()
+        string? author = Addresses(headers, HeaderId.From).FirstOrDefault()
                      ?? Addresses(headers, HeaderId.Sender).FirstOrDefault();
         return new MessageHeaders(
             author,
             Addresses(headers, HeaderId.To),
             Addresses(headers, HeaderId.Cc),
             Addresses(headers, HeaderId.Bcc),
-            DateUtils.TryParse(headers[HeaderId.Date] ?? string.Empty, out var date) ? date : null,
+            DateUtils.TryParse(headers[HeaderId.Date] ?? string.Empty, out DateTimeOffset date) ? date : null,
             MessageIdOf(headers),
             ReferencesOf(headers),
             headers[HeaderId.Subject]?.Trim() ?? string.Empty);
@@ -34,17 +34,17 @@ internal sealed record MessageHeaders(
     private static List<string> Addresses(HeaderList headers, HeaderId id)
     {
         var result = new List<string>();
-        foreach (var header in headers.Where(h => h.Id == id))
+        foreach (Header? header in headers.Where(h => h.Id == id))
         {
             // An unparsable address header is ignored, not fatal: the rest of the message still counts.
-            if (!InternetAddressList.TryParse(ParserOptions.Default, header.RawValue, out var list))
+            if (!InternetAddressList.TryParse(ParserOptions.Default, header.RawValue, out InternetAddressList? list))
             {
                 continue;
             }
 
-            foreach (var mailbox in list.Mailboxes)
+            foreach (MailboxAddress mailbox in list.Mailboxes)
             {
-                var address = MailAddress.Normalize(mailbox.Address);
+                string address = MailAddress.Normalize(mailbox.Address);
                 if (address.Length > 0 && !result.Contains(address))
                 {
                     result.Add(address);
@@ -57,7 +57,7 @@ internal sealed record MessageHeaders(
 
     private static string? MessageIdOf(HeaderList headers)
     {
-        var value = headers[HeaderId.MessageId];
+        string? value = headers[HeaderId.MessageId];
         return string.IsNullOrWhiteSpace(value) ? null : MimeUtils.ParseMessageId(value);
     }
 
@@ -65,15 +65,15 @@ internal sealed record MessageHeaders(
     private static List<string> ReferencesOf(HeaderList headers)
     {
         var ids = new List<string>();
-        foreach (var id in new[] { HeaderId.References, HeaderId.InReplyTo })
+        foreach (HeaderId id in new[] { HeaderId.References, HeaderId.InReplyTo })
         {
-            var value = headers[id];
+            string? value = headers[id];
             if (string.IsNullOrWhiteSpace(value))
             {
                 continue;
             }
 
-            foreach (var reference in MimeUtils.EnumerateReferences(value))
+            foreach (string reference in MimeUtils.EnumerateReferences(value))
             {
                 if (!ids.Contains(reference))
                 {

@@ -23,7 +23,7 @@ internal static partial class SubjectNormalizer
             return string.Empty;
         }
 
-        var withoutPrefixes = ReplyPrefixes().Replace(subject, string.Empty);
+        string withoutPrefixes = ReplyPrefixes().Replace(subject, string.Empty);
         return Whitespace().Replace(withoutPrefixes, " ").Trim().ToLowerInvariant();
     }
 }

@@ -10,17 +10,17 @@ internal static class VCardReader
     public static IReadOnlyList<string>? ReadAddresses(string text)
     {
         var addresses = new List<string>();
-        var sawCard = false;
-        foreach (var line in Unfold(text))
+        bool sawCard = false;
+        foreach (string line in Unfold(text))
         {
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            int colon = line.IndexOf(':', StringComparison.Ordinal);
             if (colon <= 0)
             {
                 continue;
             }
 
-            var name = PropertyName(line[..colon]);
-            var value = line[(colon + 1)..].Trim();
+            string name = PropertyName(line[..colon]);
+            string value = line[(colon + 1)..].Trim();
             if (name.Equals("BEGIN", StringComparison.OrdinalIgnoreCase) && value.Equals("VCARD", StringComparison.OrdinalIgnoreCase))
             {
                 sawCard = true;
@@ -41,9 +41,9 @@ internal static class VCardReader
     private static IEnumerable<string> Unfold(string text)
     {
         var current = new System.Text.StringBuilder();
-        foreach (var rawLine in text.Split('\n'))
+        foreach (string rawLine in text.Split('\n'))
         {
-            var line = rawLine.TrimEnd('\r');
+            string line = rawLine.TrimEnd('\r');
             if (line.Length > 0 && (line[0] == ' ' || line[0] == '\t'))
             {
                 current.Append(line, 1, line.Length - 1);
@@ -67,9 +67,9 @@ internal static class VCardReader
     /// <summary>"item1.EMAIL;TYPE=INTERNET" -> "EMAIL": drops the group prefix and the parameters.</summary>
     private static string PropertyName(string nameAndParameters)
     {
-        var semicolon = nameAndParameters.IndexOf(';', StringComparison.Ordinal);
-        var name = semicolon < 0 ? nameAndParameters : nameAndParameters[..semicolon];
-        var dot = name.LastIndexOf('.');
+        int semicolon = nameAndParameters.IndexOf(';', StringComparison.Ordinal);
+        string name = semicolon < 0 ? nameAndParameters : nameAndParameters[..semicolon];
+        int dot = name.LastIndexOf('.');
         return (dot < 0 ? name : name[(dot + 1)..]).Trim();
     }
 

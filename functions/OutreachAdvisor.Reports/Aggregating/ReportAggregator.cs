@@ -16,9 +16,9 @@ internal sealed class ReportAggregator(MailLedger ledger, IReadOnlyList<Outreach
 
     public IReadOnlyList<RuleReplyStats> Rules() => RuleBits.Names.Select((name, i) =>
     {
-        var bit = 1u << i;
+        uint bit = 1u << i;
         int fired = 0, repliedFired = 0, notFired = 0, repliedNotFired = 0, skipped = 0;
-        foreach (var message in outreach)
+        foreach (OutreachMessage message in outreach)
         {
             if ((message.Analysis.Fired & bit) != 0)
             {
@@ -41,8 +41,8 @@ internal sealed class ReportAggregator(MailLedger ledger, IReadOnlyList<Outreach
 
     public IReadOnlyList<ScoreBandStats> ScoreBands() => Aggregating.ScoreBands.All.Select((band, i) =>
     {
-        var inBand = outreach.Where(o => Aggregating.ScoreBands.IndexOf(o.Analysis.Score) == i).ToArray();
-        var replied = inBand.Count(o => o.Replied);
+        OutreachMessage[] inBand = outreach.Where(o => Aggregating.ScoreBands.IndexOf(o.Analysis.Score) == i).ToArray();
+        int replied = inBand.Count(o => o.Replied);
         return new ScoreBandStats(Aggregating.ScoreBands.Name(i), band.Min, band.Max, inBand.Length, replied, Rate(replied, inBand.Length));
     }).ToArray();
 

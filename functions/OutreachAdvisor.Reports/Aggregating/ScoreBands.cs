@@ -7,7 +7,7 @@ public static class ScoreBands
 
     public static int IndexOf(int score)
     {
-        for (var i = 0; i < All.Count; i++)
+        for (int i = 0; i < All.Count; i++)
         {
             if (score <= All[i].Max)
                 return i;

@@ -15,21 +15,21 @@ internal static class TemplateGrouper
 
     public static List<TemplateGroup> Group(IReadOnlyList<OutreachMessage> outreach, TemplateClusterer clusterer)
     {
-        var clusters = clusterer.Cluster(outreach.Select(o => o.Analysis.Signature).ToArray());
+        IReadOnlyList<int[]> clusters = clusterer.Cluster(outreach.Select(o => o.Analysis.Signature).ToArray());
         var templates = new List<TemplateGroup>();
-        foreach (var cluster in clusters)
+        foreach (int[] cluster in clusters)
         {
-            var messages = cluster.Select(i => outreach[i]).ToArray();
-            var recipients = messages.SelectMany(m => m.Record.Recipients).Distinct().Count();
+            OutreachMessage[] messages = cluster.Select(i => outreach[i]).ToArray();
+            int recipients = messages.SelectMany(m => m.Record.Recipients).Distinct().Count();
             if (recipients < MinimumRecipients)
                 continue;
 
-            foreach (var message in messages)
+            foreach (OutreachMessage? message in messages)
                 message.Analysis.Fired |= Collecting.RuleBits.NoAutomation;
 
             // The subject most of them used; ties go to the earliest message's.
-            var ordered = messages.OrderBy(m => m.Record.UtcTicks).ToArray();
-            var subject = ordered.GroupBy(m => m.Analysis.Subject).OrderByDescending(g => g.Count()).First().Key;
+            OutreachMessage[] ordered = messages.OrderBy(m => m.Record.UtcTicks).ToArray();
+            string subject = ordered.GroupBy(m => m.Analysis.Subject).OrderByDescending(g => g.Count()).First().Key;
             templates.Add(new TemplateGroup(
                 recipients,
                 subject,

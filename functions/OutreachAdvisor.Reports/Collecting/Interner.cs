@@ -6,26 +6,26 @@ namespace OutreachAdvisor.Reports.Collecting;
 /// </summary>
 internal sealed class Interner
 {
-    private readonly Dictionary<string, int> ids = new(StringComparer.Ordinal);
-    private readonly List<string> values = [];
+    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private readonly List<string> _values = [];
 
-    public int Count => values.Count;
+    public int Count => _values.Count;
 
     public int Intern(string value)
     {
-        if (!ids.TryGetValue(value, out var id))
+        if (!_ids.TryGetValue(value, out int id))
         {
-            id = values.Count;
-            ids[value] = id;
-            values.Add(value);
+            id = _values.Count;
+            _ids[value] = id;
+            _values.Add(value);
         }
 
         return id;
     }
 
-    public int? Find(string value) => ids.TryGetValue(value, out var id) ? id : null;
+    public int? Find(string value) => _ids.TryGetValue(value, out int id) ? id : null;
 
-    public string this[int id] => values[id];
+    public string this[int id] => _values[id];
 }
 
 /// <summary>Addresses are compared trimmed, without angle brackets and lower-case (as the Mailbox project does).</summary>
@@ -35,7 +35,7 @@ internal static class Addresses
 
     public static string DomainOf(string normalized)
     {
-        var at = normalized.LastIndexOf('@');
+        int at = normalized.LastIndexOf('@');
         return at < 0 ? string.Empty : normalized[(at + 1)..];
     }
 }

@@ -37,11 +37,11 @@ internal sealed class MailLedger
     /// <summary>Records one message; returns the analysis slot it needs, or -1 when it is not analysed.</summary>
     public int Add(ReportMail mail)
     {
-        var ticks = mail.Date.UtcTicks;
+        long ticks = mail.Date.UtcTicks;
         NewestTicks = Math.Max(NewestTicks, ticks);
-        var from = Addresses.Intern(Collecting.Addresses.Normalize(mail.From.Address));
+        int from = Addresses.Intern(Collecting.Addresses.Normalize(mail.From.Address));
         // Without a conversation id a message is a thread of its own (see docs/reports.md).
-        var conversation = Conversations.Intern(mail.ConversationId is { Length: > 0 } id ? "c:" + id : "m:" + mail.Id);
+        int conversation = Conversations.Intern(mail.ConversationId is { Length: > 0 } id ? "c:" + id : "m:" + mail.Id);
         if (from != Owner)
         {
             Received.Add(new ReceivedRecord(from, ticks, conversation));
@@ -50,12 +50,12 @@ internal sealed class MailLedger
             return -1;
         }
 
-        var recipients = mail.To.Concat(mail.Cc).Concat(mail.Bcc)
+        int[] recipients = mail.To.Concat(mail.Cc).Concat(mail.Bcc)
             .Select(r => Addresses.Intern(Collecting.Addresses.Normalize(r.Address)))
             .Where(r => r != Owner)
             .Distinct()
             .ToArray();
-        var analysis = ticks >= ReportStartTicks ? AnalysedCount++ : -1;
+        int analysis = ticks >= ReportStartTicks ? AnalysedCount++ : -1;
         Sent.Add(new SentRecord(analysis, recipients, ticks, conversation));
         return analysis;
     }

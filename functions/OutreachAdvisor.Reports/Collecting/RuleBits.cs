@@ -13,7 +13,7 @@ internal static class RuleBits
     /// <summary>The contract says no-automation also fires "in reports, the same text sent to three or more recipients".</summary>
     public static uint NoAutomation { get; } = Bit("no-automation");
 
-    public static uint Bit(string rule) => Index.TryGetValue(rule, out var i) ? 1u << i : 0;
+    public static uint Bit(string rule) => Index.TryGetValue(rule, out int i) ? 1u << i : 0;
 
     public static IReadOnlyList<string> NamesOf(uint mask) => Names.Where((_, i) => (mask & (1u << i)) != 0).ToArray();
 

@@ -29,24 +29,24 @@ internal sealed class SentMessageAnalyzer(string sourceName, string uiLanguage, 
             Body = mail.Body ?? string.Empty,
             BodyFormat = mail.BodyFormat,
         };
-        var organization = OrganizationOf(mail.From.Address);
-        var facts = message.AllRecipients.Select(r => new RecipientFacts
+        IReadOnlyCollection<string> organization = OrganizationOf(mail.From.Address);
+        IEnumerable<RecipientFacts> facts = message.AllRecipients.Select(r => new RecipientFacts
         {
             Recipient = r,
             History = RecipientHistory.None,
             IsSameOrganization = organization.Count > 0 && Addresses.DomainOf(Addresses.Normalize(r.Address)) == organization.First(),
         });
         var context = new AnalysisContext(facts, organization, sourceName, mailboxUnavailableReason: null);
-        var result = OutreachAnalyzer.Default.Analyze(message, context, uiLanguage);
+        AnalysisResult result = OutreachAnalyzer.Default.Analyze(message, context, uiLanguage);
 
         uint fired = 0, skipped = 0;
-        foreach (var finding in result.Findings)
+        foreach (Finding finding in result.Findings)
         {
             if (finding.Severity >= Severity.Warning)
                 fired |= RuleBits.Bit(finding.Rule);
         }
 
-        foreach (var check in result.Checks)
+        foreach (RuleCheck check in result.Checks)
         {
             if (check.Status == CheckStatus.Skipped)
                 skipped |= RuleBits.Bit(check.Rule);
@@ -67,13 +67,13 @@ internal sealed class SentMessageAnalyzer(string sourceName, string uiLanguage, 
     /// <summary>The owner's own domain unless it is a public webmail one (where it says nothing about colleagues).</summary>
     internal static IReadOnlyCollection<string> OrganizationOf(string ownerAddress)
     {
-        var domain = Addresses.DomainOf(Addresses.Normalize(ownerAddress));
+        string domain = Addresses.DomainOf(Addresses.Normalize(ownerAddress));
         return domain.Length == 0 || PublicMailDomains.Contains(domain) ? [] : [domain];
     }
 
     private static string PlainTextOf(ReportMail mail)
     {
-        var body = mail.Body ?? string.Empty;
+        string body = mail.Body ?? string.Empty;
         return mail.BodyFormat == BodyFormat.Html ? Analysis.Text.HtmlText.ToPlainText(body) : body;
     }
 

@@ -10,29 +10,29 @@ internal sealed class WeakestBodies(int capacity)
     private const int MaxBodyLength = 20_000;
 
     // Highest score on top, so the best of the kept messages is the one replaced.
-    private readonly PriorityQueue<(string Id, string Body), int> kept = new(Comparer<int>.Create((a, b) => b.CompareTo(a)));
-    private readonly Lock gate = new();
+    private readonly PriorityQueue<(string Id, string Body), int> _kept = new(Comparer<int>.Create((a, b) => b.CompareTo(a)));
+    private readonly Lock _gate = new();
 
     public void Offer(string id, int score, string? body)
     {
         if (capacity == 0 || string.IsNullOrEmpty(body))
             return;
         body = body.Length > MaxBodyLength ? body[..MaxBodyLength] : body;
-        lock (gate)
+        lock (_gate)
         {
-            if (kept.Count < capacity)
-                kept.Enqueue((id, body), score);
-            else if (kept.TryPeek(out _, out var worstKept) && score < worstKept)
-                kept.EnqueueDequeue((id, body), score);
+            if (_kept.Count < capacity)
+                _kept.Enqueue((id, body), score);
+            else if (_kept.TryPeek(out _, out int worstKept) && score < worstKept)
+                _kept.EnqueueDequeue((id, body), score);
         }
     }
 
     public IReadOnlyDictionary<string, string> ById()
     {
-        lock (gate)
+        lock (_gate)
         {
             var result = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var ((id, body), _) in kept.UnorderedItems)
+            foreach (((string? id, string? body), int _) in _kept.UnorderedItems)
                 result[id] = body;
             return result;
         }

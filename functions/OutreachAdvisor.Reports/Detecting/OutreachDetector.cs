@@ -14,10 +14,10 @@ internal static class OutreachDetector
     public static List<OutreachMessage> Detect(MailLedger ledger, IReadOnlyCollection<string> organizationDomains)
     {
         var threadStarts = new Dictionary<int, long>();
-        foreach (var sent in ledger.Sent)
+        foreach (SentRecord sent in ledger.Sent)
             KeepEarliest(threadStarts, sent.Conversation, sent.UtcTicks);
         var firstHeardFrom = new Dictionary<int, long>();
-        foreach (var received in ledger.Received)
+        foreach (ReceivedRecord received in ledger.Received)
         {
             KeepEarliest(threadStarts, received.Conversation, received.UtcTicks);
             KeepEarliest(firstHeardFrom, received.From, received.UtcTicks);
@@ -25,14 +25,14 @@ internal static class OutreachDetector
 
         var colleagues = new Dictionary<int, bool>();
         var outreach = new List<OutreachMessage>();
-        foreach (var sent in ledger.Sent)
+        foreach (SentRecord sent in ledger.Sent)
         {
             if (sent.Analysis < 0 || threadStarts[sent.Conversation] < sent.UtcTicks)
                 continue;
 
             // "Earlier" is strictly before: mail received at the very same instant is not prior contact.
-            var cold = sent.Recipients
-                .Where(r => !IsColleague(r) && !(firstHeardFrom.TryGetValue(r, out var first) && first < sent.UtcTicks))
+            int[] cold = sent.Recipients
+                .Where(r => !IsColleague(r) && !(firstHeardFrom.TryGetValue(r, out long first) && first < sent.UtcTicks))
                 .ToArray();
             if (cold.Length > 0)
                 outreach.Add(new OutreachMessage(sent, ledger.Analyses[sent.Analysis], cold));
@@ -42,9 +42,9 @@ internal static class OutreachDetector
 
         bool IsColleague(int address)
         {
-            if (!colleagues.TryGetValue(address, out var colleague))
+            if (!colleagues.TryGetValue(address, out bool colleague))
             {
-                var domain = Addresses.DomainOf(ledger.Addresses[address]);
+                string domain = Addresses.DomainOf(ledger.Addresses[address]);
                 colleague = domain.Length > 0 && organizationDomains.Any(d => domain == d || domain.EndsWith("." + d, StringComparison.Ordinal));
                 colleagues[address] = colleague;
             }
@@ -55,7 +55,7 @@ internal static class OutreachDetector
 
     private static void KeepEarliest(Dictionary<int, long> earliest, int key, long ticks)
     {
-        if (!earliest.TryGetValue(key, out var current) || ticks < current)
+        if (!earliest.TryGetValue(key, out long current) || ticks < current)
             earliest[key] = ticks;
     }
 }

@@ -17,7 +17,7 @@ internal static class ReplyTracker
         // Only what can be a reply is indexed: messages in outreach threads, and dates of cold recipients.
         var byConversation = new Dictionary<int, List<ReceivedRecord>>();
         var datesByPerson = new Dictionary<int, List<long>>();
-        foreach (var received in ledger.Received)
+        foreach (ReceivedRecord received in ledger.Received)
         {
             if (conversations.Contains(received.Conversation))
                 ListFor(byConversation, received.Conversation).Add(received);
@@ -25,29 +25,29 @@ internal static class ReplyTracker
                 ListFor(datesByPerson, received.From).Add(received.UtcTicks);
         }
 
-        foreach (var dates in datesByPerson.Values)
+        foreach (List<long> dates in datesByPerson.Values)
             dates.Sort();
 
-        foreach (var message in outreach)
+        foreach (OutreachMessage message in outreach)
         {
             message.Replied = RepliedInThread(message, byConversation) || RepliedInWindow(message, datesByPerson, replyWindow.Ticks);
         }
     }
 
     private static bool RepliedInThread(OutreachMessage message, Dictionary<int, List<ReceivedRecord>> byConversation) =>
-        byConversation.TryGetValue(message.Record.Conversation, out var thread)
+        byConversation.TryGetValue(message.Record.Conversation, out List<ReceivedRecord>? thread)
         && thread.Any(r => r.UtcTicks > message.Record.UtcTicks && message.ColdRecipients.Contains(r.From));
 
     private static bool RepliedInWindow(OutreachMessage message, Dictionary<int, List<long>> datesByPerson, long windowTicks)
     {
-        var sent = message.Record.UtcTicks;
-        foreach (var person in message.ColdRecipients)
+        long sent = message.Record.UtcTicks;
+        foreach (int person in message.ColdRecipients)
         {
-            if (!datesByPerson.TryGetValue(person, out var dates))
+            if (!datesByPerson.TryGetValue(person, out List<long>? dates))
                 continue;
 
             // The first message from them strictly after the outreach, by binary search.
-            var index = dates.BinarySearch(sent + 1);
+            int index = dates.BinarySearch(sent + 1);
             if (index < 0)
                 index = ~index;
             if (index < dates.Count && dates[index] - sent <= windowTicks)
@@ -59,7 +59,7 @@ internal static class ReplyTracker
 
     private static List<T> ListFor<T>(Dictionary<int, List<T>> lists, int key)
     {
-        if (!lists.TryGetValue(key, out var list))
+        if (!lists.TryGetValue(key, out List<T>? list))
             lists[key] = list = [];
         return list;
     }

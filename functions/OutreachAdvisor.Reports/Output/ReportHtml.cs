@@ -83,11 +83,11 @@ public static class ReportHtml
     private static void Bands(StringBuilder page, OutreachReport report, ReportTexts texts)
     {
         Section(page, texts.BandsTitle, null);
-        var max = report.ScoreBands.Max(b => b.Messages);
+        int max = report.ScoreBands.Max(b => b.Messages);
         page.Append("<div class=\"rows\">\n");
-        foreach (var (band, index) in report.ScoreBands.Select((b, i) => (b, i)))
+        foreach ((ScoreBandStats? band, int index) in report.ScoreBands.Select((b, i) => (b, i)))
         {
-            var summary = texts.RepliedOf(band.Replied, band.Messages, report.SmallSample);
+            string summary = texts.RepliedOf(band.Replied, band.Messages, report.SmallSample);
             page.Append("<div class=\"row\"><div class=\"name\"><span class=\"badge ").Append(BandClass(index)).Append("\">").Append(Html.Encode(band.Band)).Append("</span></div>")
                 .Append("<div class=\"graph\">").Append(SvgCharts.CountBar(band.Messages, band.Replied, max, BandColour(index), summary)).Append("</div>")
                 .Append("<div class=\"figure\">").Append(Html.Encode(summary)).Append("</div></div>\n");
@@ -102,7 +102,7 @@ public static class ReportHtml
         page.Append("<div class=\"rules\">\n");
 
         // Rules broken most often first: they are where a change would touch most messages.
-        foreach (var rule in report.Rules.Where(r => r.Fired > 0).OrderByDescending(r => r.Fired).ThenBy(r => r.Rule, StringComparer.Ordinal))
+        foreach (RuleReplyStats? rule in report.Rules.Where(r => r.Fired > 0).OrderByDescending(r => r.Fired).ThenBy(r => r.Rule, StringComparer.Ordinal))
         {
             page.Append("<div class=\"rule\"><h3>").Append(Html.Encode(texts.RuleTitle(rule.Rule))).Append(" <code>").Append(Html.Encode(rule.Rule)).Append("</code></h3>\n");
             RuleLine(page, texts.Broken, rule.ReplyRateWhenFired, texts.RepliedOf(rule.RepliedWhenFired, rule.Fired, report.SmallSample), "#c0392b", report.ReplyRate);
@@ -115,7 +115,7 @@ public static class ReportHtml
         page.Append("</div>\n");
 
         // Rules no outreach message broke have nothing to compare: one line instead of empty charts.
-        var unbroken = report.Rules.Where(r => r.Fired == 0).Select(r => texts.RuleTitle(r.Rule)).ToArray();
+        string[] unbroken = report.Rules.Where(r => r.Fired == 0).Select(r => texts.RuleTitle(r.Rule)).ToArray();
         if (unbroken.Length > 0)
             page.Append("<p class=\"unbroken\">").Append(Html.Encode(texts.NeverBroken(unbroken))).Append("</p>\n");
         page.Append("</section>\n");
@@ -138,7 +138,7 @@ public static class ReportHtml
 
         page.Append("<div class=\"scroll\"><table>\n<thead><tr><th>").Append(Html.Encode(texts.Subject)).Append("</th><th class=\"num\">").Append(Html.Encode(texts.Recipients))
             .Append("</th><th class=\"num\">").Append(Html.Encode(texts.Messages)).Append("</th><th>").Append(Html.Encode(texts.Period)).Append("</th><th>").Append(Html.Encode(texts.Replied)).Append("</th></tr></thead>\n<tbody>\n");
-        foreach (var template in report.Templates)
+        foreach (TemplateGroup template in report.Templates)
         {
             page.Append("<tr><td class=\"subject\">").Append(Html.Encode(template.Subject)).Append("</td><td class=\"num\">").Append(template.Recipients)
                 .Append("</td><td class=\"num\">").Append(template.Messages).Append("</td><td>").Append(Html.Encode(texts.TemplateDates(template.FirstSent, template.LastSent)))
@@ -152,7 +152,7 @@ public static class ReportHtml
     {
         Section(page, texts.WeakestTitle, texts.WeakestLead);
         page.Append("<ol class=\"weakest\">\n");
-        foreach (var message in report.Weakest)
+        foreach (WeakMessage message in report.Weakest)
         {
             page.Append("<li><span class=\"badge big ").Append(BandClass(ScoreBands.IndexOf(message.Score))).Append("\">").Append(message.Score).Append("</span><div>")
                 .Append("<div class=\"subject\">").Append(Html.Encode(message.Subject.Length == 0 ? "-" : message.Subject)).Append("</div>")
@@ -160,7 +160,7 @@ public static class ReportHtml
                 .Append("<div class=\"chips\">");
             if (message.Rules.Count == 0)
                 page.Append("<span class=\"chip ok\">").Append(Html.Encode(texts.NoneFired)).Append("</span>");
-            foreach (var rule in message.Rules)
+            foreach (string rule in message.Rules)
                 page.Append("<span class=\"chip\" title=\"").Append(Html.Encode(rule)).Append("\">").Append(Html.Encode(texts.RuleTitle(rule))).Append("</span>");
             page.Append("</div>");
             if (message.Body is { } body)
@@ -175,7 +175,7 @@ public static class ReportHtml
     {
         Section(page, texts.HowTitle, null);
         page.Append("<ul class=\"how\">\n");
-        foreach (var item in texts.HowItems(report.ReplyWindowDays))
+        foreach (string item in texts.HowItems(report.ReplyWindowDays))
             page.Append("<li>").Append(Html.Encode(item)).Append("</li>\n");
         page.Append("</ul>\n</section>\n");
     }

@@ -70,7 +70,7 @@ internal sealed class ReportTexts
     public string OverallMark(string rate) => T($"The thin mark is the overall reply rate ({rate}).", $"Il segno sottile è la quota complessiva di risposte ({rate}).");
 
     public string RuleTitle(string rule) =>
-        RuleTitles.TryGetValue(rule, out var title) ? T(title.En, title.It) : rule;
+        RuleTitles.TryGetValue(rule, out (string En, string It) title) ? T(title.En, title.It) : rule;
 
     public string Number(double value, int decimals = 0) => value.ToString("N" + decimals, Culture);
 
@@ -85,7 +85,7 @@ internal sealed class ReportTexts
     {
         if (total == 0)
             return T("no messages", "nessun messaggio");
-        var text = T($"{replied} of {total} replied", $"{replied} su {total} con risposta");
+        string text = T($"{replied} of {total} replied", $"{replied} su {total} con risposta");
         return total < smallSample
             ? text + T(" - too few to draw conclusions", " - troppo pochi per trarre conclusioni")
             : $"{text} ({Percent((double)replied / total)})";

@@ -15,47 +15,47 @@ internal static class SvgCharts
     public static string WeeklyTrend(IReadOnlyList<WeekTrend> weeks, ReportTexts texts)
     {
         const double width = 720, height = 260, left = 40, right = 40, top = 16, bottom = 44;
-        var plotWidth = width - left - right;
-        var plotHeight = height - top - bottom;
+        double plotWidth = width - left - right;
+        double plotHeight = height - top - bottom;
         // A count axis of whole numbers: four equal steps of a whole size.
-        var tick = Math.Max(1, (int)Math.Ceiling(weeks.Max(w => w.OutreachMessages) / 4.0));
-        var maxCount = tick * 4;
-        var step = plotWidth / weeks.Count;
-        var barWidth = Math.Clamp(step * 0.7, 1, 56);
+        int tick = Math.Max(1, (int)Math.Ceiling(weeks.Max(w => w.OutreachMessages) / 4.0));
+        int maxCount = tick * 4;
+        double step = plotWidth / weeks.Count;
+        double barWidth = Math.Clamp(step * 0.7, 1, 56);
         var svg = new StringBuilder();
         svg.Append(Inv($"<svg class=\"chart\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{Html.Encode(texts.ChartLabelWeeks)}\">"));
 
         // Grid lines at quarters of the count axis (left) and the score axis (right).
-        for (var i = 0; i <= 4; i++)
+        for (int i = 0; i <= 4; i++)
         {
-            var y = top + plotHeight - plotHeight * i / 4;
+            double y = top + plotHeight - plotHeight * i / 4;
             svg.Append(Inv($"<line x1=\"{left}\" x2=\"{width - right}\" y1=\"{y:0.#}\" y2=\"{y:0.#}\" class=\"grid\"/>"));
             svg.Append(Inv($"<text x=\"{left - 6}\" y=\"{y + 4:0.#}\" text-anchor=\"end\" class=\"axis\">{tick * i}</text>"));
             svg.Append(Inv($"<text x=\"{width - right + 6}\" y=\"{y + 4:0.#}\" class=\"axis score\">{25 * i}</text>"));
         }
 
         var points = new List<string>();
-        var oneYear = weeks.Select(w => w.Week[..4]).Distinct().Count() == 1;
-        var labelEvery = Math.Max(1, (int)Math.Ceiling(weeks.Count / 12.0));
-        for (var i = 0; i < weeks.Count; i++)
+        bool oneYear = weeks.Select(w => w.Week[..4]).Distinct().Count() == 1;
+        int labelEvery = Math.Max(1, (int)Math.Ceiling(weeks.Count / 12.0));
+        for (int i = 0; i < weeks.Count; i++)
         {
-            var week = weeks[i];
-            var x = left + step * i + (step - barWidth) / 2;
-            var barHeight = plotHeight * week.OutreachMessages / maxCount;
-            var repliedHeight = plotHeight * week.Replied / maxCount;
+            WeekTrend week = weeks[i];
+            double x = left + step * i + (step - barWidth) / 2;
+            double barHeight = plotHeight * week.OutreachMessages / maxCount;
+            double repliedHeight = plotHeight * week.Replied / maxCount;
             svg.Append(Inv($"<rect x=\"{x:0.##}\" y=\"{top + plotHeight - barHeight:0.##}\" width=\"{barWidth:0.##}\" height=\"{barHeight:0.##}\" fill=\"{Outreach}\"><title>{Html.Encode($"{week.Week}: {week.OutreachMessages} / {week.Replied} / {week.AverageScore}")}</title></rect>"));
             if (repliedHeight > 0)
                 svg.Append(Inv($"<rect x=\"{x:0.##}\" y=\"{top + plotHeight - repliedHeight:0.##}\" width=\"{barWidth:0.##}\" height=\"{repliedHeight:0.##}\" fill=\"{Replied}\"/>"));
-            var centre = left + step * i + step / 2;
+            double centre = left + step * i + step / 2;
             points.Add(Inv($"{centre:0.##},{top + plotHeight - plotHeight * week.AverageScore / 100:0.##}"));
             if (i % labelEvery == 0)
                 svg.Append(Inv($"<text x=\"{centre:0.##}\" y=\"{height - bottom + 16}\" text-anchor=\"middle\" class=\"axis\">{Html.Encode(oneYear ? week.Week[5..] : week.Week[2..])}</text>"));
         }
 
         svg.Append(Inv($"<polyline points=\"{string.Join(' ', points)}\" fill=\"none\" stroke=\"{ScoreLine}\" stroke-width=\"2.5\" stroke-linejoin=\"round\"/>"));
-        foreach (var point in points)
+        foreach (string point in points)
         {
-            var xy = point.Split(',');
+            string[] xy = point.Split(',');
             svg.Append(Inv($"<circle cx=\"{xy[0]}\" cy=\"{xy[1]}\" r=\"3\" fill=\"{ScoreLine}\"/>"));
         }
 
@@ -67,7 +67,7 @@ internal static class SvgCharts
     /// <param name="reference">Where to draw a thin mark (the overall reply rate), so each bar reads as above or below it.</param>
     public static string Bar(double? share, string colour, string label, double? reference = null)
     {
-        var width = Math.Clamp(share ?? 0, 0, 1) * 100;
+        double width = Math.Clamp(share ?? 0, 0, 1) * 100;
         return Inv($"<svg class=\"bar\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"{Html.Encode(label)}\">")
             + "<rect x=\"0\" y=\"0\" width=\"100\" height=\"10\" class=\"track\"/>"
             + (share is null ? string.Empty : Inv($"<rect x=\"0\" y=\"0\" width=\"{width:0.##}\" height=\"10\" fill=\"{colour}\"/>"))
@@ -78,8 +78,8 @@ internal static class SvgCharts
     /// <summary>A bar whose length is the message count (relative to <paramref name="max"/>) with the replied part darker.</summary>
     public static string CountBar(int count, int replied, int max, string colour, string label)
     {
-        var total = max == 0 ? 0 : 100.0 * count / max;
-        var answered = max == 0 ? 0 : 100.0 * replied / max;
+        double total = max == 0 ? 0 : 100.0 * count / max;
+        double answered = max == 0 ? 0 : 100.0 * replied / max;
         return Inv($"<svg class=\"bar\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"{Html.Encode(label)}\">")
             + "<rect x=\"0\" y=\"0\" width=\"100\" height=\"10\" class=\"track\"/>"
             + Inv($"<rect x=\"0\" y=\"0\" width=\"{total:0.##}\" height=\"10\" fill=\"{colour}\" opacity=\"0.45\"/>")

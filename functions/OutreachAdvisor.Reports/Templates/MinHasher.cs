@@ -12,23 +12,23 @@ public sealed class MinHasher
 
     // Multiply-shift hashing: h_i(x) = high 32 bits of (a_i * x + b_i), a_i odd. Cheap and
     // universal enough for MinHash on already well-mixed 64-bit shingle hashes.
-    private readonly ulong[] multipliers;
-    private readonly ulong[] increments;
+    private readonly ulong[] _multipliers;
+    private readonly ulong[] _increments;
 
     public MinHasher(int length = DefaultLength, int seed = 20260301)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(length, 1);
         var random = new Random(seed);
-        multipliers = new ulong[length];
-        increments = new ulong[length];
-        for (var i = 0; i < length; i++)
+        _multipliers = new ulong[length];
+        _increments = new ulong[length];
+        for (int i = 0; i < length; i++)
         {
-            multipliers[i] = (ulong)random.NextInt64() | 1UL | ((ulong)random.Next() << 63);
-            increments[i] = (ulong)random.NextInt64();
+            _multipliers[i] = (ulong)random.NextInt64() | 1UL | ((ulong)random.Next() << 63);
+            _increments[i] = (ulong)random.NextInt64();
         }
     }
 
-    public int Length => multipliers.Length;
+    public int Length => _multipliers.Length;
 
     /// <summary>The signature of the shingle set, or null for an empty set (nothing to compare).</summary>
     public uint[]? Signature(IReadOnlyList<ulong> shingles)
@@ -37,13 +37,13 @@ public sealed class MinHasher
         if (shingles.Count == 0)
             return null;
 
-        var signature = new uint[multipliers.Length];
+        uint[] signature = new uint[_multipliers.Length];
         Array.Fill(signature, uint.MaxValue);
-        foreach (var shingle in shingles)
+        foreach (ulong shingle in shingles)
         {
-            for (var i = 0; i < signature.Length; i++)
+            for (int i = 0; i < signature.Length; i++)
             {
-                var value = (uint)((multipliers[i] * shingle + increments[i]) >> 32);
+                uint value = (uint)((_multipliers[i] * shingle + _increments[i]) >> 32);
                 if (value < signature[i])
                     signature[i] = value;
             }
@@ -57,8 +57,8 @@ public sealed class MinHasher
     {
         if (first.Length != second.Length || first.Length == 0)
             throw new ArgumentException("signatures must be of the same, non-zero length");
-        var equal = 0;
-        for (var i = 0; i < first.Length; i++)
+        int equal = 0;
+        for (int i = 0; i < first.Length; i++)
         {
             if (first[i] == second[i])
                 equal++;

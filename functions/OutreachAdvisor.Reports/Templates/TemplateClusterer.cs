@@ -41,40 +41,40 @@ public sealed class TemplateClusterer
     public IReadOnlyList<int[]> Cluster(IReadOnlyList<uint[]?> signatures)
     {
         ArgumentNullException.ThrowIfNull(signatures);
-        var length = signatures.FirstOrDefault(s => s is not null)?.Length ?? 0;
+        int length = signatures.FirstOrDefault(s => s is not null)?.Length ?? 0;
         if (length == 0)
             return [];
         if (length % Bands != 0)
             throw new ArgumentException($"signature length {length} is not a multiple of {Bands} bands");
 
-        var rows = length / Bands;
+        int rows = length / Bands;
         var groups = new UnionFind(signatures.Count);
         var buckets = new Dictionary<ulong, Representatives>(signatures.Count);
         long comparisons = 0;
 
         // Band by band, so only one band's buckets are in memory at a time.
-        for (var band = 0; band < Bands; band++)
+        for (int band = 0; band < Bands; band++)
         {
             buckets.Clear();
-            for (var i = 0; i < signatures.Count; i++)
+            for (int i = 0; i < signatures.Count; i++)
             {
-                var signature = signatures[i];
+                uint[]? signature = signatures[i];
                 if (signature is null)
                     continue;
                 if (signature.Length != length)
                     throw new ArgumentException("signatures differ in length");
 
-                ref var bucket = ref CollectionsMarshal.GetValueRefOrAddDefault(buckets, BandKey(signature, band, rows), out var exists);
+                ref Representatives bucket = ref CollectionsMarshal.GetValueRefOrAddDefault(buckets, BandKey(signature, band, rows), out bool exists);
                 if (!exists)
                 {
                     bucket = new Representatives(i);
                     continue;
                 }
 
-                var matched = false;
-                for (var slot = 0; slot < bucket.Count && !matched; slot++)
+                bool matched = false;
+                for (int slot = 0; slot < bucket.Count && !matched; slot++)
                 {
-                    var other = bucket[slot];
+                    int other = bucket[slot];
                     if (groups.Find(other) == groups.Find(i))
                     {
                         matched = true;
@@ -101,12 +101,12 @@ public sealed class TemplateClusterer
     private static List<int[]> Collect(IReadOnlyList<uint[]?> signatures, UnionFind groups)
     {
         var members = new Dictionary<int, List<int>>();
-        for (var i = 0; i < signatures.Count; i++)
+        for (int i = 0; i < signatures.Count; i++)
         {
             if (signatures[i] is null)
                 continue;
-            var root = groups.Find(i);
-            if (!members.TryGetValue(root, out var list))
+            int root = groups.Find(i);
+            if (!members.TryGetValue(root, out List<int>? list))
                 members[root] = list = [];
             list.Add(i);
         }
@@ -116,8 +116,8 @@ public sealed class TemplateClusterer
 
     private static ulong BandKey(uint[] signature, int band, int rows)
     {
-        var hash = TextShingler.Mix((ulong)band + 1);
-        for (var r = band * rows; r < (band + 1) * rows; r++)
+        ulong hash = TextShingler.Mix((ulong)band + 1);
+        for (int r = band * rows; r < (band + 1) * rows; r++)
             hash = TextShingler.Mix(hash ^ signature[r]);
         return hash;
     }
@@ -125,19 +125,19 @@ public sealed class TemplateClusterer
     /// <summary>Up to three members of a bucket, inline (no allocation per bucket).</summary>
     private struct Representatives(int first)
     {
-        private int second = -1;
-        private int third = -1;
+        private int _second = -1;
+        private int _third = -1;
 
-        public readonly int Count => third >= 0 ? 3 : second >= 0 ? 2 : 1;
+        public readonly int Count => _third >= 0 ? 3 : _second >= 0 ? 2 : 1;
 
-        public readonly int this[int slot] => slot switch { 0 => first, 1 => second, _ => third };
+        public readonly int this[int slot] => slot switch { 0 => first, 1 => _second, _ => _third };
 
         public void Add(int index)
         {
-            if (second < 0)
-                second = index;
+            if (_second < 0)
+                _second = index;
             else
-                third = index;
+                _third = index;
         }
     }
 }

@@ -20,9 +20,9 @@ public static class TextShingler
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
-        var masked = NameWords(namesToMask);
+        HashSet<ulong> masked = NameWords(namesToMask);
         var words = new List<ulong>();
-        foreach (var line in text.Split('\n'))
+        foreach (string line in text.Split('\n'))
         {
             if (line.TrimStart().StartsWith('>'))
                 continue;
@@ -32,12 +32,12 @@ public static class TextShingler
         if (words.Count == 0)
             return [];
 
-        var count = Math.Max(1, words.Count - size + 1);
-        var shingles = new ulong[count];
-        for (var i = 0; i < count; i++)
+        int count = Math.Max(1, words.Count - size + 1);
+        ulong[] shingles = new ulong[count];
+        for (int i = 0; i < count; i++)
         {
-            var hash = 0xCBF29CE484222325UL;
-            for (var j = i; j < Math.Min(i + size, words.Count); j++)
+            ulong hash = 0xCBF29CE484222325UL;
+            for (int j = i; j < Math.Min(i + size, words.Count); j++)
                 hash = Mix(hash ^ words[j]);
             shingles[i] = hash;
         }
@@ -49,7 +49,7 @@ public static class TextShingler
     {
         var set = new HashSet<ulong>();
         var scratch = new List<ulong>();
-        foreach (var name in names ?? [])
+        foreach (string name in names ?? [])
         {
             scratch.Clear();
             AddWords(name, null, scratch, minLength: 2);
@@ -61,10 +61,10 @@ public static class TextShingler
 
     private static void AddWords(string text, HashSet<ulong>? masked, List<ulong> words, int minLength = 1)
     {
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
+        int start = -1;
+        for (int i = 0; i <= text.Length; i++)
         {
-            var isWordChar = i < text.Length && char.IsLetterOrDigit(text[i]);
+            bool isWordChar = i < text.Length && char.IsLetterOrDigit(text[i]);
             if (isWordChar && start < 0)
             {
                 start = i;
@@ -73,7 +73,7 @@ public static class TextShingler
             {
                 if (i - start >= minLength)
                 {
-                    var word = HashWord(text.AsSpan(start, i - start));
+                    ulong word = HashWord(text.AsSpan(start, i - start));
                     words.Add(masked is not null && masked.Contains(word) ? NamePlaceholder : word);
                 }
 
@@ -85,8 +85,8 @@ public static class TextShingler
     /// <summary>FNV-1a over the lower-cased characters, then mixed.</summary>
     private static ulong HashWord(ReadOnlySpan<char> word)
     {
-        var hash = 0xCBF29CE484222325UL;
-        foreach (var c in word)
+        ulong hash = 0xCBF29CE484222325UL;
+        foreach (char c in word)
         {
             hash ^= char.ToLowerInvariant(c);
             hash *= 0x100000001B3UL;

@@ -3,26 +3,26 @@ namespace OutreachAdvisor.Reports.Templates;
 /// <summary>Disjoint sets over 0..n-1 with path halving and union by size: near-constant time per operation.</summary>
 internal sealed class UnionFind
 {
-    private readonly int[] parent;
-    private readonly int[] size;
+    private readonly int[] _parent;
+    private readonly int[] _size;
 
     public UnionFind(int count)
     {
-        parent = new int[count];
-        size = new int[count];
-        for (var i = 0; i < count; i++)
+        _parent = new int[count];
+        _size = new int[count];
+        for (int i = 0; i < count; i++)
         {
-            parent[i] = i;
-            size[i] = 1;
+            _parent[i] = i;
+            _size[i] = 1;
         }
     }
 
     public int Find(int item)
     {
-        while (parent[item] != item)
+        while (_parent[item] != item)
         {
-            parent[item] = parent[parent[item]];
-            item = parent[item];
+            _parent[item] = _parent[_parent[item]];
+            item = _parent[item];
         }
 
         return item;
@@ -30,13 +30,13 @@ internal sealed class UnionFind
 
     public void Union(int first, int second)
     {
-        var a = Find(first);
-        var b = Find(second);
+        int a = Find(first);
+        int b = Find(second);
         if (a == b)
             return;
-        if (size[a] < size[b])
+        if (_size[a] < _size[b])
             (a, b) = (b, a);
-        parent[b] = a;
-        size[a] += size[b];
+        _parent[b] = a;
+        _size[a] += _size[b];
     }
 }

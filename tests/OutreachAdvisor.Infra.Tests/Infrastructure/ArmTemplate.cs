@@ -43,7 +43,7 @@ internal static class ArmTemplate
 
     /// <summary>True when a node is an ARM expression string "[...]" (not an escaped "[[" literal).</summary>
     public static bool IsExpression(JsonNode? node) =>
-        node is JsonValue v && v.TryGetValue<string>(out var s)
+        node is JsonValue v && v.TryGetValue<string>(out string? s)
         && s.StartsWith('[') && !s.StartsWith("[[", StringComparison.Ordinal) && s.EndsWith(']');
 
     private static IEnumerable<JsonObject> Resources(JsonObject template) =>
@@ -57,7 +57,7 @@ internal static class ArmTemplate
 
     private static void Collect(JsonObject template, string location, List<ArmResource> list)
     {
-        foreach (var resource in Resources(template))
+        foreach (JsonObject resource in Resources(template))
         {
             var item = new ArmResource(resource, template, location);
             list.Add(item);

@@ -36,15 +36,15 @@ internal static class BicepCli
             UseShellExecute = false,
             WorkingDirectory = RepoLayout.RepoRoot,
         };
-        foreach (var arg in args)
+        foreach (string arg in args)
         {
             start.ArgumentList.Add(arg);
         }
 
-        using var process = Process.Start(start)
+        using Process process = Process.Start(start)
             ?? throw new InvalidOperationException($"Could not start {Path}.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
         {
             process.Kill(entireProcessTree: true);
@@ -58,15 +58,15 @@ internal static class BicepCli
     public static (BicepRun Run, string JsonPath) Build(string bicepFile, string outDir)
     {
         Directory.CreateDirectory(outDir);
-        var run = Run("build", bicepFile, "--outdir", outDir);
-        var json = System.IO.Path.Combine(outDir, System.IO.Path.GetFileNameWithoutExtension(bicepFile) + ".json");
+        BicepRun run = Run("build", bicepFile, "--outdir", outDir);
+        string json = System.IO.Path.Combine(outDir, System.IO.Path.GetFileNameWithoutExtension(bicepFile) + ".json");
         return (run, json);
     }
 
     private static string Locate()
     {
-        var assembly = typeof(BicepCli).Assembly;
-        var version = Metadata(assembly, "BicepCliVersion")
+        Assembly assembly = typeof(BicepCli).Assembly;
+        string version = Metadata(assembly, "BicepCliVersion")
             ?? throw new InvalidOperationException("BicepCliVersion metadata missing from the test assembly.");
 
         var roots = new List<string>();
@@ -75,9 +75,9 @@ internal static class BicepCli
         AddIfSet(roots, System.IO.Path.Combine(
             Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"));
 
-        foreach (var root in roots)
+        foreach (string root in roots)
         {
-            var candidate = System.IO.Path.Combine(root, PackageId, version, "tools", "bicep");
+            string candidate = System.IO.Path.Combine(root, PackageId, version, "tools", "bicep");
             if (File.Exists(candidate))
             {
                 EnsureExecutable(candidate);
@@ -97,7 +97,7 @@ internal static class BicepCli
             return;
         }
 
-        var mode = File.GetUnixFileMode(file);
+        UnixFileMode mode = File.GetUnixFileMode(file);
         const UnixFileMode exec = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
         if ((mode & UnixFileMode.UserExecute) == 0)
         {

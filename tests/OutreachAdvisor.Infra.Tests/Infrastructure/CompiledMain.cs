@@ -7,8 +7,8 @@ internal static class CompiledMain
 {
     private static readonly Lazy<(BicepRun Run, string Json)> Built = new(() =>
     {
-        var outDir = TempDir.Create("main");
-        var (run, json) = BicepCli.Build(RepoLayout.MainBicep, outDir);
+        string outDir = TempDir.Create("main");
+        (BicepRun? run, string? json) = BicepCli.Build(RepoLayout.MainBicep, outDir);
         return (run, File.ReadAllText(json));
     });
 
@@ -26,7 +26,7 @@ internal static class TempDir
 
     public static string Create(string name)
     {
-        var dir = Path.Combine(Root, name + "-" + Guid.NewGuid().ToString("N")[..8]);
+        string dir = Path.Combine(Root, name + "-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(dir);
         return dir;
     }

@@ -52,7 +52,7 @@ internal static partial class SecurityChecker
 
     public static IReadOnlyList<Violation> Check(JsonObject template)
     {
-        var resources = ArmTemplate.AllResources(template);
+        IReadOnlyList<ArmResource> resources = ArmTemplate.AllResources(template);
         var found = new List<Violation>();
         CheckStorage(resources, found);
         CheckPlansAndSites(resources, found);
@@ -65,9 +65,9 @@ internal static partial class SecurityChecker
 
     private static void CheckStorage(IEnumerable<ArmResource> resources, List<Violation> found)
     {
-        foreach (var st in resources.OfType("Microsoft.Storage/storageAccounts"))
+        foreach (ArmResource st in resources.OfType("Microsoft.Storage/storageAccounts"))
         {
-            var p = st.Properties;
+            JsonObject? p = st.Properties;
             Require(found, "storage-shared-key", st, IsFalse(p?["allowSharedKeyAccess"]), "allowSharedKeyAccess must be false");
             Require(found, "storage-public-blob", st, IsFalse(p?["allowBlobPublicAccess"]), "allowBlobPublicAccess must be false");
             Require(found, "storage-https", st, IsTrue(p?["supportsHttpsTrafficOnly"]), "supportsHttpsTrafficOnly must be true");
@@ -77,29 +77,29 @@ internal static partial class SecurityChecker
 
     private static void CheckPlansAndSites(IReadOnlyList<ArmResource> resources, List<Violation> found)
     {
-        foreach (var plan in resources.OfType("Microsoft.Web/serverfarms"))
+        foreach (ArmResource plan in resources.OfType("Microsoft.Web/serverfarms"))
         {
-            var sku = plan.Resource["sku"];
+            JsonNode? sku = plan.Resource["sku"];
             Require(found, "plan-flex", plan, Is(sku?["name"], "FC1") && Is(sku?["tier"], "FlexConsumption"),
                 "the plan must be Flex Consumption (FC1)");
         }
 
-        foreach (var site in resources.OfType("Microsoft.Web/sites"))
+        foreach (ArmResource site in resources.OfType("Microsoft.Web/sites"))
         {
-            var p = site.Properties;
-            var config = p?["siteConfig"];
+            JsonObject? p = site.Properties;
+            JsonNode? config = p?["siteConfig"];
             Require(found, "site-https", site, IsTrue(p?["httpsOnly"]), "httpsOnly must be true");
             Require(found, "site-tls", site, Is(config?["minTlsVersion"], "1.2"), "siteConfig.minTlsVersion must be 1.2");
             Require(found, "site-ftps", site, Is(config?["ftpsState"], "Disabled"), "siteConfig.ftpsState must be Disabled");
 
-            var identity = site.Resource["identity"];
-            var type = identity?["type"]?.ToString() ?? "";
+            JsonNode? identity = site.Resource["identity"];
+            string type = identity?["type"]?.ToString() ?? "";
             Require(found, "site-identity", site,
                 type.Contains("UserAssigned", StringComparison.OrdinalIgnoreCase)
                 && identity?["userAssignedIdentities"] is JsonObject { Count: > 0 },
                 "the site must run as a user-assigned managed identity");
 
-            var auth = p?["functionAppConfig"]?["deployment"]?["storage"]?["authentication"];
+            JsonNode? auth = p?["functionAppConfig"]?["deployment"]?["storage"]?["authentication"];
             if (p?["functionAppConfig"] is not null)
             {
                 Require(found, "site-deployment-storage", site, Is(auth?["type"], "UserAssignedIdentity"),
@@ -108,7 +108,7 @@ internal static partial class SecurityChecker
 
             CheckCors(site, found);
             CheckPublishingPolicies(site, resources, found);
-            foreach (var settings in AppSettingSets(site, resources, found))
+            foreach (Dictionary<string, JsonNode?> settings in AppSettingSets(site, resources, found))
             {
                 CheckAppSettings(site, settings, found);
             }
@@ -135,9 +135,9 @@ internal static partial class SecurityChecker
         var policies = resources.OfType("Microsoft.Web/sites/basicPublishingCredentialsPolicies")
             .Where(r => ReferenceEquals(r.Template, site.Template))
             .ToList();
-        foreach (var kind in new[] { "ftp", "scm" })
+        foreach (string? kind in new[] { "ftp", "scm" })
         {
-            var policy = policies.FirstOrDefault(r => r.Name.Contains($"'{kind}'", StringComparison.Ordinal)
+            ArmResource? policy = policies.FirstOrDefault(r => r.Name.Contains($"'{kind}'", StringComparison.Ordinal)
                 || r.Name.EndsWith($"/{kind}", StringComparison.Ordinal));
             Require(found, "publishing-basic-auth", site, policy is not null && IsFalse(policy.Properties?["allow"]),
                 $"basic publishing credentials ({kind}) must be disabled");
@@ -160,10 +160,10 @@ internal static partial class SecurityChecker
                 .ToDictionary(g => g.Key, g => g.Last()["value"], StringComparer.Ordinal));
         }
 
-        var configs = resources.OfType("Microsoft.Web/sites/config")
+        IEnumerable<ArmResource> configs = resources.OfType("Microsoft.Web/sites/config")
             .Where(r => ReferenceEquals(r.Template, site.Template)
                 && r.Name.Contains("appsettings", StringComparison.OrdinalIgnoreCase));
-        foreach (var config in configs)
+        foreach (ArmResource? config in configs)
         {
             switch (config.Resource["properties"])
             {
@@ -171,7 +171,7 @@ internal static partial class SecurityChecker
                     sets.Add(obj.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
                     break;
                 case JsonNode node when ArmTemplate.IsExpression(node):
-                    var expression = node.ToString();
+                    string expression = node.ToString();
                     var variables = VariableReference().Matches(expression).Select(m => m.Groups[1].Value).ToList();
                     var objects = variables
                         .Select(v => config.Template["variables"]?[v])
@@ -179,7 +179,7 @@ internal static partial class SecurityChecker
                         .ToList();
                     // Parameters may only choose between variables (if(parameters('x'), ...)); any
                     // other parameter could inject settings the checker cannot see.
-                    var rest = ConditionParameter().Replace(expression, "if(");
+                    string rest = ConditionParameter().Replace(expression, "if(");
                     Require(found, "app-settings-unverifiable", site,
                         objects.Count > 0 && !rest.Contains("parameters(", StringComparison.OrdinalIgnoreCase),
                         $"app settings must be built from object variables only: {expression}");
@@ -201,12 +201,12 @@ internal static partial class SecurityChecker
             .Select(p => p.Key)
             .ToList();
 
-        foreach (var (name, node) in settings)
+        foreach ((string? name, JsonNode? node) in settings)
         {
-            var value = node?.ToString() ?? "";
-            var where = $"{Where(site)} setting {name}";
+            string value = node?.ToString() ?? "";
+            string where = $"{Where(site)} setting {name}";
 
-            foreach (var marker in CredentialMarkers)
+            foreach (string marker in CredentialMarkers)
             {
                 if (value.Contains(marker, StringComparison.OrdinalIgnoreCase))
                 {
@@ -225,12 +225,12 @@ internal static partial class SecurityChecker
                     "credential must be managedidentity");
             }
 
-            var suffix = IdentityConnectionSuffixes.FirstOrDefault(s => name.EndsWith(s, StringComparison.OrdinalIgnoreCase));
+            string? suffix = IdentityConnectionSuffixes.FirstOrDefault(s => name.EndsWith(s, StringComparison.OrdinalIgnoreCase));
             if (suffix is not null && !name.StartsWith("Language__", StringComparison.OrdinalIgnoreCase))
             {
-                var prefix = name[..^suffix.Length];
+                string prefix = name[..^suffix.Length];
                 Require(found, "app-setting-identity", where,
-                    settings.TryGetValue(prefix + "__credential", out var credential)
+                    settings.TryGetValue(prefix + "__credential", out JsonNode? credential)
                     && string.Equals(credential?.ToString(), "managedidentity", StringComparison.OrdinalIgnoreCase)
                     && settings.ContainsKey(prefix + "__clientId"),
                     $"{prefix} must set __credential=managedidentity and __clientId");
@@ -242,7 +242,7 @@ internal static partial class SecurityChecker
                     "a secret-like setting must be a @Microsoft.KeyVault(...) reference");
             }
 
-            foreach (var secure in secureParams)
+            foreach (string? secure in secureParams)
             {
                 if (value.Contains($"parameters('{secure}')", StringComparison.OrdinalIgnoreCase))
                 {
@@ -253,7 +253,7 @@ internal static partial class SecurityChecker
 
         if (settings.ContainsKey("APPLICATIONINSIGHTS_CONNECTION_STRING"))
         {
-            var auth = settings.GetValueOrDefault("APPLICATIONINSIGHTS_AUTHENTICATION_STRING")?.ToString() ?? "";
+            string auth = settings.GetValueOrDefault("APPLICATIONINSIGHTS_AUTHENTICATION_STRING")?.ToString() ?? "";
             Require(found, "app-setting-identity", Where(site),
                 auth.Contains("Authorization=AAD", StringComparison.OrdinalIgnoreCase) && auth.Contains("ClientId=", StringComparison.OrdinalIgnoreCase),
                 "Application Insights must authenticate with the managed identity (APPLICATIONINSIGHTS_AUTHENTICATION_STRING)");
@@ -269,7 +269,7 @@ internal static partial class SecurityChecker
 
     private static void CheckLanguage(IEnumerable<ArmResource> resources, List<Violation> found)
     {
-        foreach (var account in resources.OfType("Microsoft.CognitiveServices/accounts"))
+        foreach (ArmResource account in resources.OfType("Microsoft.CognitiveServices/accounts"))
         {
             Require(found, "language-local-auth", account, IsTrue(account.Properties?["disableLocalAuth"]), "disableLocalAuth must be true");
             Require(found, "language-local-auth", account, account.Properties?["customSubDomainName"] is not null,
@@ -279,7 +279,7 @@ internal static partial class SecurityChecker
 
     private static void CheckMonitoring(IEnumerable<ArmResource> resources, List<Violation> found)
     {
-        foreach (var component in resources.OfType("Microsoft.Insights/components"))
+        foreach (ArmResource component in resources.OfType("Microsoft.Insights/components"))
         {
             Require(found, "appinsights-local-auth", component, IsTrue(component.Properties?["DisableLocalAuth"]), "DisableLocalAuth must be true");
         }
@@ -287,7 +287,7 @@ internal static partial class SecurityChecker
 
     private static void CheckKeyVault(IEnumerable<ArmResource> resources, List<Violation> found)
     {
-        foreach (var vault in resources.OfType("Microsoft.KeyVault/vaults"))
+        foreach (ArmResource vault in resources.OfType("Microsoft.KeyVault/vaults"))
         {
             Require(found, "keyvault", vault, IsTrue(vault.Properties?["enableRbacAuthorization"]), "enableRbacAuthorization must be true");
             Require(found, "keyvault", vault, IsTrue(vault.Properties?["enablePurgeProtection"]), "enablePurgeProtection must be true");
@@ -296,10 +296,10 @@ internal static partial class SecurityChecker
 
     private static void CheckRoleAssignments(IEnumerable<ArmResource> resources, List<Violation> found)
     {
-        foreach (var assignment in resources.OfType("Microsoft.Authorization/roleAssignments"))
+        foreach (ArmResource assignment in resources.OfType("Microsoft.Authorization/roleAssignments"))
         {
-            var roleId = ResolveVariables(assignment.Properties?["roleDefinitionId"]?.ToString() ?? "", assignment.Template);
-            var guid = Guid().Matches(roleId).Select(m => m.Value).LastOrDefault();
+            string roleId = ResolveVariables(assignment.Properties?["roleDefinitionId"]?.ToString() ?? "", assignment.Template);
+            string? guid = Guid().Matches(roleId).Select(m => m.Value).LastOrDefault();
             Require(found, "role-guid", assignment, guid is not null && AllowedRoles.ContainsKey(guid),
                 $"role definition {roleId} is not one of the expected built-in roles");
             Require(found, "role-guid", assignment, Is(assignment.Properties?["principalType"], "ServicePrincipal"),
@@ -311,9 +311,9 @@ internal static partial class SecurityChecker
     private static string ResolveVariables(string text, JsonObject template) =>
         VariableMember().Replace(text, m =>
         {
-            var variable = template["variables"]?[m.Groups[1].Value];
-            var member = m.Groups[2].Success ? (variable as JsonObject)?[m.Groups[2].Value] : variable;
-            return member is JsonValue v && v.TryGetValue<string>(out var s) ? $"'{s}'" : m.Value;
+            JsonNode? variable = template["variables"]?[m.Groups[1].Value];
+            JsonNode? member = m.Groups[2].Success ? (variable as JsonObject)?[m.Groups[2].Value] : variable;
+            return member is JsonValue v && v.TryGetValue<string>(out string? s) ? $"'{s}'" : m.Value;
         });
 
     /// <summary>Literal "@Microsoft.KeyVault(...)" or an expression that formats one.</summary>
@@ -322,12 +322,12 @@ internal static partial class SecurityChecker
         || value.StartsWith("[format('@Microsoft.KeyVault(", StringComparison.Ordinal)
         || value.StartsWith("[concat('@Microsoft.KeyVault(", StringComparison.Ordinal);
 
-    private static bool IsTrue(JsonNode? node) => node is JsonValue v && v.TryGetValue<bool>(out var b) && b;
+    private static bool IsTrue(JsonNode? node) => node is JsonValue v && v.TryGetValue<bool>(out bool b) && b;
 
-    private static bool IsFalse(JsonNode? node) => node is JsonValue v && v.TryGetValue<bool>(out var b) && !b;
+    private static bool IsFalse(JsonNode? node) => node is JsonValue v && v.TryGetValue<bool>(out bool b) && !b;
 
     private static bool Is(JsonNode? node, string expected) =>
-        node is JsonValue v && v.TryGetValue<string>(out var s) && string.Equals(s, expected, StringComparison.Ordinal);
+        node is JsonValue v && v.TryGetValue<string>(out string? s) && string.Equals(s, expected, StringComparison.Ordinal);
 
     private static string Where(ArmResource r) => $"{r.Location}:{r.Type}";
 
