@@ -1,4 +1,5 @@
 using OutreachAdvisor.Analysis.Context;
+using OutreachAdvisor.Analysis.Messages;
 using OutreachAdvisor.Analysis.Model;
 using OutreachAdvisor.Analysis.Rules;
 using OutreachAdvisor.Analysis.Text;
@@ -7,8 +8,8 @@ namespace OutreachAdvisor.Analysis;
 
 /// <summary>
 /// Runs the analysis: builds the text view once, runs every rule on it with the gathered context,
-/// and scores the findings. Analyze does no I/O; AnalyzeAsync first gathers
-/// the context from the given sources.
+/// puts the findings into the reader's words, and scores them. Analyze does no I/O; AnalyzeAsync
+/// first gathers the context from the given sources.
 /// </summary>
 public sealed class OutreachAnalyzer(IReadOnlyList<IRule> rules)
 {
@@ -20,23 +21,28 @@ public sealed class OutreachAnalyzer(IReadOnlyList<IRule> rules)
     public AnalysisResult Analyze(MessageInput message, string uiLanguage = "en") =>
         Analyze(message, AnalysisContext.FromMessageOnly(message), uiLanguage);
 
-    public AnalysisResult Analyze(MessageInput message, AnalysisContext context, string uiLanguage = "en")
+    public AnalysisResult Analyze(MessageInput message, AnalysisContext context, string uiLanguage = "en") =>
+        Analyze(message, PlainText.Of(message), context, uiLanguage);
+
+    private AnalysisResult Analyze(MessageInput message, string plainText, AnalysisContext context, string uiLanguage)
     {
+        string language = UiLanguages.Normalize(uiLanguage);
         var input = new RuleInput
         {
             Message = message,
-            Text = TextView.Create(message, context.LanguageSignals is { LanguageConfidence: >= 0.8 } signals ? signals.Language : null),
+            Text = TextView.Create(message, plainText, context.LanguageSignals is { LanguageConfidence: >= 0.8 } signals ? signals.Language : null),
             Context = context,
-            UiLanguage = UiLanguages.Normalize(uiLanguage),
         };
 
         var findings = new List<Finding>();
         var checks = new RuleCheck[Rules.Count];
         for (int i = 0; i < Rules.Count; i++)
         {
+            RuleDescription rule = Rules[i].Description;
             RuleOutcome outcome = Rules[i].Evaluate(input);
-            findings.AddRange(outcome.Findings);
-            checks[i] = new RuleCheck(Rules[i].Descriptor.Name, outcome.Status, outcome.Detail);
+            foreach (RuleFinding finding in outcome.Findings)
+                findings.Add(Render(rule, finding, input.Text, language));
+            checks[i] = new RuleCheck(rule.Name, outcome.Status, Localizer.Render(outcome.Detail, language), outcome.Detail.Id);
         }
 
         return new AnalysisResult
@@ -46,13 +52,37 @@ public sealed class OutreachAnalyzer(IReadOnlyList<IRule> rules)
             Ask = input.Text.MakesAsk,
             Findings = findings,
             Checks = checks,
+            PlainText = plainText,
         };
     }
 
     public async Task<AnalysisResult> AnalyzeAsync(MessageInput message, ContextSources sources, string uiLanguage, CancellationToken cancellationToken)
     {
-        AnalysisContext context = await ContextGatherer.GatherAsync(message, sources, cancellationToken).ConfigureAwait(false);
-        return Analyze(message, context, uiLanguage);
+        string plainText = PlainText.Of(message);
+        AnalysisContext context = await ContextGatherer.GatherAsync(message, plainText, sources, cancellationToken).ConfigureAwait(false);
+        return Analyze(message, plainText, context, uiLanguage);
+    }
+
+    /// <summary>A rule's finding in the reader's language, with its evidence quoted from the plain text.</summary>
+    private static Finding Render(RuleDescription rule, RuleFinding finding, TextView text, string language)
+    {
+        FindingText words = Localizer.RenderFinding(finding.MessageId, finding.Args, language);
+        return new Finding
+        {
+            Rule = rule.Name,
+            MessageId = finding.MessageId,
+            Category = rule.Category.Name(),
+            HelpUri = rule.HelpUri,
+            Severity = finding.Severity,
+            Title = words.Title,
+            Message = words.Message,
+            Suggestion = words.Suggestion,
+            Recipient = finding.Recipients.Count == 1 ? finding.Recipients[0] : null,
+            Recipients = finding.Recipients,
+            Evidence = finding.Evidence.Select(text.Evidence).ToArray(),
+            Data = Localizer.RenderValues(finding.Args, language),
+            Fix = finding.Fix is { } fix ? new TextFix(words.Fix ?? words.Title, fix.Start, fix.Length, fix.Replacement) : null,
+        };
     }
 }
 

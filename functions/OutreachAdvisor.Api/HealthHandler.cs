@@ -16,7 +16,7 @@ public sealed class HealthHandler(IAnalysisSources sources)
 
     public async Task HandleAsync(HttpContext context)
     {
-        var report = new HealthReport("ok", Version, sources.MailboxName, sources.LanguageName, RuleCatalog.BuiltIn.Select(r => r.Descriptor.Name).ToArray());
+        var report = new HealthReport("ok", Version, sources.MailboxName, sources.LanguageName, RuleCatalog.BuiltIn.Select(r => r.Description.Name).ToArray());
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";

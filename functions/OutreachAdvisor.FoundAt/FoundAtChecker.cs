@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using OutreachAdvisor.Analysis.Context;
+using OutreachAdvisor.Analysis.Messages;
 using OutreachAdvisor.FoundAt.Fetching;
 using OutreachAdvisor.FoundAt.Matching;
 
@@ -34,24 +35,24 @@ public sealed partial class FoundAtChecker : IFoundAtChecker
         source = source?.Trim() ?? string.Empty;
         if (!AddressListingMatcher.IsSearchableAddress(address))
         {
-            return Unavailable($"'{address}' is not an e-mail address that can be looked for");
+            return Unavailable(Reason.With("found-at/not-an-address", ("address", address)));
         }
 
         if (source.Length == 0)
         {
-            return Unavailable("no found-at page was given");
+            return Unavailable(new Reason("found-at/no-source"));
         }
 
         PageFetchResult page = await ReadSourceAsync(source, cancellationToken).ConfigureAwait(false);
         if (!page.Succeeded)
         {
-            return Unavailable(page.Failure!);
+            return Unavailable(page.FailureReason!);
         }
 
         ListingMatch match = AddressListingMatcher.Find(address, page.Text!);
         return match.IsListed
-            ? new FoundAtVerdict(FoundAtStatus.Listed, $"listed as '{match.MatchedForm}'")
-            : new FoundAtVerdict(FoundAtStatus.NotListed, $"{address} does not appear on {source}");
+            ? new FoundAtVerdict(FoundAtStatus.Listed, Reason.With("found-at/listed", ("form", match.MatchedForm!)))
+            : new FoundAtVerdict(FoundAtStatus.NotListed, Reason.With("found-at/not-listed", ("address", address), ("source", source)));
     }
 
     private async Task<PageFetchResult> ReadSourceAsync(string source, CancellationToken cancellationToken)
@@ -74,20 +75,20 @@ public sealed partial class FoundAtChecker : IFoundAtChecker
             return await ReadLocalFileAsync(fileUri.LocalPath, cancellationToken).ConfigureAwait(false);
         }
 
-        return PageFetchResult.Failed($"unsupported source '{name}:'; give an http(s) URL or a local file path");
+        return PageFetchResult.Failed("found-at/unsupported-source", ("scheme", name));
     }
 
     private async Task<PageFetchResult> ReadLocalFileAsync(string path, CancellationToken cancellationToken)
     {
         if (!_allowLocalFiles)
         {
-            return PageFetchResult.Failed("refused: local files are not read here; give an http(s) URL");
+            return PageFetchResult.Failed("found-at/no-local-files");
         }
 
         return await LocalPageReader.ReadAsync(path, _fetcher.Options.MaxBytes, cancellationToken).ConfigureAwait(false);
     }
 
-    private static FoundAtVerdict Unavailable(string reason) => new(FoundAtStatus.Unavailable, reason);
+    private static FoundAtVerdict Unavailable(Reason reason) => new(FoundAtStatus.Unavailable, reason);
 
     [GeneratedRegex(@"\A(?<scheme>[a-zA-Z][a-zA-Z0-9+.\-]+):")]
     private static partial Regex SchemePattern();

@@ -13,7 +13,7 @@ internal static class LocalPageReader
             var file = new FileInfo(path);
             if (!file.Exists)
             {
-                return PageFetchResult.Failed($"file not found: {path}");
+                return PageFetchResult.Failed("file/not-found", ("path", path));
             }
 
             if (file.Length > maxBytes)
@@ -42,10 +42,10 @@ internal static class LocalPageReader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            return PageFetchResult.Failed($"could not read file {path}: {ex.Message}");
+            return PageFetchResult.Failed("file/unreadable", ("path", path));
         }
     }
 
     private static PageFetchResult TooLarge(long maxBytes) =>
-        PageFetchResult.Failed($"refused: file larger than {Units.Bytes(maxBytes)}");
+        PageFetchResult.Failed("file/too-large", ("limit", Units.Bytes(maxBytes)));
 }

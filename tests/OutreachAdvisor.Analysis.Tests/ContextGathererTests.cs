@@ -1,5 +1,7 @@
 using OutreachAdvisor.Analysis.Context;
+using OutreachAdvisor.Analysis.Messages;
 using OutreachAdvisor.Analysis.Model;
+using OutreachAdvisor.Analysis.Text;
 using static OutreachAdvisor.Analysis.Tests.Build;
 
 namespace OutreachAdvisor.Analysis.Tests;
@@ -42,7 +44,7 @@ public sealed class ContextGathererTests
     private sealed class FakeFoundAt(FoundAtStatus status) : IFoundAtChecker
     {
         public Task<FoundAtVerdict> CheckAsync(string address, string source, CancellationToken cancellationToken) =>
-            Task.FromResult(new FoundAtVerdict(status, $"checked {source}"));
+            Task.FromResult(new FoundAtVerdict(status, Reason.With("found-at/listed", ("form", source))));
     }
 
     private static readonly MessageInput Ask = Message("Hi Jane,\nCould you review my CV?", to: [Jane, Marco], foundAt: new() { [Jane.Address] = "https://janedoe.example" });
@@ -51,7 +53,7 @@ public sealed class ContextGathererTests
     public async Task Gathers_history_for_every_recipient_and_found_at_verdicts()
     {
         var mailbox = new FakeMailbox(TimeSpan.Zero);
-        AnalysisContext context = await ContextGatherer.GatherAsync(Ask, new ContextSources { Mailbox = mailbox, FoundAt = new FakeFoundAt(FoundAtStatus.Listed) }, CancellationToken.None);
+        AnalysisContext context = await ContextGatherer.GatherAsync(Ask, PlainText.Of(Ask), new ContextSources { Mailbox = mailbox, FoundAt = new FakeFoundAt(FoundAtStatus.Listed) }, CancellationToken.None);
         Assert.AreEqual(2, mailbox.Calls);
         Assert.IsTrue(context.HasMailbox);
         Assert.AreEqual(TwoWay, context.For(Marco).History);
@@ -63,9 +65,9 @@ public sealed class ContextGathererTests
     public async Task A_slow_mailbox_is_given_up_on_and_the_reason_kept()
     {
         var sources = new ContextSources { Mailbox = new FakeMailbox(TimeSpan.FromSeconds(30)), MailboxTimeout = TimeSpan.FromMilliseconds(100) };
-        AnalysisContext context = await ContextGatherer.GatherAsync(Ask, sources, CancellationToken.None);
+        AnalysisContext context = await ContextGatherer.GatherAsync(Ask, PlainText.Of(Ask), sources, CancellationToken.None);
         Assert.IsFalse(context.HasMailbox);
-        StringAssert.Contains(context.MailboxUnavailableReason, "did not answer within 0.1 s");
+        StringAssert.Contains(context.MailboxUnavailableReason!.ToString(), "did not answer within 0.1 s");
         AnalysisResult result = OutreachAnalyzer.Default.Analyze(Ask, context);
         Assert.AreEqual(CheckStatus.Skipped, result.Checks.Single(c => c.Rule == "engage-before-asking").Status);
     }
@@ -74,8 +76,11 @@ public sealed class ContextGathererTests
     public async Task A_failing_mailbox_is_a_reason_not_an_exception()
     {
         var sources = new ContextSources { Mailbox = new FakeMailbox(TimeSpan.Zero, new InvalidOperationException("Graph answered HTTP 500\nmore")) };
-        AnalysisContext context = await ContextGatherer.GatherAsync(Ask, sources, CancellationToken.None);
-        Assert.AreEqual("the mailbox (fake) could not be read: Graph answered HTTP 500", context.MailboxUnavailableReason);
+        AnalysisContext context = await ContextGatherer.GatherAsync(Ask, PlainText.Of(Ask), sources, CancellationToken.None);
+        // The exception's own (English, possibly revealing) text stays out of what the reader sees.
+        Assert.AreEqual("mailbox/failed", context.MailboxUnavailableReason!.Id);
+        Assert.AreEqual("the mailbox (fake) could not be read", context.MailboxUnavailableReason.ToString());
+        Assert.AreEqual("non è stato possibile leggere la casella di posta (fake)", Localizer.Render(context.MailboxUnavailableReason, "it"));
     }
 
     [TestMethod]
@@ -83,7 +88,7 @@ public sealed class ContextGathererTests
     {
         MessageInput html = Message("<p>Hi&nbsp;Jane,</p><p>Could you help?</p>", format: BodyFormat.Html);
         var language = new FakeLanguage(TimeSpan.Zero, Signals("x"));
-        AnalysisContext context = await ContextGatherer.GatherAsync(html, new ContextSources { Language = language }, CancellationToken.None);
+        AnalysisContext context = await ContextGatherer.GatherAsync(html, PlainText.Of(html), new ContextSources { Language = language }, CancellationToken.None);
         Assert.AreEqual("Hi Jane,\nCould you help?", language.LastText);
         Assert.IsNotNull(context.LanguageSignals);
         Assert.IsNull(context.LanguageUnavailableReason);
@@ -93,7 +98,7 @@ public sealed class ContextGathererTests
     public async Task A_slow_language_service_falls_back_to_the_built_in_analyzer_and_says_so()
     {
         var sources = new ContextSources { Language = new FakeLanguage(TimeSpan.FromSeconds(30), Signals("x")), LanguageTimeout = TimeSpan.FromMilliseconds(100) };
-        AnalysisContext context = await ContextGatherer.GatherAsync(Ask, sources, CancellationToken.None);
+        AnalysisContext context = await ContextGatherer.GatherAsync(Ask, PlainText.Of(Ask), sources, CancellationToken.None);
         Assert.IsNull(context.LanguageSignals);
         AnalysisResult result = OutreachAnalyzer.Default.Analyze(Ask, context);
         StringAssert.Contains(result.Checks.Single(c => c.Rule == "specific-reference").Detail, "the built-in analyzer was used");
@@ -104,7 +109,7 @@ public sealed class ContextGathererTests
     {
         MessageInput shortItalian = Message("Caffè?", subject: "");
         var signals = new LanguageSignals("it", 0.99, [], [], []);
-        AnalysisContext context = await ContextGatherer.GatherAsync(shortItalian, new ContextSources { Language = new FakeLanguage(TimeSpan.Zero, signals) }, CancellationToken.None);
+        AnalysisContext context = await ContextGatherer.GatherAsync(shortItalian, PlainText.Of(shortItalian), new ContextSources { Language = new FakeLanguage(TimeSpan.Zero, signals) }, CancellationToken.None);
         Assert.AreEqual("und", OutreachAnalyzer.Default.Analyze(shortItalian).Language);
         Assert.AreEqual("it", OutreachAnalyzer.Default.Analyze(shortItalian, context).Language);
     }
@@ -114,6 +119,6 @@ public sealed class ContextGathererTests
     {
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
-        await Assert.ThrowsAsync<TaskCanceledException>(() => ContextGatherer.GatherAsync(Ask, new ContextSources { Mailbox = new FakeMailbox(TimeSpan.FromSeconds(5)) }, cancelled.Token));
+        await Assert.ThrowsAsync<TaskCanceledException>(() => ContextGatherer.GatherAsync(Ask, PlainText.Of(Ask), new ContextSources { Mailbox = new FakeMailbox(TimeSpan.FromSeconds(5)) }, cancelled.Token));
     }
 }

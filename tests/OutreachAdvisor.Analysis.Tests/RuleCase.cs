@@ -1,4 +1,5 @@
 using OutreachAdvisor.Analysis.Context;
+using OutreachAdvisor.Analysis.Messages;
 using OutreachAdvisor.Analysis.Model;
 
 namespace OutreachAdvisor.Analysis.Tests;
@@ -8,9 +9,21 @@ namespace OutreachAdvisor.Analysis.Tests;
 /// <param name="Name">What the example shows, for the test name.</param>
 public sealed record RuleCase(string Language, string Name, MessageInput Message, AnalysisContext? Context = null)
 {
+    /// <summary>For a must-fire case: every warning or error it must report, by message key and quoted evidence (ESLint's errors list).</summary>
+    public IReadOnlyList<ExpectedFinding> Expected { get; init; } = [];
+
+    /// <summary>Adds a finding the case must report: the rule's message key and the evidence it quotes, in order.</summary>
+    public RuleCase Expect(string messageKey, params string[] evidence) => this with { Expected = [.. Expected, new ExpectedFinding(messageKey, evidence)] };
+
     public override string ToString() => $"{Language}: {Name}";
 
     public object[] AsRow() => [this];
+}
+
+/// <summary>A finding a must-fire case reports: its message key within the rule and the texts its evidence quotes.</summary>
+public sealed record ExpectedFinding(string MessageKey, IReadOnlyList<string> Evidence)
+{
+    public override string ToString() => $"{MessageKey} [{string.Join(" | ", Evidence)}]";
 }
 
 /// <summary>Builds messages and mailbox contexts for rule tests.</summary>
@@ -44,16 +57,15 @@ public static class Build
                 Recipient = r,
                 History = histories?.GetValueOrDefault(r.Address) ?? RecipientHistory.None,
                 IsContact = contacts?.Contains(r.Address) ?? false,
-                IsSameOrganization = org.Contains(r.Domain),
                 FoundAtSource = message.FoundAt?.GetValueOrDefault(r.Address),
                 FoundAt = foundAt?.GetValueOrDefault(r.Address),
             }),
-            org, "test-mailbox", null);
+            new Organization(org), "test-mailbox", null);
     }
 
     /// <summary>A context without a mailbox but with what a language service found.</summary>
-    public static AnalysisContext WithSignals(MessageInput message, LanguageSignals? signals, string? unavailableReason = null) =>
-        new(message.AllRecipients.Select(r => new RecipientFacts { Recipient = r }), [message.From!.Domain], mailboxName: null, mailboxUnavailableReason: null)
+    public static AnalysisContext WithSignals(MessageInput message, LanguageSignals? signals, Reason? unavailableReason = null) =>
+        new(message.AllRecipients.Select(r => new RecipientFacts { Recipient = r }), new Organization([message.From!.Domain]), mailboxName: null, mailboxUnavailableReason: null)
         {
             LanguageService = "azure-ai-language",
             LanguageSignals = signals,

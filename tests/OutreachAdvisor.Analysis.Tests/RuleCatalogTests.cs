@@ -15,11 +15,11 @@ public sealed partial class RuleCatalogTests
         "personal-greeting", "right-recipient", "specific-reference", "no-automation",
     ];
 
-    public static IEnumerable<object[]> Rules => RuleCatalog.BuiltIn.Select(r => new object[] { r.Descriptor.Name });
+    public static IEnumerable<object[]> Rules => RuleCatalog.BuiltIn.Select(r => new object[] { r.Description.Name });
 
     [TestMethod]
     public void The_catalog_holds_exactly_the_contracts_rules_in_its_order() =>
-        CollectionAssert.AreEqual(ContractRules, RuleCatalog.BuiltIn.Select(r => r.Descriptor.Name).ToArray());
+        CollectionAssert.AreEqual(ContractRules, RuleCatalog.BuiltIn.Select(r => r.Description.Name).ToArray());
 
     [TestMethod]
     [DynamicData(nameof(Rules))]
@@ -52,12 +52,12 @@ public sealed partial class RuleCatalogTests
 
     [TestMethod]
     [DynamicData(nameof(Rules))]
-    public void Rule_descriptor_is_complete(string rule)
+    public void Rule_description_is_complete(string rule)
     {
-        RuleDescriptor descriptor = RuleCatalog.Find(rule)!.Descriptor;
-        CollectionAssert.Contains(new[] { "relationship", "channel", "reciprocity", "personalisation", "automation" }, descriptor.Category);
-        Assert.IsTrue(descriptor.ArticleRule is >= 1 and <= 5);
-        Assert.EndsWith($"docs/rules/{rule}.md", descriptor.HelpUri);
+        RuleDescription description = RuleCatalog.Describe(rule)!;
+        Assert.IsTrue(description.ArticleRule is >= 1 and <= 5);
+        Assert.AreEqual($"help/rules/{rule}.html", description.HelpUri);
+        Assert.IsNotEmpty(description.Findings, $"{rule} reports no finding");
     }
 
     [GeneratedRegex(@"(?im)^#+ .*\b(bad|incorrect)\b")]

@@ -7,7 +7,7 @@ namespace OutreachAdvisor.Analysis.Tests;
 [TestClass]
 public sealed class ScoringTests
 {
-    private static Finding F(string rule, Severity severity) => new() { Rule = rule, Severity = severity, Message = "m", Suggestion = "s" };
+    private static Finding F(string rule, Severity severity) => new() { Rule = rule, MessageId = rule + "/m", Severity = severity, Title = "t", Message = "m", Suggestion = "s" };
 
     [TestMethod]
     public void No_findings_is_a_perfect_score() => Assert.AreEqual(100, Scoring.Score([]));

@@ -17,7 +17,7 @@ public sealed class FunctionTriggerTests
     private sealed class NoFetch : IFoundAtChecker
     {
         public Task<FoundAtVerdict> CheckAsync(string address, string source, CancellationToken cancellationToken) =>
-            Task.FromResult(new FoundAtVerdict(FoundAtStatus.NotListed, "test page without the address"));
+            Task.FromResult(new FoundAtVerdict(FoundAtStatus.NotListed, OutreachAdvisor.Analysis.Messages.Reason.With("found-at/not-listed", ("address", address), ("source", source))));
     }
 
     private static readonly IAnalysisSources Sources = new FixedAnalysisSources(new ContextSources { FoundAt = new NoFetch() });

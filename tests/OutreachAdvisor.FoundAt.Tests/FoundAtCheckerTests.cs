@@ -30,7 +30,7 @@ public sealed class FoundAtCheckerTests
     {
         FoundAtVerdict verdict = await LoopbackChecker().CheckAsync(Jane, Server.Url("/with-address"), TestContext.CancellationToken);
 
-        Assert.AreEqual(new FoundAtVerdict(FoundAtStatus.Listed, "listed as 'jane [at] shape [dot] example'"), verdict);
+        AssertVerdict(FoundAtStatus.Listed, "listed as 'jane [at] shape [dot] example'", verdict);
     }
 
     [TestMethod]
@@ -40,7 +40,7 @@ public sealed class FoundAtCheckerTests
 
         FoundAtVerdict verdict = await LoopbackChecker().CheckAsync(Jane, url, TestContext.CancellationToken);
 
-        Assert.AreEqual(new FoundAtVerdict(FoundAtStatus.NotListed, $"{Jane} does not appear on {url}"), verdict);
+        AssertVerdict(FoundAtStatus.NotListed, $"{Jane} does not appear on {url}", verdict);
     }
 
     [TestMethod]
@@ -48,7 +48,7 @@ public sealed class FoundAtCheckerTests
     {
         FoundAtVerdict verdict = await new FoundAtChecker().CheckAsync(Jane, Server.Url("/with-address"), TestContext.CancellationToken);
 
-        Assert.AreEqual(new FoundAtVerdict(FoundAtStatus.Unavailable, "refused: 127.0.0.1 is a loopback address"), verdict);
+        AssertVerdict(FoundAtStatus.Unavailable, "refused: 127.0.0.1 is a loopback address", verdict);
     }
 
     [TestMethod]
@@ -57,7 +57,7 @@ public sealed class FoundAtCheckerTests
         FoundAtVerdict verdict = await LoopbackChecker().CheckAsync(Jane, Server.Url("/redirect-metadata"), TestContext.CancellationToken);
 
         Assert.AreEqual(FoundAtStatus.Unavailable, verdict.Status);
-        Assert.Contains("169.254.169.254 is a link-local/metadata address", verdict.Detail);
+        Assert.Contains("169.254.169.254 is a link-local/metadata address", verdict.Detail.ToString());
     }
 
     [TestMethod]
@@ -70,7 +70,7 @@ public sealed class FoundAtCheckerTests
 
         FoundAtVerdict verdict = await new FoundAtChecker().CheckAsync(Jane, path, TestContext.CancellationToken);
 
-        Assert.AreEqual(FoundAtStatus.Listed, verdict.Status, verdict.Detail);
+        Assert.AreEqual(FoundAtStatus.Listed, verdict.Status, verdict.Detail.ToString());
     }
 
     [TestMethod]
@@ -81,7 +81,7 @@ public sealed class FoundAtCheckerTests
 
         FoundAtVerdict verdict = await new FoundAtChecker().CheckAsync(Jane, new Uri(path).AbsoluteUri, TestContext.CancellationToken);
 
-        Assert.AreEqual(FoundAtStatus.Listed, verdict.Status, verdict.Detail);
+        Assert.AreEqual(FoundAtStatus.Listed, verdict.Status, verdict.Detail.ToString());
     }
 
     [TestMethod]
@@ -102,7 +102,7 @@ public sealed class FoundAtCheckerTests
 
         FoundAtVerdict verdict = await new FoundAtChecker().CheckAsync(Jane, path, TestContext.CancellationToken);
 
-        Assert.AreEqual(new FoundAtVerdict(FoundAtStatus.Unavailable, $"file not found: {path}"), verdict);
+        AssertVerdict(FoundAtStatus.Unavailable, $"file not found: {path}", verdict);
     }
 
     [TestMethod]
@@ -113,7 +113,7 @@ public sealed class FoundAtCheckerTests
 
         FoundAtVerdict verdict = await new FoundAtChecker().CheckAsync(Jane, path, TestContext.CancellationToken);
 
-        Assert.AreEqual(new FoundAtVerdict(FoundAtStatus.Unavailable, "refused: file larger than 1 MB"), verdict);
+        AssertVerdict(FoundAtStatus.Unavailable, "refused: file larger than 1 MB", verdict);
     }
 
     [TestMethod]
@@ -127,7 +127,7 @@ public sealed class FoundAtCheckerTests
         FoundAtVerdict fromUri = await checker.CheckAsync(Jane, new Uri(path).AbsoluteUri, TestContext.CancellationToken);
 
         Assert.AreEqual(FoundAtStatus.Unavailable, fromPath.Status);
-        Assert.Contains("local files are not read here", fromPath.Detail);
+        Assert.Contains("local files are not read here", fromPath.Detail.ToString());
         Assert.AreEqual(fromPath, fromUri);
     }
 
@@ -142,7 +142,7 @@ public sealed class FoundAtCheckerTests
         FoundAtVerdict verdict = await new FoundAtChecker().CheckAsync(Jane, source, TestContext.CancellationToken);
 
         Assert.AreEqual(FoundAtStatus.Unavailable, verdict.Status);
-        Assert.Contains($"unsupported source '{scheme}'", verdict.Detail);
+        Assert.Contains($"unsupported source '{scheme}'", verdict.Detail.ToString());
     }
 
     [TestMethod]
@@ -160,7 +160,7 @@ public sealed class FoundAtCheckerTests
         FoundAtVerdict verdict = await new FoundAtChecker().CheckAsync(address!, source!, TestContext.CancellationToken);
 
         Assert.AreEqual(FoundAtStatus.Unavailable, verdict.Status);
-        Assert.IsFalse(string.IsNullOrWhiteSpace(verdict.Detail));
+        Assert.IsFalse(string.IsNullOrWhiteSpace(verdict.Detail.ToString()));
     }
 
     [TestMethod]
@@ -181,9 +181,16 @@ public sealed class FoundAtCheckerTests
 
         FoundAtVerdict verdict = await checker.CheckAsync(Jane, Server.Url("/slow-headers"), TestContext.CancellationToken);
 
-        Assert.AreEqual(new FoundAtVerdict(FoundAtStatus.Unavailable, "timed out after 300 ms"), verdict);
+        AssertVerdict(FoundAtStatus.Unavailable, "timed out after 300 ms", verdict);
     }
 
     private static FoundAtChecker LoopbackChecker() =>
         new(new SafePageFetcher(new SafeFetchOptions { AllowLoopback = true }));
+
+    /// <summary>The verdict's status and its detail as an English reader sees it.</summary>
+    private static void AssertVerdict(FoundAtStatus status, string detail, FoundAtVerdict verdict)
+    {
+        Assert.AreEqual(status, verdict.Status, verdict.Detail.ToString());
+        Assert.AreEqual(detail, verdict.Detail.ToString());
+    }
 }

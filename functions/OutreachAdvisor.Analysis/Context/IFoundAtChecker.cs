@@ -1,3 +1,5 @@
+using OutreachAdvisor.Analysis.Messages;
+
 namespace OutreachAdvisor.Analysis.Context;
 
 /// <summary>Decides whether an address is listed on the page where the sender says they found it.</summary>
@@ -18,5 +20,5 @@ public enum FoundAtStatus
     Unavailable,
 }
 
-/// <param name="Detail">Human-readable reason, e.g. "found as 'jane [at] shape [dot] example'" or "refused: 10.0.0.5 is a private address".</param>
-public sealed record FoundAtVerdict(FoundAtStatus Status, string Detail);
+/// <param name="Detail">Why, as a reason the reader's language renders: "listed as 'jane [at] shape [dot] example'", "refused: 10.0.0.5 is a private address".</param>
+public sealed record FoundAtVerdict(FoundAtStatus Status, Reason Detail);

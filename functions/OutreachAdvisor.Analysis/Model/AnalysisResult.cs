@@ -21,20 +21,28 @@ public enum CheckStatus
 /// <summary>A span of the body's plain text that shows why a rule fired.</summary>
 public sealed record Evidence(int Start, int Length, string Text);
 
-/// <summary>One problem found in the message (contract section 2).</summary>
+/// <summary>One problem found in the message (contract sections 2, 6 and 7).</summary>
 public sealed record Finding
 {
     public required string Rule { get; init; }
+    /// <summary>The key the text was rendered from, stable across languages ("personal-greeting/placeholder").</summary>
+    public required string MessageId { get; init; }
     public required Severity Severity { get; init; }
+    /// <summary>A short headline for the problem, in the reader's language.</summary>
+    public required string Title { get; init; }
     public required string Message { get; init; }
     public required string Suggestion { get; init; }
-    /// <summary>The recipient the finding is about, or null when it is about the whole message.</summary>
+    /// <summary>The recipient the finding is about when it is about exactly one; null when it is about the whole message.</summary>
     public string? Recipient { get; init; }
+    /// <summary>Every recipient the finding concerns (empty when it is about the whole message).</summary>
+    public IReadOnlyList<string> Recipients { get; init; } = [];
     public IReadOnlyList<Evidence> Evidence { get; init; } = [];
     /// <summary>The rule's category (added field; the contract allows additions).</summary>
     public string? Category { get; init; }
-    /// <summary>Link to the rule's documentation page.</summary>
+    /// <summary>The rule's doc page, relative to the add-in's origin.</summary>
     public string? HelpUri { get; init; }
+    /// <summary>The named values the message was rendered from.</summary>
+    public IReadOnlyDictionary<string, string> Data { get; init; } = new Dictionary<string, string>();
     /// <summary>A safe one-click fix the add-in may offer, when the rule has one.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public TextFix? Fix { get; init; }
@@ -44,7 +52,8 @@ public sealed record Finding
 public sealed record TextFix(string Title, int Start, int Length, string Replacement);
 
 /// <summary>What one rule verified: passed, failed, or skipped and why.</summary>
-public sealed record RuleCheck(string Rule, CheckStatus Status, string Detail);
+/// <param name="DetailId">The message id the detail was rendered from.</param>
+public sealed record RuleCheck(string Rule, CheckStatus Status, string Detail, string DetailId);
 
 /// <summary>The analysis result (contract section 2).</summary>
 public sealed record AnalysisResult
@@ -55,6 +64,10 @@ public sealed record AnalysisResult
     public required bool Ask { get; init; }
     public required IReadOnlyList<Finding> Findings { get; init; }
     public required IReadOnlyList<RuleCheck> Checks { get; init; }
+
+    /// <summary>The body's plain text, which every evidence offset points into (not serialised).</summary>
+    [JsonIgnore]
+    public string PlainText { get; init; } = string.Empty;
 
     [JsonIgnore]
     public bool HasWarnings => Findings.Any(f => f.Severity >= Severity.Warning);

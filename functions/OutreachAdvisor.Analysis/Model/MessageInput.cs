@@ -47,6 +47,19 @@ public sealed record MessageInput
     /// <summary>Recipient address to the page (URL or file) where the sender found it.</summary>
     public IReadOnlyDictionary<string, string>? FoundAt { get; init; }
 
+    /// <summary>The found-at page given for <paramref name="recipient"/>, or null.</summary>
+    public string? FoundAtFor(EmailAddress recipient)
+    {
+        if (FoundAt is null)
+            return null;
+        foreach ((string address, string source) in FoundAt)
+        {
+            if (address.Trim().Equals(recipient.Address.Trim(), StringComparison.OrdinalIgnoreCase))
+                return source;
+        }
+        return null;
+    }
+
     /// <summary>To, Cc and Bcc, in that order, without duplicates (by address, case-insensitive).</summary>
     public IEnumerable<EmailAddress> AllRecipients =>
         To.Concat(Cc).Concat(Bcc).DistinctBy(r => r.Address, StringComparer.OrdinalIgnoreCase);

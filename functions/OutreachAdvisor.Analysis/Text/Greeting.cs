@@ -2,11 +2,6 @@ using System.Text.RegularExpressions;
 
 namespace OutreachAdvisor.Analysis.Text;
 
-public readonly record struct TextSpan(int Start, int Length)
-{
-    public int End => Start + Length;
-}
-
 public enum GreetingKind
 {
     /// <summary>"Dear Jane," "Ciao Marco," or just "Jane,".</summary>

@@ -36,12 +36,6 @@ public sealed class Lexicon
     public required PhraseSet Ask { get; init; }
     public required PhraseSet Offer { get; init; }
     public required PhraseSet Reference { get; init; }
-    public required PhraseSet PersonalDetails { get; init; }
-    public required PhraseSet AutoMessage { get; init; }
-    public required PhraseSet ConnectOnNetwork { get; init; }
-    public required PhraseSet SelfPromotion { get; init; }
-    /// <summary>Phrases naming the recipient's outlet; the name is in the group "outlet".</summary>
-    public required Regex OutletMention { get; init; }
 
     public static Lexicon English { get; } = Load("en");
     public static Lexicon Italian { get; } = Load("it");
@@ -53,9 +47,13 @@ public sealed class Lexicon
     public static Lexicon? For(string language) => Supported.GetValueOrDefault(language);
 
     /// <summary>Joins phrase patterns into one regex that only matches whole words.</summary>
-    internal static Regex Phrases(IEnumerable<string> patterns) =>
+    internal static Regex Phrases(IEnumerable<string> patterns)
+    {
+        string[] all = patterns.ToArray();
         // No match timeout: the patterns are ours, not user input, and input size is bounded by the callers.
-        new(WordBounded(patterns), PhraseOptions);
+        // An empty list matches nothing (an empty alternation would match everywhere).
+        return new(all.Length == 0 ? "(?!)" : WordBounded(all), PhraseOptions);
+    }
 
     internal static string WordBounded(IEnumerable<string> patterns) =>
         // Straight and typographic apostrophes are the same letter to a reader (Outlook autocorrects one into the other).
@@ -105,11 +103,6 @@ public sealed class Lexicon
             Ask = new PhraseSet(List("ask")),
             Offer = new PhraseSet(List("offer")),
             Reference = new PhraseSet(List("reference")),
-            PersonalDetails = new PhraseSet(List("personalDetails")),
-            AutoMessage = new PhraseSet(List("autoMessage")),
-            ConnectOnNetwork = new PhraseSet(List("connectOnNetwork")),
-            SelfPromotion = new PhraseSet(List("selfPromotion")),
-            OutletMention = Phrases(List("outletMention")),
         };
     }
 

@@ -15,6 +15,9 @@ public sealed class PhraseSet
     private readonly Regex? _linear;
     private readonly Regex? _backtracking;
 
+    /// <summary>Matches nothing: the phrases of a language the analyzer does not check.</summary>
+    public static PhraseSet Empty { get; } = new([]);
+
     public PhraseSet(IEnumerable<string> patterns)
     {
         string[] all = patterns.ToArray();

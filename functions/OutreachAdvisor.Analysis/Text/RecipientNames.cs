@@ -37,6 +37,9 @@ public static class RecipientNames
         return tokens;
     }
 
+    /// <summary>The first name of the message's only To recipient; null when there are several or no name is known.</summary>
+    public static string? OnlyToFirstName(MessageInput message) => message.To.Count == 1 ? FirstName(message.To[0]) : null;
+
     /// <summary>A first name to greet the recipient by, or null when none is known.</summary>
     public static string? FirstName(EmailAddress recipient)
     {

@@ -11,9 +11,9 @@ namespace OutreachAdvisor.Analysis.Text;
 /// </summary>
 public sealed class TextView
 {
-    private TextView(MessageInput message, string? detectedElsewhere)
+    private TextView(MessageInput message, string plainText, string? detectedElsewhere)
     {
-        Text = PlainText.Of(message);
+        Text = plainText;
         Subject = message.Subject;
         NewTextLength = QuotedHistory.NewTextLength(Text);
         Language = DetectLanguage(Subject, NewText);
@@ -38,7 +38,10 @@ public sealed class TextView
     }
 
     /// <param name="detectedElsewhere">The language a language service detected, used when the built-in detector cannot tell.</param>
-    public static TextView Create(MessageInput message, string? detectedElsewhere = null) => new(message, detectedElsewhere);
+    public static TextView Create(MessageInput message, string? detectedElsewhere = null) => new(message, PlainText.Of(message), detectedElsewhere);
+
+    /// <param name="plainText">The body's plain text, when the caller has already computed it (<see cref="PlainText.Of"/>).</param>
+    public static TextView Create(MessageInput message, string plainText, string? detectedElsewhere) => new(message, plainText, detectedElsewhere);
 
     /// <summary>The body as plain text: evidence offsets point into this string.</summary>
     public string Text { get; }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using OutreachAdvisor.Analysis.Messages;
 
 namespace OutreachAdvisor.FoundAt.Fetching;
 
@@ -36,16 +37,16 @@ internal sealed class ApprovedHosts(bool allowLoopback)
         string host = Key(context.DnsEndPoint.Host);
         if (!_addresses.TryGetValue(host, out IPAddress[]? addresses))
         {
-            throw new RefusedConnectionException($"{host} was not checked before connecting");
+            throw new RefusedConnectionException(Reason.With("host/not-checked", ("host", host)));
         }
 
         SocketException? lastError = null;
         foreach (IPAddress address in addresses)
         {
             // Checked already; checked again because this is the last line before traffic leaves.
-            if (IpAddressPolicy.ForbiddenReason(address, allowLoopback) is { } reason)
+            if (IpAddressPolicy.Forbidden(address, allowLoopback) is { } reason)
             {
-                throw new RefusedConnectionException($"{address} is {reason}");
+                throw new RefusedConnectionException(Reason.With("host/address-forbidden", ("address", address.ToString()), ("kind", reason)));
             }
 
             var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
@@ -71,4 +72,7 @@ internal sealed class ApprovedHosts(bool allowLoopback)
 }
 
 /// <summary>Thrown from the connect callback; its message becomes the refusal reason.</summary>
-internal sealed class RefusedConnectionException(string message) : IOException(message);
+internal sealed class RefusedConnectionException(Reason reason) : IOException(reason.ToString())
+{
+    public Reason Reason { get; } = reason;
+}

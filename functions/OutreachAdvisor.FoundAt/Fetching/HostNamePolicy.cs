@@ -1,3 +1,5 @@
+using OutreachAdvisor.Analysis.Messages;
+
 namespace OutreachAdvisor.FoundAt.Fetching;
 
 /// <summary>Host names refused before any DNS lookup: cloud metadata services and private-use names.</summary>
@@ -10,18 +12,18 @@ internal static class HostNamePolicy
     };
 
     /// <summary>Why <paramref name="host"/> is refused, or null. The resolved IPs are checked as well.</summary>
-    public static string? ForbiddenReason(string host)
+    public static Reason? ForbiddenReason(string host)
     {
         string name = host.TrimEnd('.');
         if (MetadataHosts.Contains(name))
         {
-            return $"{name} is a cloud metadata host name";
+            return Reason.With("host/metadata-name", ("host", name));
         }
 
         // .internal is reserved for private networks (names such as localhost are caught by their IPs).
         if (name.EndsWith(".internal", StringComparison.OrdinalIgnoreCase))
         {
-            return $"{name} is a private-use (.internal) host name";
+            return Reason.With("host/internal-name", ("host", name));
         }
 
         return null;

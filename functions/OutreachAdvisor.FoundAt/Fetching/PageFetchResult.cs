@@ -1,27 +1,34 @@
+using OutreachAdvisor.Analysis.Messages;
+
 namespace OutreachAdvisor.FoundAt.Fetching;
 
 /// <summary>A fetched page's text, or why there is none. Holds the body only for the caller's use.</summary>
 public sealed class PageFetchResult
 {
-    private PageFetchResult(string? text, string? failure, Uri? finalUrl)
+    private PageFetchResult(string? text, Reason? failure, Uri? finalUrl)
     {
         Text = text;
-        Failure = failure;
+        FailureReason = failure;
         FinalUrl = finalUrl;
     }
 
-    public bool Succeeded => Failure is null;
+    public bool Succeeded => FailureReason is null;
 
     /// <summary>The decoded body; null when the fetch failed.</summary>
     public string? Text { get; }
 
-    /// <summary>A reason for a person, e.g. "refused: 10.0.0.5 is a private address"; null on success.</summary>
-    public string? Failure { get; }
+    /// <summary>Why there is no text, as a reason the reader's language renders ("refused: 10.0.0.5 is a private address"); null on success.</summary>
+    public Reason? FailureReason { get; }
+
+    /// <summary><see cref="FailureReason"/> in English, for logs and tests.</summary>
+    public string? Failure => FailureReason?.ToString();
 
     /// <summary>The URL the text came from, after redirects.</summary>
     public Uri? FinalUrl { get; }
 
     public static PageFetchResult Success(string text, Uri finalUrl) => new(text, null, finalUrl);
 
-    public static PageFetchResult Failed(string reason) => new(null, reason, null);
+    public static PageFetchResult Failed(Reason reason) => new(null, reason, null);
+
+    public static PageFetchResult Failed(string id, params (string Name, object Value)[] values) => new(null, Reason.With(id, values), null);
 }

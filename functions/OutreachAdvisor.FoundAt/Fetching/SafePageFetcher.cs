@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
 
+using OutreachAdvisor.Analysis.Messages;
+
 namespace OutreachAdvisor.FoundAt.Fetching;
 
 /// <summary>
@@ -35,7 +37,7 @@ public sealed class SafePageFetcher
     {
         return Uri.TryCreate(url, UriKind.Absolute, out Uri? uri)
             ? await FetchAsync(uri, cancellationToken).ConfigureAwait(false)
-            : PageFetchResult.Failed($"refused: '{url}' is not an absolute URL");
+            : PageFetchResult.Failed("fetch/not-absolute", ("url", url));
     }
 
     /// <inheritdoc cref="FetchAsync(string, CancellationToken)"/>
@@ -55,19 +57,19 @@ public sealed class SafePageFetcher
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return PageFetchResult.Failed($"timed out after {Units.Duration(_options.Timeout)}");
+            return PageFetchResult.Failed("fetch/timeout", ("limit", Units.Duration(_options.Timeout)));
         }
         catch (HttpRequestException ex)
         {
-            return PageFetchResult.Failed($"could not fetch {url}: {(ex.InnerException as RefusedConnectionException)?.Message ?? ex.Message}");
+            return PageFetchResult.Failed("fetch/unreachable", ("url", url.ToString()), ("reason", (ex.InnerException as RefusedConnectionException)?.Reason ?? new Reason("fetch/network-error")));
         }
-        catch (IOException ex)
+        catch (IOException)
         {
-            return PageFetchResult.Failed($"could not read {url}: {ex.Message}");
+            return PageFetchResult.Failed("fetch/unreadable", ("url", url.ToString()));
         }
         catch (Exception ex) when (ex is UriFormatException or InvalidOperationException)
         {
-            return PageFetchResult.Failed($"could not fetch {url}: {ex.Message}"); // odd host names and URLs
+            return PageFetchResult.Failed("fetch/unreachable", ("url", url.ToString()), ("reason", new Reason("fetch/network-error"))); // odd host names and URLs
         }
     }
 
@@ -77,10 +79,10 @@ public sealed class SafePageFetcher
         Uri current = url;
         for (int redirects = 0; ; redirects++)
         {
-            string? refusal = await CheckDestinationAsync(current, approvedHosts, cancellationToken).ConfigureAwait(false);
+            Reason? refusal = await CheckDestinationAsync(current, approvedHosts, cancellationToken).ConfigureAwait(false);
             if (refusal is not null)
             {
-                return PageFetchResult.Failed(redirects == 0 ? $"refused: {refusal}" : $"refused: redirect to {current} ({refusal})");
+                return PageFetchResult.Failed(redirects == 0 ? Reason.With("fetch/refused", ("reason", refusal)) : Reason.With("fetch/refused-redirect", ("url", current.ToString()), ("reason", refusal)));
             }
 
             using var request = new HttpRequestMessage(HttpMethod.Get, current);
@@ -95,12 +97,12 @@ public sealed class SafePageFetcher
 
             if (redirects >= _options.MaxRedirects)
             {
-                return PageFetchResult.Failed($"refused: more than {_options.MaxRedirects} redirects");
+                return PageFetchResult.Failed("fetch/too-many-redirects", ("max", _options.MaxRedirects));
             }
 
             if (response.Headers.Location is not { } location)
             {
-                return PageFetchResult.Failed($"{current} redirects without a Location header");
+                return PageFetchResult.Failed("fetch/redirect-without-location", ("url", current.ToString()));
             }
 
             current = location.IsAbsoluteUri ? location : new Uri(current, location);
@@ -109,23 +111,23 @@ public sealed class SafePageFetcher
 
     /// <summary>Checks a URL before any traffic is sent to it; on success its host's IPs are approved for connecting.</summary>
     /// <returns>Why the URL is refused, or null.</returns>
-    private async Task<string?> CheckDestinationAsync(
+    private async Task<Reason?> CheckDestinationAsync(
         Uri url, ApprovedHosts approvedHosts, CancellationToken cancellationToken)
     {
         if (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)
         {
-            return $"only http and https URLs are fetched, not {url.Scheme}:";
+            return Reason.With("fetch/scheme-not-http", ("scheme", url.Scheme));
         }
 
         if (!string.IsNullOrEmpty(url.UserInfo))
         {
-            return "URLs with user info (user:password@host) are not fetched";
+            return new Reason("fetch/user-info");
         }
 
         string host = ApprovedHosts.Key(url.IdnHost);
         if (host.Length == 0)
         {
-            return "the URL has no host";
+            return new Reason("fetch/no-host");
         }
 
         if (HostNamePolicy.ForbiddenReason(host) is { } hostReason)
@@ -137,15 +139,17 @@ public sealed class SafePageFetcher
         IPAddress[] addresses = isLiteral ? [literal!] : await ResolveAsync(host, cancellationToken).ConfigureAwait(false);
         if (addresses.Length == 0)
         {
-            return $"{host} could not be resolved";
+            return Reason.With("fetch/unresolved", ("host", host));
         }
 
         // Every address must pass: the connection may use any of them.
         foreach (IPAddress address in addresses)
         {
-            if (IpAddressPolicy.ForbiddenReason(address, _options.AllowLoopback) is { } reason)
+            if (IpAddressPolicy.Forbidden(address, _options.AllowLoopback) is { } reason)
             {
-                return isLiteral ? $"{address} is {reason}" : $"{host} resolves to {address}, {reason}";
+                return isLiteral
+                    ? Reason.With("host/address-forbidden", ("address", address.ToString()), ("kind", reason))
+                    : Reason.With("host/resolves-forbidden", ("host", host), ("address", address.ToString()), ("kind", reason));
             }
         }
 
@@ -173,14 +177,13 @@ public sealed class SafePageFetcher
     {
         if (!response.IsSuccessStatusCode)
         {
-            return PageFetchResult.Failed($"{url} answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd());
+            return PageFetchResult.Failed("fetch/http-status", ("url", url.ToString()), ("status", $"{(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd()));
         }
 
         MediaTypeHeaderValue? contentType = response.Content.Headers.ContentType;
         if (contentType?.MediaType is not { } mediaType || !TextMediaTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase))
         {
-            return PageFetchResult.Failed(
-                $"refused: content type {contentType?.MediaType ?? "(none)"} is not text/html, text/plain or application/xhtml+xml");
+            return PageFetchResult.Failed("fetch/not-text", ("type", contentType?.MediaType ?? "(none)"));
         }
 
         if (response.Content.Headers.ContentLength > _options.MaxBytes)
@@ -223,7 +226,7 @@ public sealed class SafePageFetcher
         }
     }
 
-    private PageFetchResult TooLarge() => PageFetchResult.Failed($"refused: page larger than {Units.Bytes(_options.MaxBytes)}");
+    private PageFetchResult TooLarge() => PageFetchResult.Failed("fetch/too-large", ("limit", Units.Bytes(_options.MaxBytes)));
 
     private static bool IsRedirect(HttpStatusCode status) => status is HttpStatusCode.MovedPermanently
         or HttpStatusCode.Found or HttpStatusCode.SeeOther or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;

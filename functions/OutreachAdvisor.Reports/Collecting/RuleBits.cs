@@ -5,7 +5,7 @@ namespace OutreachAdvisor.Reports.Collecting;
 /// <summary>The analyzer's rules numbered as bits, so a message's fired rules fit in one uint.</summary>
 internal static class RuleBits
 {
-    public static IReadOnlyList<string> Names { get; } = OutreachAnalyzer.Default.Rules.Select(r => r.Descriptor.Name).ToArray();
+    public static IReadOnlyList<string> Names { get; } = OutreachAnalyzer.Default.Rules.Select(r => r.Description.Name).ToArray();
 
     // Declared before NoAutomation: static fields initialise in text order.
     private static readonly Dictionary<string, int> Index = Names.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);

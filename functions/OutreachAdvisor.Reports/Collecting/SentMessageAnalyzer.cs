@@ -29,13 +29,8 @@ internal sealed class SentMessageAnalyzer(string sourceName, string uiLanguage, 
             Body = mail.Body ?? string.Empty,
             BodyFormat = mail.BodyFormat,
         };
-        IReadOnlyCollection<string> organization = OrganizationOf(mail.From.Address);
-        IEnumerable<RecipientFacts> facts = message.AllRecipients.Select(r => new RecipientFacts
-        {
-            Recipient = r,
-            History = RecipientHistory.None,
-            IsSameOrganization = organization.Count > 0 && Addresses.DomainOf(Addresses.Normalize(r.Address)) == organization.First(),
-        });
+        Organization organization = OrganizationOf(mail.From.Address);
+        IEnumerable<RecipientFacts> facts = message.AllRecipients.Select(r => new RecipientFacts { Recipient = r, History = RecipientHistory.None });
         var context = new AnalysisContext(facts, organization, sourceName, mailboxUnavailableReason: null);
         AnalysisResult result = OutreachAnalyzer.Default.Analyze(message, context, uiLanguage);
 
@@ -60,22 +55,12 @@ internal sealed class SentMessageAnalyzer(string sourceName, string uiLanguage, 
             Fired = fired,
             Skipped = skipped & ~fired,
             Language = string.IsInterned(result.Language) ?? result.Language,
-            Signature = hasher.Signature(TextShingler.Shingles(PlainTextOf(mail), NamesOf(mail))),
+            Signature = hasher.Signature(TextShingler.Shingles(result.PlainText, NamesOf(mail))),
         };
     }
 
     /// <summary>The owner's own domain unless it is a public webmail one (where it says nothing about colleagues).</summary>
-    internal static IReadOnlyCollection<string> OrganizationOf(string ownerAddress)
-    {
-        string domain = Addresses.DomainOf(Addresses.Normalize(ownerAddress));
-        return domain.Length == 0 || PublicMailDomains.Contains(domain) ? [] : [domain];
-    }
-
-    private static string PlainTextOf(ReportMail mail)
-    {
-        string body = mail.Body ?? string.Empty;
-        return mail.BodyFormat == BodyFormat.Html ? Analysis.Text.HtmlText.ToPlainText(body) : body;
-    }
+    internal static Organization OrganizationOf(string ownerAddress) => Organization.OfSender(new EmailAddress(null, Addresses.Normalize(ownerAddress)));
 
     /// <summary>The recipients' names and address parts: masked so "Hi Jane" and "Hi Tom" read as the same template.</summary>
     private static IEnumerable<string> NamesOf(ReportMail mail) =>

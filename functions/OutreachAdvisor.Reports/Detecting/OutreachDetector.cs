@@ -1,3 +1,4 @@
+using OutreachAdvisor.Analysis.Context;
 using OutreachAdvisor.Reports.Collecting;
 
 namespace OutreachAdvisor.Reports.Detecting;
@@ -11,7 +12,7 @@ namespace OutreachAdvisor.Reports.Detecting;
 /// </summary>
 internal static class OutreachDetector
 {
-    public static List<OutreachMessage> Detect(MailLedger ledger, IReadOnlyCollection<string> organizationDomains)
+    public static List<OutreachMessage> Detect(MailLedger ledger, Organization organization)
     {
         var threadStarts = new Dictionary<int, long>();
         foreach (SentRecord sent in ledger.Sent)
@@ -44,8 +45,7 @@ internal static class OutreachDetector
         {
             if (!colleagues.TryGetValue(address, out bool colleague))
             {
-                string domain = Addresses.DomainOf(ledger.Addresses[address]);
-                colleague = domain.Length > 0 && organizationDomains.Any(d => domain == d || domain.EndsWith("." + d, StringComparison.Ordinal));
+                colleague = organization.Contains(Addresses.DomainOf(ledger.Addresses[address]));
                 colleagues[address] = colleague;
             }
 

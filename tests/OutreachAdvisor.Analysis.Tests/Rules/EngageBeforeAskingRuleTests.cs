@@ -1,6 +1,6 @@
 using OutreachAdvisor.Analysis.Context;
 using OutreachAdvisor.Analysis.Model;
-using OutreachAdvisor.Analysis.Rules;
+using OutreachAdvisor.Analysis.Rules.EngageBeforeAsking;
 using static OutreachAdvisor.Analysis.Tests.Build;
 
 namespace OutreachAdvisor.Analysis.Tests.Rules;
@@ -16,11 +16,11 @@ public sealed class EngageBeforeAskingRuleTests : RuleTestBase<EngageBeforeAskin
 
     public static IEnumerable<object[]> MustFire => new RuleCase[]
     {
-        Cold("en", "a coffee ask to a stranger", "Hi Jane,\nWould you have 15 minutes for a coffee next week?"),
-        Cold("en", "a CV review from a stranger", "Hi Jane,\nCould you take a look at my CV?"),
-        Known("en", "sent before but never answered", "Hi Jane,\nJust following up: could you review my portfolio?", SentOnly),
-        Cold("it", "un caffè con una sconosciuta", "Ciao Jane,\nti andrebbe un caffè la prossima settimana?"),
-        Known("it", "scritto ma mai risposto", "Ciao Jane,\npotresti dare un'occhiata al mio curriculum?", SentOnly),
+        Cold("en", "a coffee ask to a stranger", "Hi Jane,\nWould you have 15 minutes for a coffee next week?").Expect("cold", "Would you"),
+        Cold("en", "a CV review from a stranger", "Hi Jane,\nCould you take a look at my CV?").Expect("cold", "Could you"),
+        Known("en", "sent before but never answered", "Hi Jane,\nJust following up: could you review my portfolio?", SentOnly).Expect("cold", "could you"),
+        Cold("it", "un caffè con una sconosciuta", "Ciao Jane,\nti andrebbe un caffè la prossima settimana?").Expect("cold", "ti andrebbe"),
+        Known("it", "scritto ma mai risposto", "Ciao Jane,\npotresti dare un'occhiata al mio curriculum?", SentOnly).Expect("cold", "potresti"),
     }.Select(c => c.AsRow());
 
     public static IEnumerable<object[]> MustNotFire => new RuleCase[]
@@ -28,7 +28,7 @@ public sealed class EngageBeforeAskingRuleTests : RuleTestBase<EngageBeforeAskin
         Known("en", "a thread where both wrote", "Hi Jane,\nCould you take a look at my CV?", TwoWay),
         Known("en", "she wrote to me first", "Hi Jane,\nWould you have 15 minutes for a call?", new RecipientHistory(0, 1, 0)),
         Cold("en", "no ask", "Hi Jane,\nThank you for the talk at the conference, it was great."),
-        new("en", "a colleague", Message("Hi Tom,\nCould you review my deck?", to: [new("Tom", "tom@lee.example")]), Mailbox(Message("Hi Tom,\nCould you review my deck?", to: [new("Tom", "tom@lee.example")]))),
+        new RuleCase("en", "a colleague", Message("Hi Tom,\nCould you review my deck?", to: [new("Tom", "tom@lee.example")]), Mailbox(Message("Hi Tom,\nCould you review my deck?", to: [new("Tom", "tom@lee.example")]))),
         Known("it", "un thread a due voci", "Ciao Jane,\npotresti dare un'occhiata al mio curriculum?", TwoWay),
         Cold("it", "nessuna richiesta", "Ciao Jane,\ngrazie per la bellissima presentazione di ieri."),
     }.Select(c => c.AsRow());
@@ -37,7 +37,7 @@ public sealed class EngageBeforeAskingRuleTests : RuleTestBase<EngageBeforeAskin
     public void Finding_names_the_cold_recipient()
     {
         MessageInput message = Message("Hi all,\nCould you help?", to: [Jane, Marco]);
-        RuleOutcome outcome = Evaluate(new("en", "two", message, Mailbox(message, new() { [Marco.Address] = TwoWay })));
+        Outcome outcome = Evaluate(new RuleCase("en", "two", message, Mailbox(message, new() { [Marco.Address] = TwoWay })));
         Assert.AreEqual(Jane.Address, outcome.Findings.Single().Recipient);
         StringAssert.Contains(outcome.Detail, Jane.Address);
     }
@@ -45,7 +45,7 @@ public sealed class EngageBeforeAskingRuleTests : RuleTestBase<EngageBeforeAskin
     [TestMethod]
     public void Without_a_mailbox_it_is_skipped_with_an_info_hint()
     {
-        RuleOutcome outcome = Evaluate(new("en", "no mailbox", Message("Hi Jane,\nCould you review my CV?")));
+        Outcome outcome = Evaluate(new RuleCase("en", "no mailbox", Message("Hi Jane,\nCould you review my CV?")));
         Assert.AreEqual(CheckStatus.Skipped, outcome.Status);
         Assert.AreEqual(Severity.Info, outcome.Findings.Single().Severity);
         StringAssert.Contains(outcome.Detail, "no mailbox");

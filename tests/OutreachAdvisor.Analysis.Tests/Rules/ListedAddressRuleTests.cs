@@ -1,6 +1,7 @@
 using OutreachAdvisor.Analysis.Context;
+using OutreachAdvisor.Analysis.Messages;
 using OutreachAdvisor.Analysis.Model;
-using OutreachAdvisor.Analysis.Rules;
+using OutreachAdvisor.Analysis.Rules.ListedAddress;
 using static OutreachAdvisor.Analysis.Tests.Build;
 
 namespace OutreachAdvisor.Analysis.Tests.Rules;
@@ -16,15 +17,15 @@ public sealed class ListedAddressRuleTests : RuleTestBase<ListedAddressRule, Lis
         AnalysisContext context = Mailbox(message,
             history is null ? null : new() { [Jane.Address] = history },
             contacts,
-            new() { [Jane.Address] = new FoundAtVerdict(status, status.ToString()) });
+            new() { [Jane.Address] = new FoundAtVerdict(status, new Reason("found-at/failed")) });
         return new(language, name, message, context);
     }
 
     public static IEnumerable<object[]> MustFire => new RuleCase[]
     {
-        WithVerdict("en", "address not on the page", "Hi Jane,\nCould you review my CV?", FoundAtStatus.NotListed),
-        WithVerdict("en", "not listed and only ever written to", "Hi Jane,\nCould you review my CV?", FoundAtStatus.NotListed, SentOnly),
-        WithVerdict("it", "indirizzo non presente", "Ciao Jane,\npotresti leggere il mio curriculum?", FoundAtStatus.NotListed),
+        WithVerdict("en", "address not on the page", "Hi Jane,\nCould you review my CV?", FoundAtStatus.NotListed).Expect("not-on-page"),
+        WithVerdict("en", "not listed and only ever written to", "Hi Jane,\nCould you review my CV?", FoundAtStatus.NotListed, SentOnly).Expect("not-on-page"),
+        WithVerdict("it", "indirizzo non presente", "Ciao Jane,\npotresti leggere il mio curriculum?", FoundAtStatus.NotListed).Expect("not-on-page"),
     }.Select(c => c.AsRow());
 
     public static IEnumerable<object[]> MustNotFire => new RuleCase[]
@@ -48,8 +49,8 @@ public sealed class ListedAddressRuleTests : RuleTestBase<ListedAddressRule, Lis
     public void Unreadable_page_is_skipped_with_its_reason()
     {
         MessageInput message = Message("Hi", foundAt: new() { [Jane.Address] = "http://10.0.0.1/" });
-        AnalysisContext context = Mailbox(message, foundAt: new() { [Jane.Address] = new FoundAtVerdict(FoundAtStatus.Unavailable, "refused: 10.0.0.1 is a private address") });
-        RuleOutcome outcome = Evaluate(new("en", "refused", message, context));
+        AnalysisContext context = Mailbox(message, foundAt: new() { [Jane.Address] = new FoundAtVerdict(FoundAtStatus.Unavailable, Reason.With("fetch/refused", ("reason", Reason.With("host/address-forbidden", ("address", "10.0.0.1"), ("kind", new Reason("ip/private")))))) });
+        Outcome outcome = Evaluate(new RuleCase("en", "refused", message, context));
         Assert.AreEqual(CheckStatus.Skipped, outcome.Status);
         StringAssert.Contains(outcome.Detail, "private address");
     }
@@ -58,7 +59,7 @@ public sealed class ListedAddressRuleTests : RuleTestBase<ListedAddressRule, Lis
     public void New_recipient_without_a_page_gets_an_info_hint()
     {
         MessageInput message = Message("Hi Jane,\nCould you review my CV?");
-        RuleOutcome outcome = Evaluate(new("en", "no page", message, Mailbox(message)));
+        Outcome outcome = Evaluate(new RuleCase("en", "no page", message, Mailbox(message)));
         Assert.AreEqual(Severity.Info, outcome.Findings.Single().Severity);
         Assert.AreEqual(CheckStatus.Skipped, outcome.Status);
     }
@@ -67,7 +68,7 @@ public sealed class ListedAddressRuleTests : RuleTestBase<ListedAddressRule, Lis
     public void Colleagues_need_no_page()
     {
         MessageInput message = Message("Hi Tom", to: [new("Tom", "tom@lee.example")]);
-        RuleOutcome outcome = Evaluate(new("en", "colleague", message, Mailbox(message)));
+        Outcome outcome = Evaluate(new RuleCase("en", "colleague", message, Mailbox(message)));
         Assert.AreEqual(CheckStatus.Passed, outcome.Status);
         Assert.IsEmpty(outcome.Findings);
     }

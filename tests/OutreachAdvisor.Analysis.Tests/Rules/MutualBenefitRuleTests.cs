@@ -1,5 +1,5 @@
 using OutreachAdvisor.Analysis.Model;
-using OutreachAdvisor.Analysis.Rules;
+using OutreachAdvisor.Analysis.Rules.MutualBenefit;
 using static OutreachAdvisor.Analysis.Tests.Build;
 
 namespace OutreachAdvisor.Analysis.Tests.Rules;
@@ -9,24 +9,24 @@ public sealed class MutualBenefitRuleTests : RuleTestBase<MutualBenefitRule, Mut
 {
     public static IEnumerable<object[]> MustFire => new RuleCase[]
     {
-        new("en", "take only", Message("Hi Jane,\nCould you introduce me to your editor? I need a byline.")),
-        new("en", "CV review", Message("Dear Jane,\nI'd really appreciate it if you could look over my résumé.")),
-        new("en", "sending my own CV is no offer", Message("Dear Jane,\nCould you tell me about openings at SHAPE? I can send you my CV.")),
-        new("it", "solo richiesta", Message("Ciao Jane,\npotresti presentarmi al tuo editor?")),
-        new("it", "curriculum", Message("Gentile Jane,\nmi piacerebbe un tuo parere sul mio curriculum.")),
+        new RuleCase("en", "take only", Message("Hi Jane,\nCould you introduce me to your editor? I need a byline.")).Expect("nothing-offered", "Could you"),
+        new RuleCase("en", "CV review", Message("Dear Jane,\nI'd really appreciate it if you could look over my résumé.")).Expect("nothing-offered", "I'd really appreciate it if"),
+        new RuleCase("en", "sending my own CV is no offer", Message("Dear Jane,\nCould you tell me about openings at SHAPE? I can send you my CV.")).Expect("nothing-offered", "Could you"),
+        new RuleCase("it", "solo richiesta", Message("Ciao Jane,\npotresti presentarmi al tuo editor?")).Expect("nothing-offered", "potresti"),
+        new RuleCase("it", "curriculum", Message("Gentile Jane,\nmi piacerebbe un tuo parere sul mio curriculum.")).Expect("nothing-offered", "mi piacerebbe"),
     }.Select(c => c.AsRow());
 
     public static IEnumerable<object[]> MustNotFire => new RuleCase[]
     {
-        new("en", "offers to return the favour", Message("Hi Jane,\nCould you introduce me to your editor? I'd be happy to return the favour any time.")),
-        new("en", "offers help", Message("Hi Jane,\nWould you have 10 minutes for a call? In return, I can help you test the new app with my students.")),
-        new("en", "buys the coffee", Message("Hi Jane,\nCould I buy you a coffee? My treat, of course.")),
-        new("en", "no ask", Message("Hi Jane,\nThanks for the great talk!")),
-        new("en", "offers the data", Message("Hi Jane,\nCould you look at our study? We can share the results with your lab before we publish.")),
-        new("it", "offre di ricambiare", Message("Ciao Jane,\npotresti presentarmi al tuo editor? Sarei felice di ricambiare il favore.")),
-        new("it", "offre aiuto", Message("Ciao Jane,\nti andrebbe un caffè? Posso aiutarti con le foto per il tuo blog, in cambio.")),
-        new("it", "offre i dati", Message("Gentile Luca,\nti andrebbe di valutare un articolo? Posso mandarti i dati della ricerca.")),
-        new("it", "se può essere utile", Message("Gentile Luca,\npotresti leggere la mia proposta? Se ti può essere utile, conosco due artigiani da intervistare.")),
+        new RuleCase("en", "offers to return the favour", Message("Hi Jane,\nCould you introduce me to your editor? I'd be happy to return the favour any time.")),
+        new RuleCase("en", "offers help", Message("Hi Jane,\nWould you have 10 minutes for a call? In return, I can help you test the new app with my students.")),
+        new RuleCase("en", "buys the coffee", Message("Hi Jane,\nCould I buy you a coffee? My treat, of course.")),
+        new RuleCase("en", "no ask", Message("Hi Jane,\nThanks for the great talk!")),
+        new RuleCase("en", "offers the data", Message("Hi Jane,\nCould you look at our study? We can share the results with your lab before we publish.")),
+        new RuleCase("it", "offre di ricambiare", Message("Ciao Jane,\npotresti presentarmi al tuo editor? Sarei felice di ricambiare il favore.")),
+        new RuleCase("it", "offre aiuto", Message("Ciao Jane,\nti andrebbe un caffè? Posso aiutarti con le foto per il tuo blog, in cambio.")),
+        new RuleCase("it", "offre i dati", Message("Gentile Luca,\nti andrebbe di valutare un articolo? Posso mandarti i dati della ricerca.")),
+        new RuleCase("it", "se può essere utile", Message("Gentile Luca,\npotresti leggere la mia proposta? Se ti può essere utile, conosco due artigiani da intervistare.")),
     }.Select(c => c.AsRow());
 
     [TestMethod]
@@ -34,7 +34,7 @@ public sealed class MutualBenefitRuleTests : RuleTestBase<MutualBenefitRule, Mut
     {
         const string body = "Hi Jane,\nI am a designer. I have worked on my portfolio for years and I think my style is unique. " +
                             "I want my work to be seen, I need my name out there, and I believe I deserve it. My goal is my own studio.";
-        RuleOutcome outcome = Evaluate(new("en", "self", Message(body)));
+        Outcome outcome = Evaluate(new RuleCase("en", "self", Message(body)));
         Finding hint = outcome.Findings.Single();
         Assert.AreEqual(Severity.Info, hint.Severity);
         StringAssert.Contains(hint.Message, "mostly about you");

@@ -1,5 +1,5 @@
 using OutreachAdvisor.Analysis.Model;
-using OutreachAdvisor.Analysis.Rules;
+using OutreachAdvisor.Analysis.Rules.NoAutomation;
 using static OutreachAdvisor.Analysis.Tests.Build;
 
 namespace OutreachAdvisor.Analysis.Tests.Rules;
@@ -11,29 +11,29 @@ public sealed class NoAutomationRuleTests : RuleTestBase<NoAutomationRule, NoAut
 
     public static IEnumerable<object[]> MustFire => new RuleCase[]
     {
-        new("en", "the article's auto-DM", Message("Ty so much! Looking forward to your tweets. Let's network on Facebook: http://fb.example/janedoe.author My ebooks: http://books.example/JaneDoe")),
-        new("en", "thanks for following", Message("Thanks for following! Check out my course: https://course.example/x")),
-        new("en", "connect on LinkedIn with a link", Message("Hi Jane, let's connect on LinkedIn: https://linkedin.example/in/ann")),
-        new("en", "link dump", Message("Hi Jane,\nMy book: https://a.example/book\nMy podcast: https://b.example/pod\nMy shop: https://c.example")),
-        new("en", "mass Bcc", Message("Hi,\nHere is our news.", to: [Ann], bcc: Many(6))),
-        new("it", "l'auto-DM dell'articolo", Message("Grazie per avermi seguito! Facciamo rete su Facebook: http://fb.example/janedoe.author I miei ebook: http://books.example/JaneDoe")),
-        new("it", "seguimi su Instagram", Message("Ciao! Grazie per il messaggio, sono molto contenta. Seguimi su Instagram: https://instagram.example/ann")),
+        new RuleCase("en", "the article's auto-DM", Message("Ty so much! Looking forward to your tweets. Let's network on Facebook: http://fb.example/janedoe.author My ebooks: http://books.example/JaneDoe")).Expect("formula", "Ty so much").Expect("formula", "Looking forward to your tweets").Expect("promoted-links", "http://fb.example/janedoe.author", "http://books.example/JaneDoe"),
+        new RuleCase("en", "thanks for following", Message("Thanks for following! Check out my course: https://course.example/x")).Expect("formula", "Thanks for following"),
+        new RuleCase("en", "connect on LinkedIn with a link", Message("Hi Jane, let's connect on LinkedIn: https://linkedin.example/in/ann")).Expect("promoted-links", "https://linkedin.example/in/ann"),
+        new RuleCase("en", "link dump", Message("Hi Jane,\nMy book: https://a.example/book\nMy podcast: https://b.example/pod\nMy shop: https://c.example")).Expect("promoted-links", "https://a.example/book", "https://b.example/pod", "https://c.example"),
+        new RuleCase("en", "mass Bcc", Message("Hi,\nHere is our news.", to: [Ann], bcc: Many(6))).Expect("mass-bcc"),
+        new RuleCase("it", "l'auto-DM dell'articolo", Message("Grazie per avermi seguito! Facciamo rete su Facebook: http://fb.example/janedoe.author I miei ebook: http://books.example/JaneDoe")).Expect("formula", "Grazie per avermi seguito").Expect("promoted-links", "http://fb.example/janedoe.author", "http://books.example/JaneDoe"),
+        new RuleCase("it", "seguimi su Instagram", Message("Ciao! Grazie per il messaggio, sono molto contenta. Seguimi su Instagram: https://instagram.example/ann")).Expect("promoted-links", "https://instagram.example/ann"),
     }.Select(c => c.AsRow());
 
     public static IEnumerable<object[]> MustNotFire => new RuleCase[]
     {
-        new("en", "one relevant link", Message("Hi Jane,\nHere is the study I mentioned: https://journal.example/study")),
-        new("en", "a signature with one site", Message("Hi Jane,\nThanks for the talk.\n\nAnn Lee\nMy website: https://lee.example")),
-        new("en", "a personal thank-you", Message("Hi Jane, thanks for following up on my question yesterday.")),
-        new("en", "a few people in Bcc", Message("Hi,\nMinutes attached.", bcc: Many(2))),
-        new("it", "un link pertinente", Message("Ciao Jane,\necco lo studio di cui ti parlavo: https://journal.example/study")),
-        new("it", "ringraziamento personale", Message("Ciao Jane, grazie per la chiacchierata di ieri.")),
+        new RuleCase("en", "one relevant link", Message("Hi Jane,\nHere is the study I mentioned: https://journal.example/study")),
+        new RuleCase("en", "a signature with one site", Message("Hi Jane,\nThanks for the talk.\n\nAnn Lee\nMy website: https://lee.example")),
+        new RuleCase("en", "a personal thank-you", Message("Hi Jane, thanks for following up on my question yesterday.")),
+        new RuleCase("en", "a few people in Bcc", Message("Hi,\nMinutes attached.", bcc: Many(2))),
+        new RuleCase("it", "un link pertinente", Message("Ciao Jane,\necco lo studio di cui ti parlavo: https://journal.example/study")),
+        new RuleCase("it", "ringraziamento personale", Message("Ciao Jane, grazie per la chiacchierata di ieri.")),
     }.Select(c => c.AsRow());
 
     [TestMethod]
     public void Article_auto_dm_quotes_the_formula_and_the_links()
     {
-        RuleOutcome outcome = Evaluate(new("en", "auto-dm", Message("Ty so much! Looking forward to your tweets. Let's network on Facebook: http://fb.example/x My ebooks: http://books.example/y")));
+        Outcome outcome = Evaluate(new RuleCase("en", "auto-dm", Message("Ty so much! Looking forward to your tweets. Let's network on Facebook: http://fb.example/x My ebooks: http://books.example/y")));
         string[] evidence = outcome.Findings.SelectMany(f => f.Evidence).Select(e => e.Text).ToArray();
         CollectionAssert.Contains(evidence, "Ty so much");
         CollectionAssert.Contains(evidence, "http://fb.example/x");

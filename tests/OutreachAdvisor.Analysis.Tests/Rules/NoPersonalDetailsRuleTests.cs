@@ -1,5 +1,6 @@
+using OutreachAdvisor.Analysis.Messages;
 using OutreachAdvisor.Analysis.Model;
-using OutreachAdvisor.Analysis.Rules;
+using OutreachAdvisor.Analysis.Rules.NoPersonalDetails;
 using static OutreachAdvisor.Analysis.Tests.Build;
 
 namespace OutreachAdvisor.Analysis.Tests.Rules;
@@ -9,28 +10,28 @@ public sealed class NoPersonalDetailsRuleTests : RuleTestBase<NoPersonalDetailsR
 {
     public static IEnumerable<object[]> MustFire => new RuleCase[]
     {
-        new("en", "the article's cyber-stalker", Message("Hi Jane,\nI want to send you a copy of my book - I already have your home address.")),
-        new("en", "personal phone", Message("Hi Jane,\nI found your personal phone number online, can I call you tonight?")),
-        new("en", "where you live", Message("Hi Jane,\nI know where you live, we are neighbours!")),
-        new("en", "drop it at the door", Message("Hi Jane,\nI'll drop the sample at your door on Friday.")),
-        new("it", "l'indirizzo di casa", Message("Ciao Jane,\nvorrei spedirti il mio libro, ho già il tuo indirizzo di casa.")),
-        new("it", "il cellulare", Message("Cara Jane,\nho trovato il tuo cellulare su un forum.")),
-        new("it", "dove abiti", Message("Ciao Jane,\nso dove abiti, passo a trovarti.")),
+        new RuleCase("en", "the article's cyber-stalker", Message("Hi Jane,\nI want to send you a copy of my book - I already have your home address.")).Expect("private-detail", "I already have your home address"),
+        new RuleCase("en", "personal phone", Message("Hi Jane,\nI found your personal phone number online, can I call you tonight?")).Expect("private-detail", "I found your personal phone"),
+        new RuleCase("en", "where you live", Message("Hi Jane,\nI know where you live, we are neighbours!")).Expect("private-detail", "where you live"),
+        new RuleCase("en", "drop it at the door", Message("Hi Jane,\nI'll drop the sample at your door on Friday.")).Expect("private-detail", "at your door"),
+        new RuleCase("it", "l'indirizzo di casa", Message("Ciao Jane,\nvorrei spedirti il mio libro, ho già il tuo indirizzo di casa.")).Expect("private-detail", "ho già il tuo indirizzo di casa"),
+        new RuleCase("it", "il cellulare", Message("Cara Jane,\nho trovato il tuo cellulare su un forum.")).Expect("private-detail", "ho trovato il tuo cellulare"),
+        new RuleCase("it", "dove abiti", Message("Ciao Jane,\nso dove abiti, passo a trovarti.")).Expect("private-detail", "dove abiti"),
     }.Select(c => c.AsRow());
 
     public static IEnumerable<object[]> MustNotFire => new RuleCase[]
     {
-        new("en", "the public contact page", Message("Hi Jane,\nI found your address on your website's contact page.")),
-        new("en", "sender's own phone in the signature", Message("Hi Jane,\nThanks for the talk.\n\nAnn Lee\n+39 333 1234567")),
-        new("en", "work address", Message("Hi Jane,\nCould I send the book to your office at the magazine?")),
-        new("it", "la pagina contatti", Message("Ciao Jane,\nho trovato il tuo indirizzo e-mail nella pagina contatti.")),
-        new("it", "l'ufficio", Message("Gentile Jane,\nposso spedire il libro in redazione?")),
+        new RuleCase("en", "the public contact page", Message("Hi Jane,\nI found your address on your website's contact page.")),
+        new RuleCase("en", "sender's own phone in the signature", Message("Hi Jane,\nThanks for the talk.\n\nAnn Lee\n+39 333 1234567")),
+        new RuleCase("en", "work address", Message("Hi Jane,\nCould I send the book to your office at the magazine?")),
+        new RuleCase("it", "la pagina contatti", Message("Ciao Jane,\nho trovato il tuo indirizzo e-mail nella pagina contatti.")),
+        new RuleCase("it", "l'ufficio", Message("Gentile Jane,\nposso spedire il libro in redazione?")),
     }.Select(c => c.AsRow());
 
     [TestMethod]
     public void It_is_an_error_quoting_the_words()
     {
-        Finding finding = Evaluate(new("en", "home", Message("I have your home address."))).Findings.Single();
+        Finding finding = Evaluate(new RuleCase("en", "home", Message("I have your home address."))).Findings.Single();
         Assert.AreEqual(Severity.Error, finding.Severity);
         Assert.AreEqual("I have your home address", finding.Evidence.Single().Text);
     }
@@ -40,7 +41,7 @@ public sealed class NoPersonalDetailsRuleTests : RuleTestBase<NoPersonalDetailsR
     {
         const string body = "Hi Jane,\nI will wait for you at 12 Elm Street tomorrow morning.";
         MessageInput message = Message(body);
-        RuleOutcome outcome = Evaluate(new("en", "pii", message, WithSignals(message, Signals(body, pii: [("12 Elm Street", "Address")]))));
+        Outcome outcome = Evaluate(new RuleCase("en", "pii", message, WithSignals(message, Signals(body, pii: [("12 Elm Street", "Address")]))));
         Assert.AreEqual("12 Elm Street", outcome.Findings.Single().Evidence.Single().Text);
         StringAssert.Contains(outcome.Detail, "azure-ai-language");
     }
@@ -50,7 +51,7 @@ public sealed class NoPersonalDetailsRuleTests : RuleTestBase<NoPersonalDetailsR
     {
         const string body = "Hi Jane,\nThanks for the talk.\n\nAnn Lee\nStudio Lee, 5 Via Roma, Torino";
         MessageInput message = Message(body);
-        RuleOutcome outcome = Evaluate(new("en", "signature", message, WithSignals(message, Signals(body, pii: [("5 Via Roma, Torino", "Address")]))));
+        Outcome outcome = Evaluate(new RuleCase("en", "signature", message, WithSignals(message, Signals(body, pii: [("5 Via Roma, Torino", "Address")]))));
         Assert.IsEmpty(outcome.Findings);
     }
 
@@ -58,7 +59,7 @@ public sealed class NoPersonalDetailsRuleTests : RuleTestBase<NoPersonalDetailsR
     public void Language_service_failure_is_named_in_the_check()
     {
         MessageInput message = Message("Hi Jane,\nThanks.");
-        RuleOutcome outcome = Evaluate(new("en", "fallback", message, WithSignals(message, null, "azure-ai-language did not answer within 2 s; the built-in analyzer was used")));
+        Outcome outcome = Evaluate(new RuleCase("en", "fallback", message, WithSignals(message, null, Reason.With("language/timeout", ("service", "azure-ai-language"), ("seconds", "2")))));
         StringAssert.Contains(outcome.Detail, "the built-in analyzer was used");
         Assert.AreEqual(CheckStatus.Passed, outcome.Status);
     }

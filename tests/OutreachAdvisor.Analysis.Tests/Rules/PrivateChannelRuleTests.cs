@@ -1,5 +1,5 @@
 using OutreachAdvisor.Analysis.Model;
-using OutreachAdvisor.Analysis.Rules;
+using OutreachAdvisor.Analysis.Rules.PrivateChannel;
 using static OutreachAdvisor.Analysis.Tests.Build;
 
 namespace OutreachAdvisor.Analysis.Tests.Rules;
@@ -13,21 +13,21 @@ public sealed class PrivateChannelRuleTests : RuleTestBase<PrivateChannelRule, P
 
     public static IEnumerable<object[]> MustFire => new RuleCase[]
     {
-        new("en", "two strangers in To", Message("Hi both,\nCould you share my launch with your readers?", to: [Jane, Bob])),
-        new("en", "one in To, one in Cc", Message("Hi Jane,\nWould you be open to a quick call?", to: [Jane], cc: [Bob])),
-        new("en", "a mailing list", Message("Hello,\nCould you review my manuscript?", to: [List])),
-        new("it", "due persone in A", Message("Ciao a tutti,\npotreste condividere il mio progetto?", to: [Jane, Bob])),
-        new("it", "una lista", Message("Ciao,\nmi piacerebbe un vostro parere sul mio libro.", to: [new("Soci", "soci@associazione.example")])),
+        new RuleCase("en", "two strangers in To", Message("Hi both,\nCould you share my launch with your readers?", to: [Jane, Bob])).Expect("visible-group", "Could you"),
+        new RuleCase("en", "one in To, one in Cc", Message("Hi Jane,\nWould you be open to a quick call?", to: [Jane], cc: [Bob])).Expect("visible-group", "Would you be open"),
+        new RuleCase("en", "a mailing list", Message("Hello,\nCould you review my manuscript?", to: [List])).Expect("list-address", "Could you"),
+        new RuleCase("it", "due persone in A", Message("Ciao a tutti,\npotreste condividere il mio progetto?", to: [Jane, Bob])).Expect("visible-group", "potreste"),
+        new RuleCase("it", "una lista", Message("Ciao,\nmi piacerebbe un vostro parere sul mio libro.", to: [new("Soci", "soci@associazione.example")])).Expect("list-address", "mi piacerebbe"),
     }.Select(c => c.AsRow());
 
     public static IEnumerable<object[]> MustNotFire => new RuleCase[]
     {
-        new("en", "one person", Message("Hi Jane,\nCould you share my launch?")),
-        new("en", "others in Bcc cannot see each other", Message("Hi,\nCould you share my launch?", to: [Jane], bcc: [Bob])),
-        new("en", "a colleague in Cc", Message("Hi Jane,\nWould you be open to a quick call?", to: [Jane], cc: [Tom])),
-        new("en", "several people but no ask", Message("Hi both,\nThanks for a lovely dinner yesterday.", to: [Jane, Bob])),
-        new("it", "una sola persona", Message("Ciao Jane,\npotresti condividere il mio progetto?")),
-        new("it", "nessuna richiesta", Message("Ciao a tutti,\ngrazie per la cena di ieri.", to: [Jane, Bob])),
+        new RuleCase("en", "one person", Message("Hi Jane,\nCould you share my launch?")),
+        new RuleCase("en", "others in Bcc cannot see each other", Message("Hi,\nCould you share my launch?", to: [Jane], bcc: [Bob])),
+        new RuleCase("en", "a colleague in Cc", Message("Hi Jane,\nWould you be open to a quick call?", to: [Jane], cc: [Tom])),
+        new RuleCase("en", "several people but no ask", Message("Hi both,\nThanks for a lovely dinner yesterday.", to: [Jane, Bob])),
+        new RuleCase("it", "una sola persona", Message("Ciao Jane,\npotresti condividere il mio progetto?")),
+        new RuleCase("it", "nessuna richiesta", Message("Ciao a tutti,\ngrazie per la cena di ieri.", to: [Jane, Bob])),
     }.Select(c => c.AsRow());
 
     [TestMethod]

@@ -1,5 +1,5 @@
 using OutreachAdvisor.Analysis.Model;
-using OutreachAdvisor.Analysis.Rules;
+using OutreachAdvisor.Analysis.Rules.RightRecipient;
 using static OutreachAdvisor.Analysis.Tests.Build;
 
 namespace OutreachAdvisor.Analysis.Tests.Rules;
@@ -9,47 +9,47 @@ public sealed class RightRecipientRuleTests : RuleTestBase<RightRecipientRule, R
 {
     public static IEnumerable<object[]> MustFire => new RuleCase[]
     {
-        new("en", "the article's 'perfect for Self' to a SHAPE writer", Message("Hi Jane,\nI have a story idea that would be perfect for Self. Could we talk?")),
-        new("en", "greets someone else", Message("Dear Sarah,\nI loved your piece on sleep.")),
-        new("en", "names someone else on the first line", Message("Sarah,\nI loved your piece on sleep.")),
-        new("en", "wrong readers", Message("Hi Jane,\nYour readers at Vogue would love this.")),
-        new("it", "'perfetta per Self' a chi scrive per SHAPE", Message("Ciao Jane,\nho un'idea che sarebbe perfetta per Self. Possiamo sentirci?")),
-        new("it", "saluta un'altra persona", Message("Cara Giulia,\nho letto il tuo articolo.")),
+        new RuleCase("en", "the article's 'perfect for Self' to a SHAPE writer", Message("Hi Jane,\nI have a story idea that would be perfect for Self. Could we talk?")).Expect("wrong-outlet", "Self"),
+        new RuleCase("en", "greets someone else", Message("Dear Sarah,\nI loved your piece on sleep.")).Expect("wrong-name", "Sarah"),
+        new RuleCase("en", "names someone else on the first line", Message("Sarah,\nI loved your piece on sleep.")).Expect("wrong-name", "Sarah"),
+        new RuleCase("en", "wrong readers", Message("Hi Jane,\nYour readers at Vogue would love this.")).Expect("wrong-outlet", "Vogue"),
+        new RuleCase("it", "'perfetta per Self' a chi scrive per SHAPE", Message("Ciao Jane,\nho un'idea che sarebbe perfetta per Self. Possiamo sentirci?")).Expect("wrong-outlet", "Self"),
+        new RuleCase("it", "saluta un'altra persona", Message("Cara Giulia,\nho letto il tuo articolo.")).Expect("wrong-name", "Giulia"),
     }.Select(c => c.AsRow());
 
     public static IEnumerable<object[]> MustNotFire => new RuleCase[]
     {
-        new("en", "right outlet", Message("Hi Jane,\nI have a story idea that would be perfect for SHAPE.")),
-        new("en", "right name", Message("Dear Jane,\nI loved your piece on sleep.")),
-        new("en", "surname greeting", Message("Dear Ms. Doe,\nI loved your piece on sleep.")),
-        new("en", "perfect for you", Message("Hi Jane,\nThis would be perfect for you and your team.")),
-        new("en", "an opening word on its own line is not a name", Message("Thanks,\nthe slides are attached.")),
-        new("en", "congratulations on its own line", Message("Congratulations!\nYour book is out.")),
-        new("en", "webmail recipient: outlet cannot be checked", Message("Hi Jane,\nThis would be perfect for Self.", to: [new("Jane Doe", "jane.doe@gmail.com")])),
-        new("it", "testata giusta", Message("Ciao Jane,\nho un'idea perfetta per Shape.")),
-        new("it", "nome giusto", Message("Ciao Marco,\nho visto il tuo progetto.", to: [Marco])),
-        new("it", "grazie da solo non è un nome", Message("Grazie!\nHo ricevuto le foto.", to: [Marco])),
+        new RuleCase("en", "right outlet", Message("Hi Jane,\nI have a story idea that would be perfect for SHAPE.")),
+        new RuleCase("en", "right name", Message("Dear Jane,\nI loved your piece on sleep.")),
+        new RuleCase("en", "surname greeting", Message("Dear Ms. Doe,\nI loved your piece on sleep.")),
+        new RuleCase("en", "perfect for you", Message("Hi Jane,\nThis would be perfect for you and your team.")),
+        new RuleCase("en", "an opening word on its own line is not a name", Message("Thanks,\nthe slides are attached.")),
+        new RuleCase("en", "congratulations on its own line", Message("Congratulations!\nYour book is out.")),
+        new RuleCase("en", "webmail recipient: outlet cannot be checked", Message("Hi Jane,\nThis would be perfect for Self.", to: [new("Jane Doe", "jane.doe@gmail.com")])),
+        new RuleCase("it", "testata giusta", Message("Ciao Jane,\nho un'idea perfetta per Shape.")),
+        new RuleCase("it", "nome giusto", Message("Ciao Marco,\nho visto il tuo progetto.", to: [Marco])),
+        new RuleCase("it", "grazie da solo non è un nome", Message("Grazie!\nHo ricevuto le foto.", to: [Marco])),
     }.Select(c => c.AsRow());
 
     [TestMethod]
     public void Wrong_name_fix_uses_the_recipients_name()
     {
         MessageInput message = Message("Dear Sarah,\nI loved your piece.");
-        TextFix fix = Evaluate(new("en", "x", message)).Findings.Single().Fix!;
+        TextFix fix = Evaluate(new RuleCase("en", "x", message)).Findings.Single().Fix!;
         Assert.AreEqual("Dear Jane,", message.Body.Remove(fix.Start, fix.Length).Insert(fix.Start, fix.Replacement)[..10]);
     }
 
     [TestMethod]
     public void Outlet_evidence_is_the_outlet_name()
     {
-        Finding finding = Evaluate(new("en", "x", Message("This would be perfect for Self."))).Findings.Single();
+        Finding finding = Evaluate(new RuleCase("en", "x", Message("This would be perfect for Self."))).Findings.Single();
         Assert.AreEqual("Self", finding.Evidence.Single().Text);
     }
 
     [TestMethod]
     public void Recipient_without_any_name_cannot_be_compared()
     {
-        RuleOutcome outcome = Evaluate(new("en", "x", Message("Dear Sarah,\nhello", to: [new(null, "info@shape.example")])));
+        Outcome outcome = Evaluate(new RuleCase("en", "x", Message("Dear Sarah,\nhello", to: [new(null, "info@shape.example")])));
         Assert.IsEmpty(outcome.Findings);
     }
 
@@ -58,8 +58,8 @@ public sealed class RightRecipientRuleTests : RuleTestBase<RightRecipientRule, R
     {
         const string body = "Hi Jane,\nI think the story would work well for Vogue and your column there.";
         MessageInput message = Message(body);
-        Assert.IsEmpty(Evaluate(new("en", "without", message)).Findings);
-        RuleOutcome outcome = Evaluate(new("en", "with", message, WithSignals(message, Signals(body, entities: [("Vogue", "Organization")]))));
+        Assert.IsEmpty(Evaluate(new RuleCase("en", "without", message)).Findings);
+        Outcome outcome = Evaluate(new RuleCase("en", "with", message, WithSignals(message, Signals(body, entities: [("Vogue", "Organization")]))));
         Assert.AreEqual("Vogue", outcome.Findings.Single().Evidence.Single().Text);
     }
 
@@ -68,6 +68,6 @@ public sealed class RightRecipientRuleTests : RuleTestBase<RightRecipientRule, R
     {
         const string body = "Hi Jane,\nI think the story would work well for SHAPE and your column there.";
         MessageInput message = Message(body);
-        Assert.IsEmpty(Evaluate(new("en", "with", message, WithSignals(message, Signals(body, entities: [("SHAPE", "Organization")])))).Findings);
+        Assert.IsEmpty(Evaluate(new RuleCase("en", "with", message, WithSignals(message, Signals(body, entities: [("SHAPE", "Organization")])))).Findings);
     }
 }

@@ -1,0 +1,36 @@
+using OutreachAdvisor.Analysis.Context;
+using OutreachAdvisor.Analysis.Model;
+using OutreachAdvisor.Analysis.Text;
+
+namespace OutreachAdvisor.Analysis.Rules.NoPersonalDetails;
+
+/// <summary>
+/// Article rule 2, the "cyber-stalker" example: the message mentions the recipient's home address,
+/// personal phone or other private details, or says the sender has them.
+/// </summary>
+public sealed class NoPersonalDetailsRule() : Rule("NoPersonalDetails")
+{
+    private const double MinimumConfidence = 0.6;
+
+    public override RuleOutcome Evaluate(RuleInput input)
+    {
+        if (!input.Text.IsChecked)
+            return RuleOutcome.Skipped(input.LanguageNotChecked);
+
+        List<TextSpan> spans = [.. input.Text.Find(Description.Phrases("personalDetails", input.Text.Language))];
+        // Azure AI Language, when configured, also finds street addresses and phone numbers; they count
+        // when the sentence is about the reader ("see you at your place, 12 Elm Street"), not the sender's signature.
+        foreach (TextEntity pii in input.PiiEntities("Address", "PhoneNumber"))
+        {
+            var span = new TextSpan(pii.Offset, pii.Length);
+            if (pii.ConfidenceScore >= MinimumConfidence && input.SentenceAddressesReader(pii.Offset) && !spans.Any(s => s.Overlaps(span)))
+                spans.Add(span);
+        }
+
+        RuleFinding[] findings = spans
+            .Select(span => Finding("private-detail", Severity.Error) with { Args = Values(("phrase", input.Text[span])), Evidence = [span] })
+            .ToArray();
+
+        return RuleOutcome.From(findings, input.WithLanguageNote(Detail("mentions")), input.WithLanguageNote(Detail("none")));
+    }
+}

@@ -1,0 +1,60 @@
+using OutreachAdvisor.Analysis.Messages;
+using OutreachAdvisor.Analysis.Model;
+using OutreachAdvisor.Analysis.Text;
+
+namespace OutreachAdvisor.Analysis.Rules.PersonalGreeting;
+
+/// <summary>
+/// Article rule 4, "be specific and personal": blank or placeholder greetings ("Dear _ __"), impersonal
+/// ones ("Dear Sir or Madam", "Gentile Signore/Signora"), and unfilled merge fields anywhere. Works in
+/// any language: greetings of every lexicon and merge-field shapes are language-independent.
+/// </summary>
+public sealed class PersonalGreetingRule() : Rule("PersonalGreeting")
+{
+    public override RuleOutcome Evaluate(RuleInput input)
+    {
+        TextView text = input.Text;
+        var findings = new List<RuleFinding>();
+        string? firstName = RecipientNames.OnlyToFirstName(input.Message);
+        object greetName = firstName is null ? new Reason("word/them") : firstName;
+
+        switch (text.Greeting)
+        {
+            case { Kind: GreetingKind.Placeholder } placeholder:
+                findings.Add(Finding("placeholder", Severity.Error) with
+                {
+                    Args = Values(("greeting", text[placeholder.Span]), ("name", greetName)),
+                    Evidence = [placeholder.Span],
+                    Fix = firstName is null ? null : new RuleFix(placeholder.NameSpan.Start, placeholder.NameSpan.Length, PaddedName(text, placeholder.NameSpan, firstName)),
+                });
+                break;
+            case { Kind: GreetingKind.Impersonal } impersonal:
+                findings.Add(Finding("impersonal", Severity.Warning) with
+                {
+                    Args = Values(("greeting", text[impersonal.Span]), ("name", greetName)),
+                    Evidence = [impersonal.Span],
+                    Fix = firstName is null ? null : new RuleFix(impersonal.Span.Start, impersonal.Span.Length, Salutation(text.Language, firstName)),
+                });
+                break;
+            case null:
+                object example = firstName is null ? new Reason(text.Language == "it" ? "word/example-greeting-it" : "word/example-greeting-en") : Salutation(text.Language, firstName);
+                findings.Add(Finding("no-greeting", Severity.Info) with { Args = Values(("example", example)) });
+                break;
+        }
+
+        foreach (TextSpan field in text.MergeFields.Where(f => text.Greeting is not { Kind: GreetingKind.Placeholder } g || !g.Span.Overlaps(f)))
+            findings.Add(Finding("merge-field", Severity.Error) with { Args = Values(("field", text[field])), Evidence = [field] });
+        foreach (string field in text.SubjectMergeFields)
+            findings.Add(Finding("subject-merge-field", Severity.Error) with { Args = Values(("field", field)) });
+
+        return RuleOutcome.From(findings,
+            Detail("generic"),
+            text.Greeting is { Kind: GreetingKind.Named } named ? Detail("named", ("name", named.Name)) : Detail("no-placeholder"));
+    }
+
+    /// <summary>"Dear _ __," becomes "Dear Jane," - keep one space before the name, none after it.</summary>
+    private static string PaddedName(TextView text, TextSpan hole, string name) =>
+        hole.Start > 0 && !char.IsWhiteSpace(text.Text[hole.Start - 1]) ? " " + name : name;
+
+    private static string Salutation(string language, string name) => language == "it" ? $"Gentile {name}" : $"Dear {name}";
+}

@@ -1,0 +1,127 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+using OutreachAdvisor.Analysis.Context;
+using OutreachAdvisor.Analysis.Model;
+using OutreachAdvisor.Analysis.Text;
+
+namespace OutreachAdvisor.Analysis.Rules.RightRecipient;
+
+/// <summary>
+/// Article rule 4, the "perfect for Self" sent to a SHAPE writer: the greeting names someone who is not
+/// a recipient, or the message names an outlet or company as the recipient's that is not theirs.
+/// </summary>
+public sealed class RightRecipientRule : Rule
+{
+    // Capitalised words that follow "perfect for" without being anyone's outlet, and domain labels that name no one.
+    private readonly FrozenSet<string> _notOutlets;
+    private readonly FrozenSet<string> _genericDomainLabels;
+
+    public RightRecipientRule()
+        : base("RightRecipient")
+    {
+        _notOutlets = Description.Words("notOutlets");
+        _genericDomainLabels = Description.Words("genericDomainLabels");
+    }
+
+    public override RuleOutcome Evaluate(RuleInput input)
+    {
+        var findings = new List<RuleFinding>();
+        CheckGreetingName(input, findings);
+        CheckOutlets(input, findings);
+        return RuleOutcome.From(findings, input.WithLanguageNote(Detail("mismatch")), input.WithLanguageNote(Detail("match")));
+    }
+
+    private void CheckGreetingName(RuleInput input, List<RuleFinding> findings)
+    {
+        if (input.Text.Greeting is not { Kind: GreetingKind.Named } greeting)
+            return;
+        EmailAddress[] people = input.Message.To.Concat(input.Message.Cc).ToArray();
+        (EmailAddress Recipient, IReadOnlyList<string> Tokens)[] known = people.Select(p => (Recipient: p, Tokens: RecipientNames.Tokens(p))).Where(p => p.Tokens.Count > 0).ToArray();
+        if (known.Length == 0 || known.Any(p => RecipientNames.CanName(greeting.Name, p.Recipient, p.Tokens)))
+            return;
+
+        string? rightName = RecipientNames.OnlyToFirstName(input.Message);
+        findings.Add(Finding("wrong-name", Severity.Error) with
+        {
+            Args = Values(("greeting", greeting.Name), ("recipients", people.Select(p => p.ToString()).ToArray()), ("name", rightName ?? string.Empty)),
+            Evidence = [greeting.NameSpan],
+            Recipients = input.Message.To.Count == 1 ? [input.Message.To[0].Address] : [],
+            Fix = rightName is null ? null : new RuleFix(greeting.NameSpan.Start, greeting.NameSpan.Length, rightName),
+        });
+    }
+
+    private void CheckOutlets(RuleInput input, List<RuleFinding> findings)
+    {
+        if (!input.Text.IsChecked)
+            return;
+        // Only recipients at an organisation's own domain tell us where they work.
+        EmailAddress[] atOrganisations = input.Message.To
+            .Where(r => r.Domain.Length > 0 && !PublicMailDomains.Contains(r.Domain) && !input.Context.Organization.Contains(r))
+            .ToArray();
+        if (atOrganisations.Length == 0)
+            return;
+
+        foreach (TextSpan span in OutletMentions(input))
+        {
+            string name = input.Text[span].Trim();
+            if (_notOutlets.Contains(name) || _notOutlets.Contains(name.Split(' ')[0]))
+                continue;
+            if (atOrganisations.Any(r => IsOutletOf(name, r)) || input.Context.Organization.Domains.Any(d => NameMatchesDomain(name, d)))
+                continue;
+
+            findings.Add(Finding("wrong-outlet", Severity.Error) with
+            {
+                Args = Values(("outlet", name), ("domains", atOrganisations.Select(r => r.Domain).Distinct().ToArray())),
+                Evidence = [span],
+                Recipients = atOrganisations.Length == 1 ? [atOrganisations[0].Address] : [],
+            });
+        }
+    }
+
+    /// <summary>
+    /// Outlets named as the recipient's: the lexicon's phrases ("perfect for X", "your readers at X"),
+    /// and, with Azure AI Language, organisations right after "for/at/per/su" in a sentence addressed to the reader.
+    /// </summary>
+    private List<TextSpan> OutletMentions(RuleInput input)
+    {
+        var spans = new List<TextSpan>();
+        // Match within the new text without copying it out.
+        for (Match mention = Description.Pattern("outletMention", input.Text.Language).Match(input.Text.Text, 0, input.Text.NewTextLength); mention.Success; mention = mention.NextMatch())
+            spans.Add(new TextSpan(mention.Groups["outlet"].Index, mention.Groups["outlet"].Length));
+        foreach (TextEntity organisation in input.Entities("Organization"))
+        {
+            var span = new TextSpan(organisation.Offset, organisation.Length);
+            string before = input.Text.Text[..span.Start].TrimEnd();
+            bool afterCue = OutletCues.Any(cue => before.EndsWith(cue, StringComparison.OrdinalIgnoreCase));
+            if (afterCue && input.SentenceAddressesReader(span.Start) && !spans.Any(s => s.Overlaps(span)))
+                spans.Add(span);
+        }
+        return spans;
+    }
+
+    private static readonly string[] OutletCues = [" for", " at", " per", " su", " sul", " presso"];
+
+    private bool IsOutletOf(string outlet, EmailAddress recipient) =>
+        NameMatchesDomain(outlet, recipient.Domain)
+        || (recipient.Name?.Contains(outlet, StringComparison.OrdinalIgnoreCase) ?? false);
+
+    /// <summary>"SHAPE" matches shape.example, "The Times" matches thetimes.example, "New York Times" matches nytimes.example.</summary>
+    private bool NameMatchesDomain(string outlet, string domain)
+    {
+        string compact = Letters(RecipientNames.Fold(outlet));
+        string withoutArticle = Letters(RecipientNames.Fold(Regex.Replace(outlet, @"^(?i:the|il|la|lo|l')\s*", string.Empty)));
+        string initials = string.Concat(outlet.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToLowerInvariant(w[0])));
+        foreach (string label in domain.Split('.').Where(l => !_genericDomainLabels.Contains(l)))
+        {
+            string l = Letters(label.ToLowerInvariant());
+            if (l.Length < 2)
+                continue;
+            if (l == compact || l == withoutArticle || (withoutArticle.Length >= 4 && l.Contains(withoutArticle, StringComparison.Ordinal))
+                || (l.Length >= 4 && withoutArticle.Contains(l, StringComparison.Ordinal)) || (initials.Length >= 3 && l.StartsWith(initials, StringComparison.Ordinal)))
+                return true;
+        }
+        return false;
+    }
+
+    private static string Letters(string text) => new(text.Where(char.IsLetterOrDigit).ToArray());
+}

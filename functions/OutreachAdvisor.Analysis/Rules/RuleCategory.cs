@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+
+namespace OutreachAdvisor.Analysis.Rules;
+
+/// <summary>The contract's five categories, one per kind of etiquette the article names.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<RuleCategory>))]
+public enum RuleCategory
+{
+    [JsonStringEnumMemberName("relationship")] Relationship,
+    [JsonStringEnumMemberName("channel")] Channel,
+    [JsonStringEnumMemberName("reciprocity")] Reciprocity,
+    [JsonStringEnumMemberName("personalisation")] Personalisation,
+    [JsonStringEnumMemberName("automation")] Automation,
+}
+
+public static class RuleCategories
+{
+    /// <summary>The contract's kebab-case name: "relationship", "personalisation"...</summary>
+    public static string Name(this RuleCategory category) => category.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,66 @@
+using System.Collections.Frozen;
+using OutreachAdvisor.Analysis.Context;
+using OutreachAdvisor.Analysis.Messages;
+using OutreachAdvisor.Analysis.Model;
+using OutreachAdvisor.Analysis.Text;
+
+namespace OutreachAdvisor.Analysis.Rules;
+
+/// <summary>What a rule is given: the message, its text view and the gathered context. Rules report message ids; words are chosen later.</summary>
+public sealed class RuleInput
+{
+    public required MessageInput Message { get; init; }
+    public required TextView Text { get; init; }
+    public required AnalysisContext Context { get; init; }
+
+    /// <summary>Recipients outside the sender's organisation, in To, Cc and Bcc.</summary>
+    public IEnumerable<EmailAddress> ExternalRecipients => Message.AllRecipients.Where(r => !Context.Organization.Contains(r));
+
+    /// <summary>The reason language-dependent rules give when the message's language is not checked.</summary>
+    public Reason LanguageNotChecked => Reason.With("check/language-not-checked", ("language", Text.Language));
+
+    /// <summary>
+    /// The shared start of the rules about asks: skipped when the message's language is not checked,
+    /// passed when there is no ask, and null (go on) otherwise.
+    /// </summary>
+    public RuleOutcome? OutcomeWithoutAsk() =>
+        !Text.IsChecked ? RuleOutcome.Skipped(LanguageNotChecked)
+        : !Text.MakesAsk ? RuleOutcome.Passed(new Reason("check/no-ask"))
+        : null;
+
+    /// <summary>The first ask in the body, as evidence (empty when the ask is only in the subject).</summary>
+    public IReadOnlyList<TextSpan> FirstAsk => Text.Asks.Count > 0 ? [Text.Asks[0]] : [];
+
+    /// <summary>
+    /// The check detail of a rule that uses language-service signals, saying whether they were used
+    /// or why the built-in analyzer ran alone.
+    /// </summary>
+    public Reason WithLanguageNote(Reason detail) => Context switch
+    {
+        { LanguageUnavailableReason: { } reason } => Reason.With("check/language-service-unavailable", ("detail", detail), ("reason", reason)),
+        { LanguageSignals: not null, LanguageService: { } service } => Reason.With("check/with-language-service", ("detail", detail), ("service", service)),
+        _ => detail,
+    };
+
+    /// <summary>Entities of the given categories that the language service found in the new text.</summary>
+    public IEnumerable<TextEntity> Entities(params string[] categories) =>
+        (Context.LanguageSignals?.Entities ?? []).Where(e => categories.Contains(e.Category, StringComparer.OrdinalIgnoreCase) && e.Offset + e.Length <= Text.NewTextLength);
+
+    /// <summary>Personal data of the given categories that the language service found in the new text.</summary>
+    public IEnumerable<TextEntity> PiiEntities(params string[] categories) =>
+        (Context.LanguageSignals?.PiiEntities ?? []).Where(e => categories.Contains(e.Category, StringComparer.OrdinalIgnoreCase) && e.Offset + e.Length <= Text.NewTextLength);
+
+    /// <summary>Whether the sentence around an offset addresses the reader (you/your, tu/tuo/Lei...).</summary>
+    public bool SentenceAddressesReader(int offset) => Text.Lexicon is { } lexicon && Text.SentenceAround(offset) is var sentence && ContainsAny(sentence, lexicon.SecondPerson);
+
+    private static bool ContainsAny(ReadOnlySpan<char> text, FrozenSet<string> words)
+    {
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (ReadOnlySpan<char> word in new WordEnumerator(text))
+        {
+            if (lookup.Contains(word))
+                return true;
+        }
+        return false;
+    }
+}
