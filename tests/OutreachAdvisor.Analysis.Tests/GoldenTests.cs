@@ -41,7 +41,7 @@ public sealed class GoldenTests
         foreach (Finding finding in result.Findings)
         {
             string evidence = string.Join(" ", finding.Evidence.Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Start}+{e.Length}")));
-            yield return $"{finding.Rule} {finding.Severity} to={finding.Recipient ?? "-"} at=[{evidence}]";
+            yield return $"{finding.MessageId} {finding.Severity} to={finding.Recipient ?? "-"} at=[{evidence}]";
         }
         yield return "checks " + string.Join(" ", result.Checks.Select(c => $"{c.Rule}:{c.Status}"));
     }

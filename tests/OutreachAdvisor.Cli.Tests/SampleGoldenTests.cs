@@ -27,7 +27,7 @@ public sealed class SampleGoldenTests
                 string evidence = string.Join(" ", finding.GetProperty("evidence").EnumerateArray()
                     .Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.GetProperty("start").GetInt32()}+{e.GetProperty("length").GetInt32()}")));
                 string recipient = finding.GetProperty("recipient").ValueKind == JsonValueKind.String ? finding.GetProperty("recipient").GetString()! : "-";
-                lines.Add($"  {finding.GetProperty("rule").GetString()} {finding.GetProperty("severity").GetString()} to={recipient} at=[{evidence}]");
+                lines.Add($"  {finding.GetProperty("messageId").GetString()} {finding.GetProperty("severity").GetString()} to={recipient} at=[{evidence}]");
             }
             lines.Add("  checks " + string.Join(" ", result.RootElement.GetProperty("checks").EnumerateArray()
                 .Select(c => $"{c.GetProperty("rule").GetString()}:{c.GetProperty("status").GetString()}")));

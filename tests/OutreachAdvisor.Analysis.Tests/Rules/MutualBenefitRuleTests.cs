@@ -21,6 +21,7 @@ public sealed class MutualBenefitRuleTests : RuleTestBase<MutualBenefitRule, Mut
         new RuleCase("en", "offers to return the favour", Message("Hi Jane,\nCould you introduce me to your editor? I'd be happy to return the favour any time.")),
         new RuleCase("en", "offers help", Message("Hi Jane,\nWould you have 10 minutes for a call? In return, I can help you test the new app with my students.")),
         new RuleCase("en", "buys the coffee", Message("Hi Jane,\nCould I buy you a coffee? My treat, of course.")),
+        new RuleCase("en", "all about me, but no ask: only a hint", Message("Hi Jane,\nI finished my course, I moved to Leeds, I started my own studio, and I think my new work is my best. I am proud of myself.")),
         new RuleCase("en", "no ask", Message("Hi Jane,\nThanks for the great talk!")),
         new RuleCase("en", "offers the data", Message("Hi Jane,\nCould you look at our study? We can share the results with your lab before we publish.")),
         new RuleCase("it", "offre di ricambiare", Message("Ciao Jane,\npotresti presentarmi al tuo editor? Sarei felice di ricambiare il favore.")),
