@@ -19,6 +19,7 @@ public static class OutreachApi
         services.AddSingleton(OutreachAnalyzer.Default);
         services.AddSingleton<AnalyzeHandler>();
         services.AddSingleton<HealthHandler>();
+        services.AddSingleton<RulesHandler>();
         return services;
     }
 
@@ -26,6 +27,7 @@ public static class OutreachApi
     {
         endpoints.MapPost("/api/analyze", (HttpContext context, AnalyzeHandler handler) => handler.HandleAsync(context));
         endpoints.MapGet("/api/health", (HttpContext context, HealthHandler handler) => handler.HandleAsync(context));
+        endpoints.MapGet("/api/rules", (HttpContext context, RulesHandler handler) => handler.HandleAsync(context));
         // Report routes: 501 unless report storage is registered (AddOutreachReports); see docs/reports-azure.md.
         endpoints.MapReportRoutes();
         return endpoints;

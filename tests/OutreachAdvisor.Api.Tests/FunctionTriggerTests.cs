@@ -5,6 +5,7 @@ using OutreachAdvisor.Analysis;
 using OutreachAdvisor.Analysis.Context;
 using OutreachAdvisor.Analysis.Json;
 using OutreachAdvisor.Analysis.Model;
+using OutreachAdvisor.Analysis.Rules;
 using OutreachAdvisor.Functions;
 using static OutreachAdvisor.Api.Tests.HttpContexts;
 
@@ -22,7 +23,7 @@ public sealed class FunctionTriggerTests
 
     private static readonly IAnalysisSources Sources = new FixedAnalysisSources(new ContextSources { FoundAt = new NoFetch() });
 
-    private static HttpFunctions Functions() => new(new AnalyzeHandler(Sources, OutreachAnalyzer.Default), new HealthHandler(Sources));
+    private static HttpFunctions Functions() => new(new AnalyzeHandler(Sources, OutreachAnalyzer.Default), new HealthHandler(Sources), new RulesHandler());
 
     [TestMethod]
     public async Task Analyze_trigger_writes_the_same_result_as_the_library()
@@ -73,6 +74,35 @@ public sealed class FunctionTriggerTests
         DefaultHttpContext context = Post(ColdAsk, acceptLanguage: "it-IT,it;q=0.9,en;q=0.5");
         await Functions().AnalyzeAsync(context.Request);
         StringAssert.Contains(ResponseText(context), "segnaposto");
+    }
+
+    [TestMethod]
+    [DataRow(null, "en", "Engage before you ask")]
+    [DataRow("it-IT,it;q=0.9", "it", "Prima interagisci, poi chiedi")]
+    [DataRow("fr-FR", "en", "Engage before you ask")]
+    [DataRow("de;q=0.9,it;q=0.8", "it", "Prima interagisci, poi chiedi")]
+    public async Task Rules_trigger_answers_the_catalogue_in_the_requested_language(string? acceptLanguage, string language, string firstTitle)
+    {
+        DefaultHttpContext context = Get("/api/rules");
+        if (acceptLanguage is not null)
+            context.Request.Headers.AcceptLanguage = acceptLanguage;
+        await Functions().RulesAsync(context.Request);
+
+        Assert.AreEqual(StatusCodes.Status200OK, context.Response.StatusCode);
+        Assert.AreEqual(language, context.Response.Headers.ContentLanguage.ToString());
+        Assert.AreEqual("Accept-Language", context.Response.Headers.Vary.ToString());
+        using var catalogue = JsonDocument.Parse(ResponseText(context));
+        Assert.AreEqual(language, catalogue.RootElement.GetProperty("language").GetString());
+        JsonElement[] rules = catalogue.RootElement.GetProperty("rules").EnumerateArray().ToArray();
+        CollectionAssert.AreEqual(RuleCatalog.BuiltIn.Select(r => r.Description.Name).ToArray(), rules.Select(r => r.GetProperty("name").GetString()).ToArray());
+        Assert.AreEqual(firstTitle, rules[0].GetProperty("title").GetString());
+        JsonElement greeting = rules.Single(r => r.GetProperty("name").GetString() == "personal-greeting");
+        Assert.AreEqual("personalisation", greeting.GetProperty("category").GetString());
+        Assert.AreEqual("error", greeting.GetProperty("defaultSeverity").GetString());
+        Assert.IsTrue(greeting.GetProperty("blocksSend").GetBoolean());
+        Assert.IsTrue(greeting.GetProperty("promptsOnSend").GetBoolean());
+        Assert.AreEqual("help/rules/personal-greeting.html", greeting.GetProperty("helpUri").GetString());
+        CollectionAssert.Contains(greeting.GetProperty("messageIds").EnumerateArray().Select(e => e.GetString()).ToArray(), "personal-greeting/placeholder");
     }
 
     [TestMethod]

@@ -22,10 +22,12 @@ public sealed class BadInputTests
         [new[] { "check", Sample("en-auto-dm.eml"), "--mailbox", "/no/such/mailbox" }, "mailbox"],
         [new[] { "check", Sample("en-auto-dm.eml"), "--found-at", "jane-at-shape" }, "bad --found-at"],
         [new[] { "check", Sample("en-auto-dm.eml"), "--found-at", "jane@shape.example=/no/such/page.html" }, "neither an http(s) URL nor an existing file"],
-        [new[] { "check", Sample("en-auto-dm.eml"), "--mailbox" }, "--mailbox needs a value"],
-        [new[] { "check", Sample("en-auto-dm.eml"), "--jsn" }, "unknown argument '--jsn'"],
-        [new[] { "check" }, "check needs a message file"],
-        [new[] { "chek" }, "unknown command 'chek'"],
+        [new[] { "check", Sample("en-auto-dm.eml"), "--mailbox" }, "'--mailbox'"],
+        [new[] { "check", Sample("en-auto-dm.eml"), "--jsn" }, "Unrecognized command or argument '--jsn'"],
+        [new[] { "check" }, "Required argument 'MESSAGE' missing"],
+        [new[] { "check", Sample("en-auto-dm.eml"), "--lang", "xx" }, "--lang must be en or it, not 'xx'"],
+        [new[] { "report" }, "Option '--mailbox' is required"],
+        [new[] { "chek" }, "Unrecognized command or argument 'chek'"],
         [new[] { "serve", "--port", "http" }, "--port must be a number"],
     ];
 
@@ -48,6 +50,29 @@ public sealed class BadInputTests
     {
         Run run = await RunAsync([]);
         Assert.AreEqual(2, run.ExitCode);
+        Assert.HasCount(1, run.Stderr.TrimEnd().Split('\n'), "a short usage, one line");
         StringAssert.Contains(run.Stderr, "usage: outreach check");
+    }
+
+    [TestMethod]
+    [DataRow("check")]
+    [DataRow("report")]
+    [DataRow("rules")]
+    [DataRow("serve")]
+    public async Task Every_command_has_generated_help(string command)
+    {
+        Run run = await RunAsync([command, "--help"]);
+        Assert.AreEqual(0, run.ExitCode);
+        StringAssert.Contains(run.Stdout, $"outreach {command}");
+        StringAssert.Contains(run.Stdout, "--help");
+    }
+
+    [TestMethod]
+    public async Task Control_characters_in_an_error_line_are_made_visible()
+    {
+        Run run = await RunAsync(["check", "/no/such/\u001b]0;pwned\u0007.eml"]);
+        Assert.AreEqual(2, run.ExitCode);
+        Assert.DoesNotContain("\u001b", run.Stderr);
+        StringAssert.Contains(run.Stderr, "\\u001b");
     }
 }

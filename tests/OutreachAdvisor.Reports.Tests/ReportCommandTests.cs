@@ -66,13 +66,13 @@ public sealed class ReportCommandTests
     public static IEnumerable<object[]> BadInput =>
     [
         [new[] { "report", "--mailbox", "/no/such/mailbox" }, "mailbox not found"],
-        [new[] { "report" }, "report needs --mailbox"],
+        [new[] { "report" }, "Option '--mailbox' is required"],
         [new[] { "report", "--mailbox", SampleMailbox, "--since", "01/03/2026" }, "bad --since"],
         [new[] { "report", "--mailbox", SampleMailbox, "--since", "2026-02-30" }, "bad --since"],
         [new[] { "report", "--mailbox", SampleMailbox, "--me", "ann" }, "bad --me"],
         [new[] { "report", "--mailbox", SampleMailbox, "--out", Path.Combine(SampleMailbox, "contacts.vcf") }, "is a file"],
         [new[] { "report", "--mailbox", SampleMailbox, "--out", Path.Combine(SampleMailbox, "contacts.vcf", "inside") }, "cannot write to --out"],
-        [new[] { "report", "--mailbox", SampleMailbox, "--frmo", "x" }, "unknown argument"],
+        [new[] { "report", "--mailbox", SampleMailbox, "--frmo", "x" }, "Unrecognized command or argument '--frmo'"],
     ];
 
     [TestMethod]
@@ -108,10 +108,11 @@ public sealed class ReportCommandTests
     }
 
     [TestMethod]
-    public async Task Usage_lists_the_report_command()
+    public async Task Help_describes_the_report_command()
     {
-        (int _, string? stdout, string _) = await RunAsync("help");
-        StringAssert.Contains(stdout, "outreach report --mailbox PATH");
-
+        (int exit, string? stdout, string _) = await RunAsync("report", "--help");
+        Assert.AreEqual(0, exit);
+        StringAssert.Contains(stdout, "--mailbox <PATH>");
+        StringAssert.Contains(stdout, "--since <YYYY-MM-DD>");
     }
 }

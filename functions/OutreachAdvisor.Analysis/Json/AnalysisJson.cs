@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using OutreachAdvisor.Analysis.Model;
+using OutreachAdvisor.Analysis.Rules;
 
 namespace OutreachAdvisor.Analysis.Json;
 
@@ -8,6 +9,7 @@ namespace OutreachAdvisor.Analysis.Json;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = false, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(MessageInput))]
 [JsonSerializable(typeof(AnalysisResult))]
+[JsonSerializable(typeof(RuleCatalogView))]
 public sealed partial class AnalysisJsonContext : JsonSerializerContext;
 
 public static class AnalysisJson
@@ -16,6 +18,9 @@ public static class AnalysisJson
 
     public static string Serialize(AnalysisResult result, bool indented = true) =>
         JsonSerializer.Serialize(result, indented ? Indented.AnalysisResult : AnalysisJsonContext.Default.AnalysisResult);
+
+    public static string Serialize(RuleCatalogView catalog, bool indented = true) =>
+        JsonSerializer.Serialize(catalog, indented ? Indented.RuleCatalogView : AnalysisJsonContext.Default.RuleCatalogView);
 
     public static AnalysisResult? DeserializeResult(string json) => JsonSerializer.Deserialize(json, AnalysisJsonContext.Default.AnalysisResult);
 

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using OutreachAdvisor.Analysis;
 using OutreachAdvisor.Analysis.Context;
 using OutreachAdvisor.Analysis.Json;
@@ -11,17 +12,33 @@ namespace OutreachAdvisor.Cli.Commands;
 /// <summary><c>outreach check MESSAGE.eml [--mailbox PATH]... [--found-at ADDRESS=URL_OR_FILE]... [--json] [--lang en|it]</c></summary>
 public static class CheckCommand
 {
-    public static async Task<int> RunAsync(Arguments arguments, Stream stdin, TextWriter stdout, string defaultUiLanguage, CancellationToken cancellationToken)
+    public static Command Create(CliStreams streams)
     {
-        bool json = arguments.Flag("--json");
-        string uiLanguage = UiLanguages.Normalize(arguments.Value("--lang") ?? defaultUiLanguage);
-        IReadOnlyList<string> mailboxPaths = arguments.Values("--mailbox");
-        Dictionary<string, string> foundAt = ParseFoundAt(arguments.Values("--found-at"));
-        string path = arguments.Positional() ?? throw new UsageException("check needs a message file (or - for standard input)");
-        arguments.EnsureNothingLeft();
+        var message = new Argument<string>("MESSAGE") { Description = "The message to check: an .eml file, or - for standard input" };
+        Option<string[]> mailbox = CommonOptions.Mailbox("A folder of .eml/.mbox/.vcf files standing in for your mailbox (searched recursively); repeatable");
+        var foundAt = new Option<string[]>("--found-at")
+        {
+            Description = "Where you found a recipient's address: ADDRESS=URL_OR_FILE (a web page, or a saved HTML/text file); repeatable",
+            HelpName = "ADDRESS=URL_OR_FILE",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        Option<bool> json = CommonOptions.Json("Print exactly the contract's result object (JSON)");
+        Option<string> lang = CommonOptions.Lang();
 
+        var command = new Command("check", "Checks one message for the etiquette mistakes that get outreach ignored. Exit code 0: nothing to fix; 1: warnings or errors; 2: bad input.")
+        {
+            message, mailbox, foundAt, json, lang,
+        };
+        command.SetAction((parsed, cancellationToken) => RunAsync(
+            parsed.GetValue(message)!, parsed.GetValue(mailbox) ?? [], parsed.GetValue(foundAt) ?? [], parsed.GetValue(json), parsed.GetValue(lang)!, streams, cancellationToken));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(string path, IReadOnlyList<string> mailboxPaths, IReadOnlyList<string> foundAtValues, bool json, string uiLanguage, CliStreams streams, CancellationToken cancellationToken)
+    {
+        Dictionary<string, string> foundAt = ParseFoundAt(foundAtValues);
         MessageInput message = path == "-"
-            ? await MessageFile.ReadAsync(stdin, "standard input", cancellationToken).ConfigureAwait(false)
+            ? await MessageFile.ReadAsync(streams.Stdin, "standard input", cancellationToken).ConfigureAwait(false)
             : await MessageFile.ReadAsync(path, cancellationToken).ConfigureAwait(false);
         if (foundAt.Count > 0)
             message = message with { FoundAt = foundAt };
@@ -35,9 +52,9 @@ public static class CheckCommand
         AnalysisResult result = await OutreachAnalyzer.Default.AnalyzeAsync(message, sources, uiLanguage, cancellationToken).ConfigureAwait(false);
 
         if (json)
-            await stdout.WriteLineAsync(AnalysisJson.Serialize(result)).ConfigureAwait(false);
+            await streams.Stdout.WriteLineAsync(AnalysisJson.Serialize(result)).ConfigureAwait(false);
         else
-            TextReport.Write(stdout, path == "-" ? "standard input" : path, message, result, uiLanguage, Colors.For(stdout));
+            TextReport.Write(streams.Stdout, path == "-" ? "standard input" : path, message, result, uiLanguage, Colors.For(streams.Stdout));
 
         return result.HasWarnings ? OutreachCli.Findings : OutreachCli.Clean;
     }
@@ -52,10 +69,17 @@ public static class CheckCommand
             string source = equals > 0 ? value[(equals + 1)..].Trim() : string.Empty;
             if (!address.Contains('@', StringComparison.Ordinal) || source.Length == 0)
                 throw new UsageException($"bad --found-at '{value}': expected ADDRESS=URL_OR_FILE, e.g. jane@shape.example=https://janedoe.example/contact");
-            if (!source.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !source.StartsWith("https://", StringComparison.OrdinalIgnoreCase) && !File.Exists(source))
+            if (!IsWebAddress(source) && !IsExistingFile(source))
                 throw new UsageException($"bad --found-at '{value}': {source} is neither an http(s) URL nor an existing file");
             map[address] = source;
         }
         return map;
     }
+
+    private static bool IsWebAddress(string source) =>
+        source.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || source.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A path, or a file:// URL (docs/found-at.md allows both), that names a file on this machine.</summary>
+    private static bool IsExistingFile(string source) =>
+        File.Exists(source) || (Uri.TryCreate(source, UriKind.Absolute, out Uri? uri) && uri.IsFile && File.Exists(uri.LocalPath));
 }

@@ -1,6 +1,7 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using OutreachAdvisor.Analysis;
+using OutreachAdvisor.Cli.Output;
 using OutreachAdvisor.Mailbox;
 using OutreachAdvisor.Reports;
 using OutreachAdvisor.Reports.Model;
@@ -19,16 +20,28 @@ public static class ReportCommand
     /// <summary>After this long, progress is shown even when standard error is not a terminal.</summary>
     private static readonly TimeSpan LongRun = TimeSpan.FromSeconds(5);
 
-    public static async Task<int> RunAsync(Arguments arguments, TextWriter stdout, TextWriter stderr, string defaultUiLanguage, CancellationToken cancellationToken)
+    public static Command Create(CliStreams streams)
     {
-        ArgumentNullException.ThrowIfNull(arguments);
-        bool json = arguments.Flag("--json");
-        string uiLanguage = UiLanguages.Normalize(arguments.Value("--lang") ?? defaultUiLanguage);
-        IReadOnlyList<string> mailboxPaths = arguments.Values("--mailbox");
-        string? me = arguments.Value("--me");
-        DateTimeOffset? since = ParseSince(arguments.Value("--since"));
-        string outDir = Path.GetFullPath(arguments.Value("--out") ?? ".");
-        arguments.EnsureNothingLeft();
+        Option<string[]> mailbox = CommonOptions.Mailbox("Your mail: a folder of .eml/.mbox files (sent and received), searched recursively; repeatable", required: true);
+        var me = new Option<string>("--me") { Description = "Your own address (default: the most frequent sender in the mailbox)", HelpName = "ADDRESS" };
+        var since = new Option<string>("--since") { Description = "Only mail sent on or after this day", HelpName = "YYYY-MM-DD" };
+        var outDir = new Option<string>("--out") { Description = "Folder for report.html and report.json (default: the current folder)", HelpName = "DIR" };
+        Option<bool> json = CommonOptions.Json("Also print report.json on standard output");
+        Option<string> lang = CommonOptions.Lang();
+        var command = new Command("report", "Reads your sent and received mail, finds the outreach messages, and writes a quality report (report.html, report.json).")
+        {
+            mailbox, me, since, outDir, json, lang,
+        };
+        command.SetAction((parsed, cancellationToken) => RunAsync(
+            parsed.GetValue(mailbox) ?? [], parsed.GetValue(me), parsed.GetValue(since), parsed.GetValue(outDir), parsed.GetValue(json), parsed.GetValue(lang)!,
+            streams.Stdout, streams.Stderr, cancellationToken));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> mailboxPaths, string? me, string? sinceText, string? outFolder, bool json, string uiLanguage, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        DateTimeOffset? since = ParseSince(sinceText);
+        string outDir = Path.GetFullPath(outFolder ?? ".");
 
         if (mailboxPaths.Count == 0)
             throw new UsageException("report needs --mailbox PATH (a folder of .eml/.mbox files)");
@@ -65,7 +78,7 @@ public static class ReportCommand
             await stdout.WriteLineAsync(reportJson).ConfigureAwait(false);
         else
             await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{report.Me}: {report.OutreachMessages} outreach of {report.SentMessages} sent, {report.Replied} replied; wrote {Path.Combine(outDir, "report.html")} and report.json")).ConfigureAwait(false);
+                $"{Terminal.Safe(report.Me)}: {report.OutreachMessages} outreach of {report.SentMessages} sent, {report.Replied} replied; wrote {Path.Combine(outDir, "report.html")} and report.json")).ConfigureAwait(false);
         return OutreachCli.Clean;
     }
 

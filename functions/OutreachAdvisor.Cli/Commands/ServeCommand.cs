@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -23,16 +24,25 @@ public static class ServeCommand
 {
     public const int DefaultPort = 7071;
 
-    public static async Task<int> RunAsync(Arguments arguments, TextWriter stdout, CancellationToken cancellationToken)
+    public static Command Create(CliStreams streams)
     {
-        string portText = arguments.Value("--port") ?? DefaultPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (!int.TryParse(portText, out int port) || port is < 0 or > 65535)
-            throw new UsageException($"--port must be a number from 0 to 65535, not '{portText}'");
-        IReadOnlyList<string> mailboxPaths = arguments.Values("--mailbox");
-        string? addinDir = arguments.Value("--addin-dir");
+        var port = new Option<string>("--port") { Description = $"Port on 127.0.0.1 (0 picks a free one; default {DefaultPort})", HelpName = "N" };
+        Option<string[]> mailbox = CommonOptions.Mailbox("A folder of .eml/.mbox/.vcf files standing in for the signed-in user's mailbox; repeatable");
+        var addinDir = new Option<string>("--addin-dir") { Description = "The built add-in pages to serve (default: addin/dist of this checkout)", HelpName = "DIR" };
+        var allowOrigin = new Option<string>("--allow-origin") { Description = "The one origin CORS allows (default: the Cors__AllowedOrigin setting)", HelpName = "ORIGIN" };
+        var command = new Command("serve", "Runs the HTTP API (POST /api/analyze, GET /api/rules, GET /api/health) and the add-in's pages on 127.0.0.1.")
+        {
+            port, mailbox, addinDir, allowOrigin,
+        };
+        command.SetAction((parsed, cancellationToken) => RunAsync(
+            ParsePort(parsed.GetValue(port)), parsed.GetValue(mailbox) ?? [], parsed.GetValue(addinDir), parsed.GetValue(allowOrigin), streams.Stdout, cancellationToken));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(int port, IReadOnlyList<string> mailboxPaths, string? addinDir, string? allowedOrigin, TextWriter stdout, CancellationToken cancellationToken)
+    {
         // The same setting as the Functions app (where the platform's CORS enforces it) when no flag is given.
-        string? allowedOrigin = arguments.Value("--allow-origin") ?? Environment.GetEnvironmentVariable("Cors__AllowedOrigin");
-        arguments.EnsureNothingLeft();
+        allowedOrigin ??= Environment.GetEnvironmentVariable("Cors__AllowedOrigin");
 
         // A long-running server wants compiled phrase patterns (the command line's default is interpreted).
         AppContext.SetSwitch(OutreachAdvisor.Analysis.Text.Lexicon.InterpretPatternsSwitch, false);
@@ -96,6 +106,11 @@ public static class ServeCommand
         app.MapOutreachApi();
         return app;
     }
+
+    private static int ParsePort(string? text) =>
+        text is null ? DefaultPort
+        : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int port) && port <= 65535 ? port
+        : throw new UsageException($"--port must be a number from 0 to 65535, not '{text}'");
 
     /// <summary>addin/dist of this checkout, looked for from the current folder upwards.</summary>
     private static string? FindAddinDist()

@@ -1,0 +1,27 @@
+using OutreachAdvisor.Analysis.Model;
+
+namespace OutreachAdvisor.Analysis.Rules;
+
+/// <summary>
+/// The rule catalogue as clients read it (<c>GET /api/rules</c>, <c>outreach rules --json</c>, the add-in's
+/// offline copy): every rule's name, category, severity, send policy, title, description, help page and
+/// message ids, in one language (contract section 7).
+/// </summary>
+public sealed record RuleCatalogView(string Language, IReadOnlyList<RuleCatalogEntry> Rules)
+{
+    public static RuleCatalogView For(string language)
+    {
+        string ui = UiLanguages.Normalize(language);
+        return new RuleCatalogView(ui, RuleCatalog.Descriptions.Select(d => new RuleCatalogEntry(
+            d.Name, d.Category.Name(), d.ArticleRule, d.DefaultSeverity, d.BlocksSend, d.PromptsOnSend,
+            d.Title.In(ui), d.Summary.In(ui), d.HelpUri, d.Findings.Keys.Order(StringComparer.Ordinal).ToArray())).ToArray());
+    }
+}
+
+/// <summary>One rule in the catalogue.</summary>
+/// <param name="BlocksSend">An error of this rule stops sending (the on-send check's soft block).</param>
+/// <param name="PromptsOnSend">A warning of this rule asks "send anyway?" before sending.</param>
+/// <param name="HelpUri">The rule's doc page, relative to the add-in's origin.</param>
+public sealed record RuleCatalogEntry(
+    string Name, string Category, int ArticleRule, Severity DefaultSeverity, bool BlocksSend, bool PromptsOnSend,
+    string Title, string Description, string HelpUri, IReadOnlyList<string> MessageIds);
