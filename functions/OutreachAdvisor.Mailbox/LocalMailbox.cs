@@ -16,12 +16,14 @@ public sealed class LocalMailbox : IMailbox
     private readonly HistoryIndex _history;
     private readonly HashSet<string> _contacts;
 
-    private LocalMailbox(IReadOnlyList<MailHeaderRecord> messages, HashSet<string> contacts, int skippedFiles, int skippedMessages)
+    private LocalMailbox(IReadOnlyList<MailHeaderRecord> messages, HashSet<string> contacts, int skippedFiles, int skippedMessages, IReadOnlyDictionary<string, int> skipped, IReadOnlyList<string> paths)
     {
         Messages = messages;
         _contacts = contacts;
         SkippedFiles = skippedFiles;
         SkippedMessages = skippedMessages;
+        Skipped = skipped;
+        Paths = paths;
         _history = new HistoryIndex(messages);
     }
 
@@ -38,6 +40,15 @@ public sealed class LocalMailbox : IMailbox
     /// <summary>Messages inside .mbox files left out because they had no From or Sender.</summary>
     public int SkippedMessages { get; }
 
+    /// <summary>
+    /// Everything passed over, by reason (<see cref="SkipReasons"/>): unreadable files, messages without
+    /// a sender, duplicates, directory links (never followed), unreadable or too deep folders.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> Skipped { get; }
+
+    /// <summary>The paths the mailbox was opened from (folders and files), as given.</summary>
+    public IReadOnlyList<string> Paths { get; }
+
     /// <summary>Distinct addresses found in .vcf files.</summary>
     public int ContactCount => _contacts.Count;
 
@@ -46,7 +57,9 @@ public sealed class LocalMailbox : IMailbox
     public static async Task<LocalMailbox> OpenAsync(IEnumerable<string> paths, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        IReadOnlyList<MailFile> files = MailboxFiles.Resolve(paths);
+        string[] given = paths.ToArray();
+        MailboxScan scan = MailboxFiles.Resolve(given);
+        IReadOnlyList<MailFile> files = scan.Files;
         var contents = new MailFileContent?[files.Count];
         var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
 
@@ -57,7 +70,7 @@ public sealed class LocalMailbox : IMailbox
             return ValueTask.CompletedTask;
         }).ConfigureAwait(false);
 
-        return Build(contents);
+        return Build(contents, scan, given);
     }
 
     public Task<RecipientHistory> GetHistoryAsync(string sender, string recipient, CancellationToken cancellationToken)
@@ -104,10 +117,12 @@ public sealed class LocalMailbox : IMailbox
         }
     }
 
-    private static LocalMailbox Build(IEnumerable<MailFileContent?> contents)
+    private static LocalMailbox Build(IEnumerable<MailFileContent?> contents, MailboxScan scan, IReadOnlyList<string> paths)
     {
         var headers = new List<MessageHeaders>();
-        var messageIds = new HashSet<string>(StringComparer.Ordinal);
+        var identities = new HashSet<string>(StringComparer.Ordinal);
+        var skipped = new Dictionary<string, int>(scan.SkippedByReason(), StringComparer.Ordinal);
+        int duplicates = 0;
         var contacts = new HashSet<string>(StringComparer.Ordinal);
         int skippedFiles = 0, skippedMessages = 0;
         foreach (MailFileContent? content in contents)
@@ -125,15 +140,32 @@ public sealed class LocalMailbox : IMailbox
             skippedMessages += content.SkippedMessages;
             contacts.UnionWith(content.ContactAddresses);
 
-            // The same message saved twice (an .eml copy of an mbox entry) must not count twice.
-            headers.AddRange(content.Messages.Where(m => m.MessageId is null || messageIds.Add(m.MessageId)));
+            // The same message saved twice (an .eml copy of an mbox entry) must not count twice; the same
+            // Message-Id with other recipients or another date is another message.
+            foreach (MessageHeaders message in content.Messages)
+            {
+                if (message.IdentityKey(null) is { } key && !identities.Add(key))
+                    duplicates++;
+                else
+                    headers.Add(message);
+            }
         }
+
+        Add(skipped, SkipReasons.UnreadableFile, skippedFiles);
+        Add(skipped, SkipReasons.NoSender, skippedMessages);
+        Add(skipped, SkipReasons.Duplicate, duplicates);
 
         string[] threadIds = ThreadAssigner.Assign(headers);
         var records = headers
-            .Select((h, i) => new MailHeaderRecord(h.Author!, h.To, h.Cc, h.Bcc, h.Date, h.MessageId, threadIds[i], h.Subject))
+            .Select((h, i) => new MailHeaderRecord(h.Author!, h.To, h.Cc, h.Bcc, h.Date ?? h.ReceivedDate, h.MessageId, threadIds[i], h.Subject))
             .OrderBy(r => r.Date ?? DateTimeOffset.MaxValue)
             .ToList();
-        return new LocalMailbox(records, contacts, skippedFiles, skippedMessages);
+        return new LocalMailbox(records, contacts, skippedFiles, skippedMessages, skipped, paths);
+    }
+
+    private static void Add(Dictionary<string, int> counts, string reason, int count)
+    {
+        if (count > 0)
+            counts[reason] = counts.GetValueOrDefault(reason) + count;
     }
 }

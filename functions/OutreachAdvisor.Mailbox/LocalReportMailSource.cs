@@ -22,26 +22,35 @@ namespace OutreachAdvisor.Mailbox;
 public sealed class LocalReportMailSource : IReportMailSource
 {
     private readonly IReadOnlyList<MailFile> _files;
+    private readonly MailboxScan _scan;
     private readonly string _owner;
+    private readonly Dictionary<string, int> _skipped = new(StringComparer.Ordinal);
 
-    private LocalReportMailSource(IReadOnlyList<MailFile> files, string owner)
+    private LocalReportMailSource(MailboxScan scan, string owner)
     {
-        _files = files;
+        _scan = scan;
+        _files = scan.Files.Where(f => f.Kind is MailFileKind.Message or MailFileKind.Mbox).ToArray();
         _owner = MailAddress.Normalize(owner);
     }
 
     public string Name => "local-files";
 
-    /// <summary>Messages left out: unreadable files, entries without an author or a date.</summary>
-    public int SkippedMessages { get; private set; }
+    /// <summary>Messages without an author that could be recovered (counted in <see cref="Skipped"/> as no-sender).</summary>
+    public int SkippedMessages => _skipped.GetValueOrDefault(SkipReasons.NoSender);
+
+    /// <summary>
+    /// After <see cref="ReadAsync"/>: everything read but not given to the engine, by reason
+    /// (<see cref="SkipReasons"/>): messages without a sender, duplicates, messages before the period,
+    /// unreadable files and mbox tails, directory links and folders that were not walked.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> Skipped => _skipped;
 
     /// <summary>Checks the paths now (a missing one throws <see cref="MailboxException"/>); reading happens in <see cref="ReadAsync"/>.</summary>
     public static LocalReportMailSource Open(IEnumerable<string> paths, string owner)
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentException.ThrowIfNullOrWhiteSpace(owner);
-        MailFile[] files = MailboxFiles.Resolve(paths).Where(f => f.Kind is MailFileKind.Message or MailFileKind.Mbox).ToArray();
-        return new LocalReportMailSource(files, owner);
+        return new LocalReportMailSource(MailboxFiles.Resolve(paths), owner);
     }
 
     /// <summary>
@@ -52,13 +61,13 @@ public sealed class LocalReportMailSource : IReportMailSource
     /// </summary>
     public static async Task<string?> FindOwnerAsync(IEnumerable<string> paths, CancellationToken cancellationToken = default)
     {
-        MailFile[] files = MailboxFiles.Resolve(paths).Where(f => f.Kind is MailFileKind.Message or MailFileKind.Mbox).ToArray();
+        MailFile[] files = MailboxFiles.Resolve(paths).Files.Where(f => f.Kind is MailFileKind.Message or MailFileKind.Mbox).ToArray();
         var appearances = new Dictionary<string, (int Messages, int Authored)>(StringComparer.Ordinal);
         await Task.Run(() =>
         {
             foreach (MailFile? file in files)
             {
-                foreach (MessageHeaders headers in ReadHeadersOrSkip(file, cancellationToken))
+                foreach (MessageHeaders headers in ReadHeadersOrSkip(file, [], cancellationToken))
                 {
                     foreach (string? address in headers.To.Concat(headers.Cc).Append(headers.Author!).Distinct(StringComparer.Ordinal))
                     {
@@ -79,22 +88,27 @@ public sealed class LocalReportMailSource : IReportMailSource
 
     public async IAsyncEnumerable<ReportMail> ReadAsync(DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // The same message saved twice (an .eml copy of an mbox entry) is reported once.
+        _skipped.Clear();
+        foreach (KeyValuePair<string, int> passedOver in _scan.SkippedByReason())
+            _skipped[passedOver.Key] = passedOver.Value;
+
+        // The same message saved twice (an .eml copy of an mbox entry) is reported once; the same
+        // Message-Id with other recipients or another date is another message (see MessageHeaders.IdentityKey).
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (MailFile file in _files)
         {
             int index = 0;
-            foreach (MimeMessage message in ReadMessagesOrSkip(file, cancellationToken))
+            foreach ((MimeMessage message, string? mboxMarker) in ReadMessagesOrSkip(file, _skipped, cancellationToken))
             {
                 index++;
-                ReportMail? mail = ToReportMail(message, $"{file.Path}#{index}");
+                ReportMail? mail = ToReportMail(message, mboxMarker, file, $"{file.Path}#{index}", out string? identity);
                 if (mail is null)
-                {
-                    SkippedMessages++;
-                    continue;
-                }
-
-                if (mail.Date >= since && seen.Add(mail.Id))
+                    Count(_skipped, SkipReasons.NoSender);
+                else if (mail.Date < since)
+                    Count(_skipped, SkipReasons.BeforePeriod);
+                else if (identity is not null && !seen.Add(identity))
+                    Count(_skipped, SkipReasons.Duplicate);
+                else
                     yield return mail;
             }
 
@@ -103,24 +117,35 @@ public sealed class LocalReportMailSource : IReportMailSource
         }
     }
 
-    private ReportMail? ToReportMail(MimeMessage message, string fallbackId)
+    private ReportMail? ToReportMail(MimeMessage message, string? mboxMarker, MailFile file, string fallbackId, out string? identity)
     {
+        identity = null;
         var headers = MessageHeaders.From(message.Headers);
-        if (headers.Author is null || headers.Date is null)
+        if (headers.Author is null)
             return null;
+
+        // The best date there is, and which it was: Date, else the newest Received, else the mbox
+        // separator line's date, else the file's time (docs/mailbox.md).
+        (DateTimeOffset date, string dateSource) = headers.Date is { } written ? (written, ReportDateSources.Date)
+            : headers.ReceivedDate is { } received ? (received, ReportDateSources.Received)
+            : MboxMarkerDate(mboxMarker) is { } separator ? (separator, ReportDateSources.MboxSeparator)
+            : (new DateTimeOffset(File.GetLastWriteTimeUtc(file.Path), TimeSpan.Zero), ReportDateSources.FileTime);
+        identity = headers.IdentityKey(date);
 
         bool sent = headers.Author == _owner;
         (string? body, BodyFormat format) = sent ? BodyOf(message) : (null, BodyFormat.Text);
+        IReadOnlyDictionary<string, string> names = headers.DisplayNames ?? new Dictionary<string, string>();
         return new ReportMail
         {
             Id = headers.MessageId ?? fallbackId,
             ConversationId = ConversationOf(headers),
-            From = new EmailAddress(NameOf(message.From), headers.Author),
-            To = Named(message.To, headers.To),
-            Cc = Named(message.Cc, headers.Cc),
-            Bcc = Named(message.Bcc, headers.Bcc),
+            From = new EmailAddress(names.GetValueOrDefault(headers.Author), headers.Author),
+            To = Named(headers.To, names),
+            Cc = Named(headers.Cc, names),
+            Bcc = Named(headers.Bcc, names),
             Subject = headers.Subject,
-            Date = headers.Date.Value,
+            Date = date,
+            DateSource = dateSource,
             Body = body,
             BodyFormat = format,
         };
@@ -137,35 +162,41 @@ public sealed class LocalReportMailSource : IReportMailSource
     }
 
     /// <summary>The recipients with their display names (names help recognise a mail merge), addresses as the index normalises them.</summary>
-    private static EmailAddress[] Named(InternetAddressList list, IReadOnlyList<string> normalized)
-    {
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (MailboxAddress mailbox in list.Mailboxes)
-        {
-            if (!string.IsNullOrWhiteSpace(mailbox.Name))
-                names.TryAdd(MailAddress.Normalize(mailbox.Address), mailbox.Name);
-        }
+    private static EmailAddress[] Named(IReadOnlyList<string> normalized, IReadOnlyDictionary<string, string> names) =>
+        normalized.Select(address => new EmailAddress(names.GetValueOrDefault(address), address)).ToArray();
 
-        return normalized.Select(address => new EmailAddress(names.GetValueOrDefault(address), address)).ToArray();
+    /// <summary>The date of an mbox "From " line ("From someone@x Mon Mar  2 10:00:00 2026", asctime, taken as UTC).</summary>
+    internal static DateTimeOffset? MboxMarkerDate(string? marker)
+    {
+        if (string.IsNullOrWhiteSpace(marker))
+            return null;
+        string[] words = marker.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Length < 5)
+            return null;
+        string asctime = string.Join(' ', words[^5..]);
+        return DateTime.TryParseExact(asctime, "ddd MMM d HH:mm:ss yyyy", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out DateTime parsed)
+            ? new DateTimeOffset(parsed, TimeSpan.Zero)
+            : null;
     }
 
-    private static string? NameOf(InternetAddressList list) =>
-        list.Mailboxes.FirstOrDefault()?.Name is { Length: > 0 } name ? name : null;
+    private static void Count(Dictionary<string, int> counts, string reason) => counts[reason] = counts.GetValueOrDefault(reason) + 1;
 
     private static (string? Body, BodyFormat Format) BodyOf(MimeMessage message) =>
         message.TextBody is { Length: > 0 } text ? (text, BodyFormat.Text)
         : message.HtmlBody is { Length: > 0 } html ? (html, BodyFormat.Html)
         : (string.Empty, BodyFormat.Text);
 
-    private static IEnumerable<MessageHeaders> ReadHeadersOrSkip(MailFile file, CancellationToken cancellationToken) =>
-        ReadMessagesOrSkip(file, cancellationToken).Select(m => MessageHeaders.From(m.Headers)).Where(h => h.Author is not null);
+    private static IEnumerable<MessageHeaders> ReadHeadersOrSkip(MailFile file, Dictionary<string, int> skipped, CancellationToken cancellationToken) =>
+        ReadMessagesOrSkip(file, skipped, cancellationToken).Select(m => MessageHeaders.From(m.Message.Headers)).Where(h => h.Author is not null);
 
     /// <summary>
-    /// The file's messages one by one. A file found in a folder that cannot be read is skipped (as
-    /// <see cref="LocalMailbox"/> does); one the user named throws <see cref="MailboxException"/>.
-    /// An mbox that turns malformed keeps the messages before the bad entry.
+    /// The file's messages one by one, each with its mbox "From " line when it has one. A file found in a
+    /// folder that cannot be read is skipped and counted (unreadable-file); one the user named throws
+    /// <see cref="MailboxException"/>. An mbox that turns malformed keeps the messages before the bad entry
+    /// and counts the rest of the file as unreadable-mbox-tail.
     /// </summary>
-    private static IEnumerable<MimeMessage> ReadMessagesOrSkip(MailFile file, CancellationToken cancellationToken)
+    private static IEnumerable<(MimeMessage Message, string? MboxMarker)> ReadMessagesOrSkip(MailFile file, Dictionary<string, int> skipped, CancellationToken cancellationToken)
     {
         FileStream stream;
         MimeParser parser;
@@ -182,6 +213,7 @@ public sealed class LocalReportMailSource : IReportMailSource
         {
             if (file.Named)
                 throw new MailboxException($"cannot read mailbox: {file.Path} ({e.Message})", e);
+            Count(skipped, SkipReasons.UnreadableFile);
             yield break;
         }
 
@@ -195,15 +227,16 @@ public sealed class LocalReportMailSource : IReportMailSource
                 {
                     message = parser.ParseMessage(cancellationToken);
                 }
-                catch (FormatException e)
+                catch (Exception e) when (e is FormatException or IOException)
                 {
                     if (file.Named && count == 0)
                         throw new MailboxException($"not a mailbox file: {file.Path} ({e.Message})", e);
+                    Count(skipped, count == 0 ? SkipReasons.UnreadableFile : SkipReasons.UnreadableMboxTail);
                     yield break;
                 }
 
                 count++;
-                yield return message;
+                yield return (message, mbox ? parser.MboxMarker : null);
                 if (!mbox)
                     yield break;
             }

@@ -1,55 +1,48 @@
 using MimeKit;
 using OutreachAdvisor.Analysis.Model;
+using OutreachAdvisor.Mailbox.Reading;
 
 namespace OutreachAdvisor.Mailbox;
 
-/// <summary>Reads one MIME message (an .eml file or standard input) into the analysis request.</summary>
+/// <summary>
+/// Reads one MIME message (an .eml file or standard input) into the analysis request. Messages up to
+/// <see cref="MaxBytes"/> are accepted (a CV attached is the common case); attachments are never
+/// decoded or analysed, only the text (or HTML) body, which may be at most <see cref="MaxBodyChars"/>.
+/// </summary>
 public static class MessageFile
 {
-    /// <summary>Messages larger than this are refused rather than read (the HTTP API has the same limit).</summary>
-    public const long MaxBytes = 1_048_576;
+    /// <summary>
+    /// Whole messages larger than this are refused rather than read: 50 MiB, so that a message carrying
+    /// 25 MB of attachments (about 34 MB once base64-encoded) is accepted.
+    /// </summary>
+    public const long MaxBytes = 50L * 1024 * 1024;
+
+    /// <summary>The body handed to the analysis: at most 1 MiB of characters, the HTTP API's request limit.</summary>
+    public const int MaxBodyChars = 1_048_576;
 
     /// <summary>Reads a message; problems the user can fix throw <see cref="MessageFileException"/> with a one-line reason.</summary>
-    public static async Task<MessageInput> ReadAsync(Stream stream, string displayName, CancellationToken cancellationToken)
+    public static async Task<MessageInput> ReadAsync(Stream stream, string displayName, CancellationToken cancellationToken) =>
+        (await ReadMessageAsync(stream, displayName, cancellationToken).ConfigureAwait(false)).Message;
+
+    public static async Task<MessageInput> ReadAsync(string path, CancellationToken cancellationToken) =>
+        (await ReadMessageAsync(path, cancellationToken).ConfigureAwait(false)).Message;
+
+    /// <summary>
+    /// Reads a message with what could not be read of it: <see cref="MessageFileContent.UnreadableAddressHeaders"/>
+    /// names the address headers from which no address could be recovered (their recipients are missing).
+    /// </summary>
+    public static async Task<MessageFileContent> ReadMessageAsync(Stream stream, string displayName, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(stream);
         using var buffer = new MemoryStream();
         await CopyAtMostAsync(stream, buffer, MaxBytes, displayName, cancellationToken).ConfigureAwait(false);
-        if (buffer.Length == 0)
-            throw new MessageFileException($"{displayName} is empty");
         buffer.Position = 0;
-
-        MimeMessage message;
-        try
-        {
-            message = await MimeMessage.LoadAsync(buffer, cancellationToken).ConfigureAwait(false);
-        }
-        catch (FormatException)
-        {
-            throw new MessageFileException($"{displayName} is not a MIME message");
-        }
-
-        // A text file parses as a message with no headers at all: that is not an e-mail.
-        if (message.From.Count == 0 && message.To.Count == 0 && string.IsNullOrEmpty(message.Subject))
-            throw new MessageFileException($"{displayName} is not a MIME message (no From, To or Subject header)");
-
-        (string body, BodyFormat format) = BodyOf(message);
-        if (string.IsNullOrWhiteSpace(body))
-            throw new MessageFileException($"{displayName} has no text body to check");
-
-        return new MessageInput
-        {
-            From = message.From.Mailboxes.Select(ToAddress).FirstOrDefault(),
-            To = message.To.Mailboxes.Select(ToAddress).ToArray(),
-            Cc = message.Cc.Mailboxes.Select(ToAddress).ToArray(),
-            Bcc = message.Bcc.Mailboxes.Select(ToAddress).ToArray(),
-            Subject = message.Subject ?? string.Empty,
-            Body = body,
-            BodyFormat = format,
-        };
+        return await ParseAsync(buffer, displayName, cancellationToken).ConfigureAwait(false);
     }
 
-    public static async Task<MessageInput> ReadAsync(string path, CancellationToken cancellationToken)
+    public static async Task<MessageFileContent> ReadMessageAsync(string path, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(path);
         if (Directory.Exists(path))
             throw new MessageFileException($"{path} is a folder, not a message file");
         if (!File.Exists(path))
@@ -57,7 +50,9 @@ public static class MessageFile
         try
         {
             await using FileStream stream = File.OpenRead(path);
-            return await ReadAsync(stream, path, cancellationToken).ConfigureAwait(false);
+            if (stream.Length > MaxBytes)
+                throw new MessageFileException($"{path} is larger than {MaxBytes / 1024 / 1024} MB");
+            return await ParseAsync(stream, path, cancellationToken).ConfigureAwait(false);
         }
         catch (UnauthorizedAccessException)
         {
@@ -65,13 +60,53 @@ public static class MessageFile
         }
     }
 
+    private static async Task<MessageFileContent> ParseAsync(Stream stream, string displayName, CancellationToken cancellationToken)
+    {
+        if (stream.Length == 0)
+            throw new MessageFileException($"{displayName} is empty");
+
+        MimeMessage message;
+        try
+        {
+            // persistent: attachments stay ranges of the stream and are never decoded.
+            message = await MimeMessage.LoadAsync(ParserOptions.Default, stream, persistent: true, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FormatException)
+        {
+            throw new MessageFileException($"{displayName} is not a MIME message");
+        }
+
+        var headers = MessageHeaders.From(message.Headers);
+        // A text file parses as a message with no headers at all: that is not an e-mail.
+        bool anyAddressHeader = message.Headers.Any(h => h.Id is HeaderId.From or HeaderId.To or HeaderId.Sender);
+        if (!anyAddressHeader && string.IsNullOrEmpty(message.Subject))
+            throw new MessageFileException($"{displayName} is not a MIME message (no From, To or Subject header)");
+
+        (string body, BodyFormat format) = BodyOf(message);
+        if (string.IsNullOrWhiteSpace(body))
+            throw new MessageFileException($"{displayName} has no text body to check");
+        if (body.Length > MaxBodyChars)
+            throw new MessageFileException($"{displayName} has a body larger than {MaxBodyChars / 1024 / 1024} MB of text, more than the analysis reads");
+
+        IReadOnlyDictionary<string, string> names = headers.DisplayNames ?? new Dictionary<string, string>();
+        EmailAddress Address(string address) => new(names.GetValueOrDefault(address), address);
+        var input = new MessageInput
+        {
+            From = headers.Author is { } author ? Address(author) : null,
+            To = headers.To.Select(Address).ToArray(),
+            Cc = headers.Cc.Select(Address).ToArray(),
+            Bcc = headers.Bcc.Select(Address).ToArray(),
+            Subject = message.Subject ?? string.Empty,
+            Body = body,
+            BodyFormat = format,
+        };
+        return new MessageFileContent(input, headers.UnreadableAddressHeaders ?? []);
+    }
+
     private static (string Body, BodyFormat Format) BodyOf(MimeMessage message) =>
         message.TextBody is { Length: > 0 } text ? (text, BodyFormat.Text)
         : message.HtmlBody is { Length: > 0 } html ? (html, BodyFormat.Html)
         : (string.Empty, BodyFormat.Text);
-
-    private static EmailAddress ToAddress(MailboxAddress mailbox) =>
-        new(string.IsNullOrWhiteSpace(mailbox.Name) ? null : mailbox.Name, mailbox.Address);
 
     private static async Task CopyAtMostAsync(Stream source, Stream target, long limit, string displayName, CancellationToken cancellationToken)
     {
@@ -85,6 +120,3 @@ public static class MessageFile
         }
     }
 }
-
-/// <summary>A message file the user gave cannot be checked; the message is one line.</summary>
-public sealed class MessageFileException(string message) : Exception(message);

@@ -26,7 +26,10 @@ public sealed record ReportOptions
 
     public int WeakestCount { get; init; } = 10;
 
-    /// <summary>Below this many messages a rate is flagged as too small a sample.</summary>
+    /// <summary>At most this many follow-ups are listed (<c>followUpsTotal</c> counts them all).</summary>
+    public int MaxFollowUps { get; init; } = 100;
+
+    /// <summary>Below this many messages a rate is flagged as too small a sample, and a rule broken (or kept) by fewer gets the verdict too-few.</summary>
     public int SmallSample { get; init; } = 10;
 
     /// <summary>Called with the number of messages read so far, every <see cref="ProgressInterval"/> messages.</summary>

@@ -37,7 +37,7 @@ internal sealed class TempMailbox : IDisposable
         string? cc = null,
         string? bcc = null,
         string? sender = null,
-        string date = "Mon, 02 Mar 2026 10:00:00 +0000")
+        string? date = "Mon, 02 Mar 2026 10:00:00 +0000")
     {
         var text = new StringBuilder();
         void Header(string name, string? value)

@@ -46,7 +46,15 @@ public sealed class AggregationTests
         OutreachReport report = await MixedReportAsync();
         RuleReplyStats mutual = report.Rules.Single(r => r.Rule == "mutual-benefit");
 
-        Assert.AreEqual(new RuleReplyStats("mutual-benefit", 7, 2, 5, 4, 0, 0.286, 0.8), mutual);
+        Assert.AreEqual((7, 2, 5, 4, 0), (mutual.Fired, mutual.RepliedWhenFired, mutual.NotFired, mutual.RepliedWhenNotFired, mutual.Skipped));
+        Assert.AreEqual(0.286, mutual.ReplyRateWhenFired);
+        Assert.AreEqual(0.8, mutual.ReplyRateWhenNotFired);
+        // Wilson 95% for 2 of 7 and 4 of 5; fewer than 10 either way is too few for a verdict.
+        Assert.AreEqual(0.082, mutual.ReplyRateWhenFiredLow);
+        Assert.AreEqual(0.641, mutual.ReplyRateWhenFiredHigh);
+        Assert.AreEqual(0.376, mutual.ReplyRateWhenNotFiredLow);
+        Assert.AreEqual(0.964, mutual.ReplyRateWhenNotFiredHigh);
+        Assert.AreEqual(Verdicts.TooFew, mutual.Verdict);
     }
 
     [TestMethod]
@@ -87,12 +95,14 @@ public sealed class AggregationTests
     {
         OutreachReport report = await MixedReportAsync();
 
-        // Asks on 2-8 March (W10: 2..8 -> 7 messages), thanks on 16-20 March (W12).
-        CollectionAssert.AreEqual(new[] { "2026-W10", "2026-W12" }, report.Weeks.Select(w => w.Week).ToArray());
+        // Asks on 2-8 March (W10: 2..8 -> 7 messages), thanks on 16-20 March (W12); the empty W11 is shown as zero.
+        CollectionAssert.AreEqual(new[] { "2026-W10", "2026-W11", "2026-W12" }, report.Weeks.Select(w => w.Week).ToArray());
         Assert.AreEqual(7, report.Weeks[0].OutreachMessages);
+        Assert.AreEqual(0, report.Weeks[1].OutreachMessages);
+        Assert.IsNull(report.Weeks[1].AverageScore);
         Assert.AreEqual(2, report.Weeks[0].Replied);
-        Assert.AreEqual(5, report.Weeks[1].OutreachMessages);
-        Assert.AreEqual(4, report.Weeks[1].Replied);
+        Assert.AreEqual(5, report.Weeks[2].OutreachMessages);
+        Assert.AreEqual(4, report.Weeks[2].Replied);
     }
 
     [TestMethod]

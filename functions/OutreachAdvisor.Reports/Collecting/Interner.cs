@@ -27,15 +27,3 @@ internal sealed class Interner
 
     public string this[int id] => _values[id];
 }
-
-/// <summary>Addresses are compared trimmed, without angle brackets and lower-case (as the Mailbox project does).</summary>
-internal static class Addresses
-{
-    public static string Normalize(string address) => address.Trim().Trim('<', '>').Trim().ToLowerInvariant();
-
-    public static string DomainOf(string normalized)
-    {
-        int at = normalized.LastIndexOf('@');
-        return at < 0 ? string.Empty : normalized[(at + 1)..];
-    }
-}

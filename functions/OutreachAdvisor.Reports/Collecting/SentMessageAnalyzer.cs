@@ -6,8 +6,8 @@ using OutreachAdvisor.Reports.Templates;
 namespace OutreachAdvisor.Reports.Collecting;
 
 /// <summary>
-/// Analyses one sent message as it streams in and keeps only its score, fired rules, language and
-/// MinHash signature; the body is dropped when this returns.
+/// Analyses one sent message as it streams in and keeps only its score, fired rules, language, text
+/// metrics and template sketch; the body is dropped when this returns.
 /// </summary>
 /// <remarks>
 /// The message is analysed before the engine has seen the whole mailbox (the source is read once,
@@ -15,9 +15,11 @@ namespace OutreachAdvisor.Reports.Collecting;
 /// outreach message goes to someone with no earlier two-way contact. Recipients in the owner's
 /// organisation are marked as such, as the live analysis does.
 /// </remarks>
-internal sealed class SentMessageAnalyzer(string sourceName, string uiLanguage, MinHasher hasher)
+internal sealed class SentMessageAnalyzer(string sourceName, string uiLanguage, TemplateSketcher sketcher)
 {
-    public AnalysedMessage Analyse(ReportMail mail)
+    public const int MaxSubjectLength = 200;
+
+    public AnalysedMessage Analyse(ReportMail mail, SketchStore sketches, int slot)
     {
         var message = new MessageInput
         {
@@ -47,22 +49,28 @@ internal sealed class SentMessageAnalyzer(string sourceName, string uiLanguage, 
                 skipped |= RuleBits.Bit(check.Rule);
         }
 
+        string plain = result.PlainText;
+        string language = string.IsInterned(result.Language) ?? result.Language;
+        sketches.SetSize(slot, sketcher.Sketch(TemplateText.Words(plain, NamesOf(mail)), sketches.Values(slot)));
+        DateTimeOffset local = mail.Date;
         return new AnalysedMessage
         {
-            Id = mail.Id,
-            Subject = mail.Subject,
+            Subject = mail.Subject.Length > MaxSubjectLength ? mail.Subject[..MaxSubjectLength] : mail.Subject,
             Score = result.Score,
             Fired = fired,
             Skipped = skipped & ~fired,
-            Language = string.IsInterned(result.Language) ?? result.Language,
-            Signature = hasher.Signature(TextShingler.Shingles(result.PlainText, NamesOf(mail))),
+            Language = language,
+            // The seam: main's AnalysisResult.Metrics replaces this call once it exists.
+            Metrics = TextMetrics.Measure(plain, mail.Subject, language),
+            LocalHour = (byte)local.Hour,
+            LocalWeekday = local.DayOfWeek,
         };
     }
 
     /// <summary>The owner's own domain unless it is a public webmail one (where it says nothing about colleagues).</summary>
     internal static Organization OrganizationOf(string ownerAddress) => Organization.OfSender(new EmailAddress(null, Addresses.Normalize(ownerAddress)));
 
-    /// <summary>The recipients' names and address parts: masked so "Hi Jane" and "Hi Tom" read as the same template.</summary>
-    private static IEnumerable<string> NamesOf(ReportMail mail) =>
-        mail.To.Concat(mail.Cc).Concat(mail.Bcc).SelectMany(r => new[] { r.Name ?? string.Empty, r.LocalPart });
+    /// <summary>The recipients' names, address local parts and the first label of their domains (the company): masked so a mail merge reads as one text.</summary>
+    internal static IEnumerable<string> NamesOf(ReportMail mail) =>
+        mail.To.Concat(mail.Cc).Concat(mail.Bcc).SelectMany(r => new[] { r.Name ?? string.Empty, r.LocalPart, r.Domain.Split('.')[0] });
 }

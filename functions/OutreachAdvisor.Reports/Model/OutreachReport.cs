@@ -1,7 +1,7 @@
 namespace OutreachAdvisor.Reports.Model;
 
 /// <summary>
-/// The sent-mail quality report (contract section 5). The first fields are the contract's, with its
+/// The sent-mail quality report (contract sections 5-7). The first fields are the contract's, with its
 /// names; the rest are additions. Nothing here holds a message body unless
 /// <see cref="ReportOptions.IncludeBodies"/> asked for the weakest messages' bodies.
 /// </summary>
@@ -26,6 +26,11 @@ public sealed record OutreachReport
     /// <summary>Replied / OutreachMessages, 0 when there is no outreach.</summary>
     public required double ReplyRate { get; init; }
 
+    /// <summary>The 95% Wilson interval of <see cref="ReplyRate"/> (contract section 6); null with no outreach.</summary>
+    public double? ReplyRateLow { get; init; }
+
+    public double? ReplyRateHigh { get; init; }
+
     /// <summary>Mean analysis score of the outreach messages; null when there are none.</summary>
     public required double? AverageScore { get; init; }
 
@@ -34,7 +39,28 @@ public sealed record OutreachReport
     public required IReadOnlyList<WeekTrend> Weeks { get; init; }
     public required IReadOnlyList<WeakMessage> Weakest { get; init; }
 
+    /// <summary>Reply rates by the habits beyond the rules (contract section 6), with published figures beside them.</summary>
+    public IReadOnlyList<FeatureStats> Features { get; init; } = [];
+
+    /// <summary>Cold outreach 4-14 days old with no reply and no follow-up sent (contract section 6); no bodies.</summary>
+    public IReadOnlyList<FollowUp> FollowUps { get; init; } = [];
+
+    /// <summary>Every message read but not counted, by reason (contract section 6).</summary>
+    public IReadOnlyDictionary<string, int> Skipped { get; init; } = new Dictionary<string, int>();
+
     // ---- additions ----
+
+    /// <summary>Counted messages (sent or received in the period) by where their date came from (date, received, mbox-separator, file-time).</summary>
+    public IReadOnlyDictionary<string, int> DateSources { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>How the adjusted effects were estimated (null when no model could be fitted).</summary>
+    public AdjustedModelInfo? AdjustedModel { get; init; }
+
+    /// <summary>Outreach of earlier reports that was still open when this one started (weekly reports), and what became of it.</summary>
+    public CarriedOver? CarriedOver { get; init; }
+
+    /// <summary>All follow-ups due; <see cref="FollowUps"/> lists at most <see cref="ReportOptions.MaxFollowUps"/> of them.</summary>
+    public int FollowUpsTotal { get; init; }
 
     /// <summary>Reply rate per score band (0-39, 40-59, 60-79, 80-100).</summary>
     public required IReadOnlyList<ScoreBandStats> ScoreBands { get; init; }
@@ -56,48 +82,6 @@ public sealed record OutreachReport
     /// <summary>How long after an outreach message a message from its recipient counts as a reply.</summary>
     public required int ReplyWindowDays { get; init; }
 
-    /// <summary>Below this many messages a rate is shown with a "too few to draw conclusions" note.</summary>
+    /// <summary>Below this many messages a rate is shown with a "too few to draw conclusions" note, and a rule's verdict is too-few.</summary>
     public required int SmallSample { get; init; }
 }
-
-/// <summary>How often the outreach messages that broke a rule were answered, against those that did not.</summary>
-/// <param name="Fired">Outreach messages where the rule reported a warning or an error.</param>
-/// <param name="NotFired">Outreach messages the rule checked and passed (or only hinted at).</param>
-/// <param name="Skipped">Outreach messages the rule could not check (e.g. a language it does not read): in neither count.</param>
-public sealed record RuleReplyStats(
-    string Rule,
-    int Fired,
-    int RepliedWhenFired,
-    int NotFired,
-    int RepliedWhenNotFired,
-    int Skipped,
-    double? ReplyRateWhenFired,
-    double? ReplyRateWhenNotFired);
-
-/// <summary>Near-identical outreach texts sent to several people.</summary>
-public sealed record TemplateGroup(
-    int Recipients,
-    string Subject,
-    DateOnly FirstSent,
-    DateOnly LastSent,
-    int Messages,
-    int Replied,
-    double AverageScore);
-
-/// <summary>One ISO week ("2026-W10") of outreach.</summary>
-public sealed record WeekTrend(string Week, int OutreachMessages, double AverageScore, int Replied);
-
-/// <summary>One of the lowest-scoring outreach messages.</summary>
-/// <param name="Sent">When it was sent, in UTC.</param>
-/// <param name="Body">Only when the report was asked to include bodies.</param>
-public sealed record WeakMessage(
-    string Subject,
-    string To,
-    DateTimeOffset Sent,
-    int Score,
-    IReadOnlyList<string> Rules,
-    bool Replied,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Body = null);
-
-/// <summary>Outreach messages whose score falls in [Min, Max], and how many were answered.</summary>
-public sealed record ScoreBandStats(string Band, int Min, int Max, int Messages, int Replied, double? ReplyRate);

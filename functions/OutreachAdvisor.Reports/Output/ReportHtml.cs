@@ -29,8 +29,13 @@ public static class ReportHtml
         }
 
         Templates(page, report, texts);
+        FollowUps(page, report, texts);
         if (report.OutreachMessages > 0)
+        {
+            Features(page, report, texts);
             Weakest(page, report, texts);
+        }
+
         How(page, report, texts);
         page.Append("</main>\n</body>\n</html>\n");
         return page.ToString();
@@ -74,7 +79,8 @@ public static class ReportHtml
     private static void Weeks(StringBuilder page, OutreachReport report, ReportTexts texts)
     {
         Section(page, texts.WeeksTitle, texts.WeeksLead);
-        page.Append("<div class=\"scroll\">").Append(SvgCharts.WeeklyTrend(report.Weeks, texts)).Append("</div>\n");
+        // The SVG scales to the width it is given (viewBox): no minimum width, no hidden scroll on a phone.
+        page.Append("<div class=\"chartbox\">").Append(SvgCharts.WeeklyTrend(report.Weeks, texts)).Append("</div>\n");
         page.Append("<p class=\"legend\"><span class=\"key\" style=\"background:").Append(SvgCharts.Outreach).Append("\"></span>").Append(Html.Encode(texts.Outreach))
             .Append(" <span class=\"key\" style=\"background:").Append(SvgCharts.Replied).Append("\"></span>").Append(Html.Encode(texts.Replied))
             .Append(" <span class=\"key line\" style=\"background:").Append(SvgCharts.ScoreLine).Append("\"></span>").Append(Html.Encode(texts.AverageScore)).Append("</p>\n</section>\n");
@@ -105,8 +111,9 @@ public static class ReportHtml
         foreach (RuleReplyStats? rule in report.Rules.Where(r => r.Fired > 0).OrderByDescending(r => r.Fired).ThenBy(r => r.Rule, StringComparer.Ordinal))
         {
             page.Append("<div class=\"rule\"><h3>").Append(Html.Encode(texts.RuleTitle(rule.Rule))).Append(" <code>").Append(Html.Encode(rule.Rule)).Append("</code></h3>\n");
-            RuleLine(page, texts.Broken, rule.ReplyRateWhenFired, texts.RepliedOf(rule.RepliedWhenFired, rule.Fired, report.SmallSample), "#c0392b", report.ReplyRate);
-            RuleLine(page, texts.Kept, rule.ReplyRateWhenNotFired, texts.RepliedOf(rule.RepliedWhenNotFired, rule.NotFired, report.SmallSample), "#2e7d32", report.ReplyRate);
+            page.Append("<p class=\"verdict ").Append(Html.Encode(rule.Verdict)).Append("\">").Append(Html.Encode(texts.VerdictSentence(rule))).Append("</p>\n");
+            RuleLine(page, texts.Broken, rule.ReplyRateWhenFired, rule.ReplyRateWhenFiredLow, rule.ReplyRateWhenFiredHigh, texts.RepliedOf(rule.RepliedWhenFired, rule.Fired, report.SmallSample), "#c0392b", report.ReplyRate);
+            RuleLine(page, texts.Kept, rule.ReplyRateWhenNotFired, rule.ReplyRateWhenNotFiredLow, rule.ReplyRateWhenNotFiredHigh, texts.RepliedOf(rule.RepliedWhenNotFired, rule.NotFired, report.SmallSample), "#2e7d32", report.ReplyRate);
             if (rule.Skipped > 0)
                 page.Append("<p class=\"small\">").Append(Html.Encode(texts.SkippedNote(rule.Skipped))).Append("</p>\n");
             page.Append("</div>\n");
@@ -121,10 +128,10 @@ public static class ReportHtml
         page.Append("</section>\n");
     }
 
-    private static void RuleLine(StringBuilder page, string label, double? rate, string summary, string colour, double overall)
+    private static void RuleLine(StringBuilder page, string label, double? rate, double? low, double? high, string summary, string colour, double overall)
     {
         page.Append("<div class=\"row\"><div class=\"name\">").Append(Html.Encode(label)).Append("</div><div class=\"graph\">")
-            .Append(SvgCharts.Bar(rate, colour, summary, overall)).Append("</div><div class=\"figure\">").Append(Html.Encode(summary)).Append("</div></div>\n");
+            .Append(SvgCharts.Bar(rate, colour, summary, overall, low, high)).Append("</div><div class=\"figure\">").Append(Html.Encode(summary)).Append("</div></div>\n");
     }
 
     private static void Templates(StringBuilder page, OutreachReport report, ReportTexts texts)
@@ -152,6 +159,8 @@ public static class ReportHtml
     {
         Section(page, texts.WeakestTitle, texts.WeakestLead);
         page.Append("<ol class=\"weakest\">\n");
+        if (report.Weakest.Count == 0)
+            page.Append("<p>").Append(Html.Encode(texts.NoWeakest)).Append("</p>\n");
         foreach (WeakMessage message in report.Weakest)
         {
             page.Append("<li><span class=\"badge big ").Append(BandClass(ScoreBands.IndexOf(message.Score))).Append("\">").Append(message.Score).Append("</span><div>")
@@ -171,12 +180,59 @@ public static class ReportHtml
         page.Append("</ol>\n</section>\n");
     }
 
+    private static void FollowUps(StringBuilder page, OutreachReport report, ReportTexts texts)
+    {
+        Section(page, texts.FollowUpsTitle, texts.FollowUpsLead);
+        if (report.FollowUps.Count == 0)
+        {
+            page.Append("<p>").Append(Html.Encode(texts.NoFollowUps)).Append("</p>\n</section>\n");
+            return;
+        }
+
+        page.Append("<ul class=\"how\">\n");
+        foreach (string tip in texts.FollowUpEtiquette)
+            page.Append("<li>").Append(Html.Encode(tip)).Append("</li>\n");
+        page.Append("</ul>\n<ol class=\"followups\">\n");
+        foreach (FollowUp followUp in report.FollowUps)
+        {
+            page.Append("<li><div class=\"subject\">").Append(Html.Encode(followUp.Subject.Length == 0 ? "-" : followUp.Subject)).Append("</div><div class=\"small\">")
+                .Append(Html.Encode($"{texts.To}: {followUp.To} · {texts.Day(followUp.Sent)} · {texts.DaysAgo(followUp.DaysAgo)}")).Append("</div></li>\n");
+        }
+
+        page.Append("</ol>\n");
+        if (report.FollowUpsTotal > report.FollowUps.Count)
+            page.Append("<p class=\"small\">").Append(Html.Encode(texts.MoreFollowUps(report.FollowUpsTotal - report.FollowUps.Count))).Append("</p>\n");
+        page.Append("</section>\n");
+    }
+
+    private static void Features(StringBuilder page, OutreachReport report, ReportTexts texts)
+    {
+        Section(page, texts.FeaturesTitle, texts.FeaturesLead);
+        foreach (FeatureStats feature in report.Features)
+        {
+            page.Append("<div class=\"rule\"><h3>").Append(Html.Encode(texts.FeatureTitle(feature.Feature))).Append("</h3>\n");
+            foreach (FeatureBand band in feature.Bands.Where(b => b.Messages > 0))
+            {
+                string summary = texts.RepliedOf(band.Replied, band.Messages, report.SmallSample);
+                RuleLine(page, texts.BandLabel(feature.Feature, band.Band), band.ReplyRate, band.ReplyRateLow, band.ReplyRateHigh, summary, SvgCharts.Replied, report.ReplyRate);
+            }
+
+            foreach (PublishedFigure figure in feature.Published)
+                page.Append("<p class=\"small published\">").Append(Html.Encode(texts.Published(figure))).Append("</p>\n");
+            page.Append("</div>\n");
+        }
+
+        page.Append("</section>\n");
+    }
+
     private static void How(StringBuilder page, OutreachReport report, ReportTexts texts)
     {
         Section(page, texts.HowTitle, null);
         page.Append("<ul class=\"how\">\n");
         foreach (string item in texts.HowItems(report.ReplyWindowDays))
             page.Append("<li>").Append(Html.Encode(item)).Append("</li>\n");
+        if (report.Skipped.Count > 0)
+            page.Append("<li>").Append(Html.Encode(texts.SkippedLine(report.Skipped))).Append("</li>\n");
         page.Append("</ul>\n</section>\n");
     }
 

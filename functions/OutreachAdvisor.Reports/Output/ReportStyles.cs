@@ -25,9 +25,15 @@ internal static class ReportStyles
         .note { background: #fff8e1; border: 1px solid #f3d27a; border-radius: 10px; padding: 10px 14px; margin: 12px 0; }
         .small { color: var(--muted); font-size: .88rem; margin: 2px 0; }
         .scroll { overflow-x: auto; }
-        svg.chart { width: 100%; min-width: 520px; height: auto; display: block; }
+        .chartbox { width: 100%; }
+        svg.chart { width: 100%; max-width: 100%; height: auto; display: block; }
+        svg.bar .whisker { fill: #1d2330; }
+        .verdict { margin: 0 0 6px; font-size: .92rem; }
+        .verdict.costs-replies { color: #8e2b20; font-weight: 600; }
+        .published { font-style: italic; }
+        ol.followups { margin: 8px 0 0; padding-left: 1.2rem; }
         svg.chart .grid { stroke: var(--line); stroke-width: 1; }
-        svg.chart .axis { fill: var(--muted); font-size: 11px; }
+        svg.chart .axis { fill: var(--muted); font-size: 14px; }
         svg.chart .axis.score { fill: #b86400; }
         .legend { color: var(--muted); font-size: .88rem; margin: 8px 0 0; }
         .key { display: inline-block; width: 12px; height: 12px; border-radius: 2px; margin: 0 4px 0 10px; vertical-align: -1px; }
@@ -74,7 +80,6 @@ internal static class ReportStyles
           main { max-width: none; padding: 0; }
           section, .card { border: 1px solid #ccc; break-inside: avoid; page-break-inside: avoid; }
           .scroll { overflow: visible; }
-          svg.chart { min-width: 0; }
           .note { background: none; }
           .badge, .chip, .key, svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
           @page { margin: 14mm; }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OutreachAdvisor.Reports.Model;
 
 namespace OutreachAdvisor.Reports.Output;
 
@@ -115,6 +116,97 @@ internal sealed class ReportTexts
         T("A rule counts as broken when it reported a warning or an error. Message bodies are not stored in this report.",
           "Una regola conta come non rispettata quando ha segnalato un avviso o un errore. Il testo dei messaggi non è salvato in questo rapporto."),
     ];
+
+    public string NoWeakest => T("No outreach message broke a rule: nothing to rewrite.", "Nessun primo contatto ha violato una regola: niente da riscrivere.");
+
+    public string FollowUpsTitle => T("Waiting for a follow-up", "In attesa di un sollecito");
+
+    public string FollowUpsLead => T(
+        "Cold messages sent 4 to 14 days ago with no reply and no follow-up yet.",
+        "Primi contatti inviati da 4 a 14 giorni, senza risposta e senza sollecito.");
+
+    public string NoFollowUps => T("Nobody is waiting for a follow-up right now.", "Nessuno aspetta un sollecito in questo momento.");
+
+    public IReadOnlyList<string> FollowUpEtiquette =>
+    [
+        T("Follow up once, not more.", "Un solo sollecito, non di più."),
+        T("Add something of value: a result, a link, a shorter ask.", "Aggiungi qualcosa di utile: un risultato, un link, una richiesta più breve."),
+        T("No guilt-tripping (\"I guess you were too busy\").", "Niente sensi di colpa (\"immagino fosse troppo impegnato\")."),
+    ];
+
+    public string DaysAgo(int days) => T($"{days} days ago", $"{days} giorni fa");
+
+    public string MoreFollowUps(int more) => T($"And {more} more not listed.", $"E altri {more} non elencati.");
+
+    public string FeaturesTitle => T("Your habits and your replies", "Le tue abitudini e le risposte");
+
+    public string FeaturesLead => T(
+        "Reply rates of your own outreach by length, questions, reading ease, subject, day and hour sent, and follow-ups; the whiskers are 95% intervals. In italics, figures published elsewhere, for comparison: they were not measured on your mail.",
+        "Quote di risposta dei tuoi primi contatti per lunghezza, domande, leggibilità, oggetto, giorno e ora di invio, e solleciti; i baffi sono intervalli al 95%. In corsivo, dati pubblicati altrove, per confronto: non sono misurati sulla tua posta.");
+
+    public string FeatureTitle(string feature) => feature switch
+    {
+        "length" => T("Length (words)", "Lunghezza (parole)"),
+        "questions" => T("Questions asked", "Domande poste"),
+        "readingEase" => T("Reading ease (Flesch in English, Gulpease in Italian; higher is easier)", "Leggibilità (Flesch in inglese, Gulpease in italiano; più alto è più facile)"),
+        "subjectLength" => T("Subject length (words)", "Lunghezza dell'oggetto (parole)"),
+        "weekday" => T("Day sent (your time zone)", "Giorno di invio (tuo fuso orario)"),
+        "hour" => T("Hour sent (your time zone)", "Ora di invio (tuo fuso orario)"),
+        "followedUp" => T("Followed up", "Con sollecito"),
+        _ => feature,
+    };
+
+    public string BandLabel(string feature, string band) => (feature, band) switch
+    {
+        ("followedUp", "yes") => Yes,
+        ("followedUp", "no") => No,
+        ("readingEase", "unknown") => T("not measured", "non misurata"),
+        ("weekday", _) => Language == "it" ? Culture.DateTimeFormat.GetAbbreviatedDayName(Enum.Parse<DayOfWeek>(WeekdayName(band))) : band,
+        _ => band,
+    };
+
+    private static string WeekdayName(string abbreviation) =>
+        Enum.GetNames<DayOfWeek>().First(n => n.StartsWith(abbreviation, StringComparison.Ordinal));
+
+    public string Published(PublishedFigure figure) => T($"Published elsewhere ({figure.Source}): {figure.Finding}", $"Dato pubblicato altrove ({figure.Source}): {PublishedIt(figure)}");
+
+    private static string PublishedIt(PublishedFigure figure) => figure.Id switch
+    {
+        "boomerang-length" => "i messaggi di 50-125 parole hanno avuto più risposte (oltre il 50%).",
+        "lavender-length" => "25-50 parole hanno avuto il 67% di risposte in più di 125 parole.",
+        "boomerang-questions" => "1-3 domande hanno avuto circa il 50% di risposte in più di nessuna.",
+        "boomerang-reading" => "livello di lettura di terza elementare: 53% di risposte; livello universitario: 39%.",
+        "lavender-reading" => "livello di quinta elementare: 67% di risposte in più rispetto alla decima classe e oltre.",
+        "boomerang-subject" => "gli oggetti di 3-4 parole sono andati meglio.",
+        "woodpecker-followup" => "un sollecito ha portato la quota media di risposte dal 9% al 13%.",
+        "buzzstream-scale" => "campagne di 1-50 e-mail: 1,15% di risposte; di 1.001-5.000 e-mail: 0,37%.",
+        _ => figure.Finding,
+    };
+
+    /// <summary>The plain sentence beside a rule: its adjusted effect with the interval, or why there is no verdict.</summary>
+    public string VerdictSentence(RuleReplyStats rule)
+    {
+        if (rule.Verdict == Verdicts.TooFew)
+            return T($"Too few messages broke it ({rule.Fired}) or kept it ({rule.NotFired}) to tell an effect from chance.",
+                     $"Troppo pochi messaggi l'hanno violata ({rule.Fired}) o rispettata ({rule.NotFired}) per distinguere un effetto dal caso.");
+        if (rule.AdjustedEffect is { } effect && rule.AdjustedEffectLow is { } low && rule.AdjustedEffectHigh is { } high && effect > 0 && low > 0)
+        {
+            // Said from the side of keeping the rule: "mails that kept it got 2.1x the replies".
+            string ratio = Number(1 / effect, 1), from = Number(1 / high, 1), to = Number(1 / low, 1);
+            string sentence = T($"Mails that kept it got {ratio}x the replies of those that broke it (95% interval {from}x-{to}x), other rules and templates held equal.",
+                                $"I messaggi che la rispettavano hanno avuto {ratio} volte le risposte di quelli che la violavano (intervallo al 95% {from}-{to}), a parità di altre regole e modelli.");
+            return sentence + " " + (rule.Verdict == Verdicts.CostsReplies
+                ? T("Breaking it costs replies in your mail.", "Violarla costa risposte nella tua posta.")
+                : T("No clear effect: the interval includes no difference.", "Nessun effetto chiaro: l'intervallo comprende l'assenza di differenza."));
+        }
+
+        return rule.Verdict == Verdicts.CostsReplies
+            ? T("Breaking it went with fewer replies in your mail.", "Violarla è andata con meno risposte nella tua posta.")
+            : T("No clear effect on replies in your mail.", "Nessun effetto chiaro sulle risposte nella tua posta.");
+    }
+
+    public string SkippedLine(IReadOnlyDictionary<string, int> skipped) =>
+        T("Read but not counted: ", "Letti ma non contati: ") + string.Join(", ", skipped.Select(s => $"{s.Value} {s.Key}")) + ".";
 
     public string Generated(DateTimeOffset at) => T($"Generated {Day(at)}", $"Generato il {Day(at)}");
 }

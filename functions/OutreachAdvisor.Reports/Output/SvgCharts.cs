@@ -47,7 +47,9 @@ internal static class SvgCharts
             if (repliedHeight > 0)
                 svg.Append(Inv($"<rect x=\"{x:0.##}\" y=\"{top + plotHeight - repliedHeight:0.##}\" width=\"{barWidth:0.##}\" height=\"{repliedHeight:0.##}\" fill=\"{Replied}\"/>"));
             double centre = left + step * i + step / 2;
-            points.Add(Inv($"{centre:0.##},{top + plotHeight - plotHeight * week.AverageScore / 100:0.##}"));
+            // An empty week is a zero bar and a gap in the score line, not a missing week.
+            if (week.AverageScore is { } average)
+                points.Add(Inv($"{centre:0.##},{top + plotHeight - plotHeight * average / 100:0.##}"));
             if (i % labelEvery == 0)
                 svg.Append(Inv($"<text x=\"{centre:0.##}\" y=\"{height - bottom + 16}\" text-anchor=\"middle\" class=\"axis\">{Html.Encode(oneYear ? week.Week[5..] : week.Week[2..])}</text>"));
         }
@@ -65,12 +67,18 @@ internal static class SvgCharts
 
     /// <summary>A horizontal bar filled to <paramref name="share"/> (0-1), for rates shown next to HTML labels.</summary>
     /// <param name="reference">Where to draw a thin mark (the overall reply rate), so each bar reads as above or below it.</param>
-    public static string Bar(double? share, string colour, string label, double? reference = null)
+    /// <param name="low">With <paramref name="high"/>: the 95% interval, drawn as a whisker across the bar.</param>
+    public static string Bar(double? share, string colour, string label, double? reference = null, double? low = null, double? high = null)
     {
         double width = Math.Clamp(share ?? 0, 0, 1) * 100;
+        string whisker = low is { } l && high is { } h
+            ? Inv($"<rect x=\"{Math.Clamp(l * 100, 0, 100):0.##}\" y=\"4.4\" width=\"{Math.Max(0.4, Math.Clamp(h - l, 0, 1) * 100):0.##}\" height=\"1.2\" class=\"whisker\"/>")
+              + Inv($"<rect x=\"{Math.Clamp(l * 100, 0, 99.6):0.##}\" y=\"2\" width=\"0.4\" height=\"6\" class=\"whisker\"/><rect x=\"{Math.Clamp(h * 100, 0, 99.6):0.##}\" y=\"2\" width=\"0.4\" height=\"6\" class=\"whisker\"/>")
+            : string.Empty;
         return Inv($"<svg class=\"bar\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"{Html.Encode(label)}\">")
             + "<rect x=\"0\" y=\"0\" width=\"100\" height=\"10\" class=\"track\"/>"
-            + (share is null ? string.Empty : Inv($"<rect x=\"0\" y=\"0\" width=\"{width:0.##}\" height=\"10\" fill=\"{colour}\"/>"))
+            + (share is null ? string.Empty : Inv($"<rect x=\"0\" y=\"0\" width=\"{width:0.##}\" height=\"10\" fill=\"{colour}\" opacity=\"0.8\"/>"))
+            + whisker
             + (reference is { } mark ? Inv($"<rect x=\"{Math.Clamp(mark * 100, 0, 99.4):0.##}\" y=\"0\" width=\"0.6\" height=\"10\" class=\"mark\"/>") : string.Empty)
             + "</svg>";
     }

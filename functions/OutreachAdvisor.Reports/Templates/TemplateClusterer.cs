@@ -1,109 +1,180 @@
-using System.Runtime.InteropServices;
-
 namespace OutreachAdvisor.Reports.Templates;
 
 /// <summary>
-/// Groups near-identical texts by their MinHash signatures without comparing every pair:
-/// locality-sensitive hashing puts signatures into buckets band by band (a band is
-/// <c>rows</c> consecutive positions; two texts share a bucket in some band with probability
-/// 1 - (1 - J^rows)^bands), only texts sharing a bucket are compared, a comparison counts when the
-/// estimated Jaccard similarity reaches the threshold, and union-find joins the matches into groups.
+/// Groups texts whose sketches say they are the same template (docs/reports.md "Templates"), in two
+/// stages and without comparing every pair:
+/// <list type="number">
+/// <item>Candidates: locality-sensitive hashing. The sketch's values are cut into bands of
+/// <see cref="RowsPerBand"/>; texts whose values agree on a whole band share a bucket. Buckets are found
+/// by sorting the band keys (a linear radix sort, so the work per text is the same at any scale); a
+/// bucket keeps at most <see cref="RepresentativesPerBucket"/> members to compare against, and a member
+/// already in the same group is skipped, so a campaign of thousands costs thousands of comparisons.</item>
+/// <item>Verification: a candidate pair matches when the estimated containment
+/// |A n B| / min(|A|, |B|) reaches <see cref="MinContainment"/> and the estimated Jaccard similarity
+/// reaches <see cref="MinJaccard"/>; union-find joins the matches into groups.</item>
+/// </list>
 /// </summary>
-/// <remarks>
-/// With 128 positions in 32 bands of 4 rows, a pair at J = 0.8 shares a bucket with probability
-/// above 0.9999 and a pair at J = 0.3 with 0.23; unrelated texts (J near 0) almost never do.
-/// A bucket keeps at most <see cref="RepresentativesPerBucket"/> members to compare against, so a
-/// campaign of thousands of identical messages costs thousands of comparisons, not millions: each
-/// new member is compared with those representatives, and is skipped at once when it is already in
-/// the same group. The work is O(n x bands), never O(n^2).
-/// </remarks>
 public sealed class TemplateClusterer
 {
-    public const int RepresentativesPerBucket = 3;
+    public const int RepresentativesPerBucket = 1;
 
-    public TemplateClusterer(double threshold = 0.8, int bands = 32)
+    private const int RadixBits = 11;
+    private const int RadixSize = 1 << RadixBits;
+
+    public TemplateClusterer(double minContainment = 0.75, double minJaccard = 0.55, int rowsPerBand = 5)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(threshold, 0);
-        ArgumentOutOfRangeException.ThrowIfLessThan(bands, 1);
-        Threshold = threshold;
-        Bands = bands;
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(minContainment);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rowsPerBand, 1);
+        MinContainment = minContainment;
+        MinJaccard = minJaccard;
+        RowsPerBand = rowsPerBand;
     }
 
-    public double Threshold { get; }
+    public double MinContainment { get; }
 
-    public int Bands { get; }
+    public double MinJaccard { get; }
 
-    /// <summary>Signature comparisons made by the last <see cref="Cluster"/> call (for benchmarks and tests).</summary>
+    public int RowsPerBand { get; }
+
+    /// <summary>Sketch comparisons made by the last <see cref="Cluster"/> call (for benchmarks and tests).</summary>
     public long LastComparisons { get; private set; }
 
-    /// <summary>Groups of two or more indices whose signatures match, each sorted, in order of their first index.</summary>
-    /// <param name="signatures">One per text, all of the same length (a multiple of <see cref="Bands"/>); null entries are never grouped.</param>
-    public IReadOnlyList<int[]> Cluster(IReadOnlyList<uint[]?> signatures)
+    /// <summary>Groups (two or more) of positions in <paramref name="items"/> (whose values index the store) that match, each ascending, ordered by their first position.</summary>
+    public IReadOnlyList<int[]> Cluster(SketchStore sketches, IReadOnlyList<int> items)
     {
-        ArgumentNullException.ThrowIfNull(signatures);
-        int length = signatures.FirstOrDefault(s => s is not null)?.Length ?? 0;
-        if (length == 0)
-            return [];
-        if (length % Bands != 0)
-            throw new ArgumentException($"signature length {length} is not a multiple of {Bands} bands");
-
-        int rows = length / Bands;
-        var groups = new UnionFind(signatures.Count);
-        var buckets = new Dictionary<ulong, Representatives>(signatures.Count);
+        ArgumentNullException.ThrowIfNull(sketches);
+        ArgumentNullException.ThrowIfNull(items);
+        int n = items.Count;
+        int bands = sketches.Length / RowsPerBand;
+        var groups = new UnionFind(n);
         long comparisons = 0;
 
-        // Band by band, so only one band's buckets are in memory at a time.
-        for (int band = 0; band < Bands; band++)
+        // (band key << 32 | position) pairs: sorting and scanning them is sequential in memory.
+        ulong[] pairs = new ulong[n];
+        ulong[] scratch = new ulong[n];
+        int[] counts = new int[RadixSize];
+        Span<int> representatives = stackalloc int[RepresentativesPerBucket];
+
+        for (int band = 0; band < bands; band++)
         {
-            buckets.Clear();
-            for (int i = 0; i < signatures.Count; i++)
+            int live = 0;
+            for (int i = 0; i < n; i++)
             {
-                uint[]? signature = signatures[i];
-                if (signature is null)
+                int item = items[i];
+                if (sketches.Size(item) == 0)
                     continue;
-                if (signature.Length != length)
-                    throw new ArgumentException("signatures differ in length");
+                pairs[live++] = ((ulong)BandKey(sketches.Values(item).Slice(band * RowsPerBand, RowsPerBand)) << 32) | (uint)i;
+            }
 
-                ref Representatives bucket = ref CollectionsMarshal.GetValueRefOrAddDefault(buckets, BandKey(signature, band, rows), out bool exists);
-                if (!exists)
-                {
-                    bucket = new Representatives(i);
-                    continue;
-                }
+            SortByKey(pairs.AsSpan(0, live), scratch.AsSpan(0, live), counts);
 
-                bool matched = false;
-                for (int slot = 0; slot < bucket.Count && !matched; slot++)
+            // Runs of equal keys are the band's buckets.
+            for (int start = 0; start < live;)
+            {
+                uint key = (uint)(pairs[start] >> 32);
+                int end = start + 1;
+                while (end < live && (uint)(pairs[end] >> 32) == key)
+                    end++;
+                int kept = 1;
+                representatives[0] = (int)(uint)pairs[start];
+                for (int k = start + 1; k < end; k++)
                 {
-                    int other = bucket[slot];
-                    if (groups.Find(other) == groups.Find(i))
+                    int member = (int)(uint)pairs[k];
+                    bool matched = false;
+                    for (int r = 0; r < kept && !matched; r++)
                     {
-                        matched = true;
-                        break;
+                        int other = representatives[r];
+                        if (groups.Find(other) == groups.Find(member))
+                        {
+                            matched = true;
+                            break;
+                        }
+
+                        comparisons++;
+                        if (Matches(sketches, items[other], items[member]))
+                        {
+                            groups.Union(other, member);
+                            matched = true;
+                        }
                     }
 
-                    comparisons++;
-                    if (MinHasher.EstimateJaccard(signature, signatures[other]) >= Threshold)
-                    {
-                        groups.Union(other, i);
-                        matched = true;
-                    }
+                    if (!matched && kept < RepresentativesPerBucket)
+                        representatives[kept++] = member;
                 }
 
-                if (!matched && bucket.Count < RepresentativesPerBucket)
-                    bucket.Add(i);
+                start = end;
             }
         }
 
         LastComparisons = comparisons;
-        return Collect(signatures, groups);
+        return Collect(sketches, items, groups);
     }
 
-    private static List<int[]> Collect(IReadOnlyList<uint[]?> signatures, UnionFind groups)
+    /// <summary>Whether two sketched texts are the same template: containment and Jaccard both high enough.</summary>
+    public bool Matches(SketchStore sketches, int first, int second)
+    {
+        ArgumentNullException.ThrowIfNull(sketches);
+        int sizeA = sketches.Size(first), sizeB = sketches.Size(second);
+        if (sizeA == 0 || sizeB == 0)
+            return false;
+        ReadOnlySpan<ushort> a = sketches.Values(first), b = sketches.Values(second);
+        int equal = 0;
+        for (int i = 0; i < a.Length; i++)
+        {
+            if (a[i] == b[i])
+                equal++;
+        }
+
+        double jaccard = (double)equal / a.Length;
+        if (jaccard < MinJaccard)
+            return false;
+        double intersection = jaccard * (sizeA + sizeB) / (1 + jaccard);
+        return intersection / Math.Min(sizeA, sizeB) >= MinContainment;
+    }
+
+    /// <summary>A band's values as one 32-bit key: exact for one or two rows, hashed for more (a chance collision only adds a comparison).</summary>
+    private static uint BandKey(ReadOnlySpan<ushort> values)
+    {
+        if (values.Length == 1)
+            return values[0];
+        if (values.Length == 2)
+            return values[0] | ((uint)values[1] << 16);
+        ulong hash = 0;
+        foreach (ushort value in values)
+            hash = TemplateText.Mix(hash ^ value);
+        return (uint)hash;
+    }
+
+    /// <summary>LSD radix sort of the pairs by their high 32 bits (the key), 11 bits a pass: stable, linear in the count.</summary>
+    private static void SortByKey(Span<ulong> pairs, Span<ulong> scratch, int[] counts)
+    {
+        Span<ulong> source = pairs, target = scratch;
+        for (int pass = 0; pass < 3; pass++)
+        {
+            int shift = 32 + (pass * RadixBits);
+            Array.Clear(counts);
+            foreach (ulong pair in source)
+                counts[(int)((pair >> shift) & (RadixSize - 1))]++;
+            int sum = 0;
+            for (int d = 0; d < RadixSize; d++)
+                (counts[d], sum) = (sum, sum + counts[d]);
+            foreach (ulong pair in source)
+                target[counts[(int)((pair >> shift) & (RadixSize - 1))]++] = pair;
+            Span<ulong> swap = source;
+            source = target;
+            target = swap;
+        }
+
+        // Three passes leave the result in the scratch buffer.
+        source.CopyTo(pairs);
+    }
+
+    private static List<int[]> Collect(SketchStore sketches, IReadOnlyList<int> items, UnionFind groups)
     {
         var members = new Dictionary<int, List<int>>();
-        for (int i = 0; i < signatures.Count; i++)
+        for (int i = 0; i < items.Count; i++)
         {
-            if (signatures[i] is null)
+            if (sketches.Size(items[i]) == 0)
                 continue;
             int root = groups.Find(i);
             if (!members.TryGetValue(root, out List<int>? list))
@@ -112,32 +183,5 @@ public sealed class TemplateClusterer
         }
 
         return members.Values.Where(list => list.Count >= 2).Select(list => list.ToArray()).OrderBy(group => group[0]).ToList();
-    }
-
-    private static ulong BandKey(uint[] signature, int band, int rows)
-    {
-        ulong hash = TextShingler.Mix((ulong)band + 1);
-        for (int r = band * rows; r < (band + 1) * rows; r++)
-            hash = TextShingler.Mix(hash ^ signature[r]);
-        return hash;
-    }
-
-    /// <summary>Up to three members of a bucket, inline (no allocation per bucket).</summary>
-    private struct Representatives(int first)
-    {
-        private int _second = -1;
-        private int _third = -1;
-
-        public readonly int Count => _third >= 0 ? 3 : _second >= 0 ? 2 : 1;
-
-        public readonly int this[int slot] => slot switch { 0 => first, 1 => _second, _ => _third };
-
-        public void Add(int index)
-        {
-            if (_second < 0)
-                _second = index;
-            else
-                _third = index;
-        }
     }
 }

@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using OutreachAdvisor.Reports.Templates;
+
+namespace OutreachAdvisor.Reports.Benchmarks;
+
+/// <summary>
+/// The template benchmark (issue 12): recall of campaign members and precision of pairs on
+/// <see cref="CampaignCorpus"/> in English and Italian, then clustering time at 10x and 100x the messages.
+/// <c>dotnet run -c Release --project tests/OutreachAdvisor.Reports.Benchmarks -- templates [N] [--containment C] [--jaccard J] [--keep-opening] [--no-scale]</c>
+/// </summary>
+public static class TemplateBenchmark
+{
+    public static void Run(string[] args)
+    {
+        int n = args.Length > 1 && int.TryParse(args[1], out int count) ? count : 10_000;
+        double containment = Option(args, "--containment", 0.75);
+        double jaccard = Option(args, "--jaccard", 0.55);
+        int shingle = (int)Option(args, "--shingle", TemplateSketcher.DefaultShingleSize);
+        bool dropOpening = !args.Contains("--keep-opening");
+        var clusterer = new TemplateClusterer(containment, jaccard);
+        var sketcher = new TemplateSketcher(shingleSize: shingle);
+        Console.WriteLine($"template benchmark: {n:N0} messages per language, shingles of {shingle}, containment >= {containment}, jaccard >= {jaccard}, opening sentence {(dropOpening ? "dropped" : "kept")}");
+        foreach (string language in new[] { "en", "it" })
+        {
+            List<CorpusMessage> corpus = CampaignCorpus.Generate(n, language, seed: language == "en" ? 1 : 2);
+            SketchStore store = Sketch(corpus, sketcher, dropOpening);
+            IReadOnlyList<int[]> groups = clusterer.Cluster(store, Enumerable.Range(0, corpus.Count).ToArray());
+            Score score = Evaluate(corpus, groups);
+            Console.WriteLine($"  {language}: {corpus.Count(m => m.Campaign >= 0):N0} campaign messages in {corpus.Where(m => m.Campaign >= 0).Select(m => m.Campaign).Distinct().Count()} campaigns, " +
+                              $"{corpus.Count(m => m.Campaign < 0):N0} personal; templates found {score.Templates}; recall of campaign members {score.Recall:0.0000}; " +
+                              $"precision of pairs {score.Precision:0.0000} ({score.FalsePairs:N0} false of {score.Pairs:N0} pairs); personal messages in a template {score.PersonalInTemplates}");
+        }
+
+        if (args.Contains("--pairs"))
+            Pairs(n, sketcher, dropOpening);
+        if (args.Contains("--no-scale"))
+            return;
+        Console.WriteLine("clustering time (sketches made beforehand; median of 5 after a warm-up):");
+        double? first = null;
+        foreach (int size in args.Contains("--million") ? new[] { 10_000, 100_000, 1_000_000 } : new[] { 10_000, 100_000 })
+        {
+            List<CorpusMessage> corpus = CampaignCorpus.Generate(size, "en", seed: 3);
+            SketchStore store = Sketch(corpus, sketcher, dropOpening);
+            int[] items = Enumerable.Range(0, corpus.Count).ToArray();
+            corpus.Clear();
+            clusterer.Cluster(store, items);
+            var times = new List<double>();
+            for (int run = 0; run < 5; run++)
+            {
+                var timer = Stopwatch.StartNew();
+                clusterer.Cluster(store, items);
+                times.Add(timer.Elapsed.TotalMilliseconds);
+            }
+
+            double median = times.Order().ElementAt(2);
+            string ratio = first is { } f ? $", {median / f:0.0}x the 10k time for {size / 10_000}x the messages" : string.Empty;
+            Console.WriteLine($"  {size,9:N0} messages: {median,8:N1} ms, {clusterer.LastComparisons:N0} comparisons{ratio}");
+            first ??= median;
+        }
+    }
+
+    /// <summary>Diagnostics: estimated Jaccard and containment of same-campaign pairs against other pairs.</summary>
+    private static void Pairs(int n, TemplateSketcher sketcher, bool dropOpening)
+    {
+        List<CorpusMessage> corpus = CampaignCorpus.Generate(n, "en", seed: 1);
+        SketchStore store = Sketch(corpus, sketcher, dropOpening);
+        var random = new Random(5);
+        var same = new List<(double J, double C)>();
+        var other = new List<(double J, double C)>();
+        int[] campaign = Enumerable.Range(0, corpus.Count).Where(i => corpus[i].Campaign >= 0).ToArray();
+        while (same.Count < 5000)
+        {
+            int a = campaign[random.Next(campaign.Length)], b = campaign[random.Next(campaign.Length)];
+            if (a != b && corpus[a].Campaign == corpus[b].Campaign)
+                same.Add(Similarity(store, a, b));
+        }
+
+        while (other.Count < 200_000)
+        {
+            int a = random.Next(corpus.Count), b = random.Next(corpus.Count);
+            if (a != b && (corpus[a].Campaign < 0 || corpus[a].Campaign != corpus[b].Campaign))
+                other.Add(Similarity(store, a, b));
+        }
+
+        static string Q(List<double> values, double q) => values.Order().ElementAt((int)Math.Min(values.Count - 1, q * values.Count)).ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
+        foreach ((string name, Func<(double J, double C), double> pick) in new (string, Func<(double J, double C), double>)[] { ("jaccard", x => x.J), ("containment", x => x.C) })
+        {
+            List<double> s1 = same.Select(pick).ToList(), s2 = other.Select(pick).ToList();
+            Console.WriteLine($"  {name}: same campaign p0.5% {Q(s1, 0.005)} p1% {Q(s1, 0.01)} p5% {Q(s1, 0.05)} p50% {Q(s1, 0.5)}; other pairs p50% {Q(s2, 0.5)} p99% {Q(s2, 0.99)} p99.9% {Q(s2, 0.999)} p99.99% {Q(s2, 0.9999)} max {Q(s2, 1)}");
+        }
+    }
+
+    private static (double J, double C) Similarity(SketchStore store, int a, int b)
+    {
+        ReadOnlySpan<ushort> x = store.Values(a), y = store.Values(b);
+        int equal = 0;
+        for (int i = 0; i < x.Length; i++)
+            equal += x[i] == y[i] ? 1 : 0;
+        double j = (double)equal / x.Length;
+        int sa = store.Size(a), sb = store.Size(b);
+        return (j, sa == 0 || sb == 0 ? 0 : j * (sa + sb) / (1 + j) / Math.Min(sa, sb));
+    }
+
+    public static SketchStore Sketch(IReadOnlyList<CorpusMessage> corpus, TemplateSketcher sketcher, bool dropOpening = true)
+    {
+        var store = new SketchStore(sketcher.Length);
+        store.EnsureCapacity(corpus.Count);
+        Parallel.For(0, corpus.Count, i =>
+        {
+            CorpusMessage message = corpus[i];
+            List<ulong> words = TemplateText.Words(message.Text, [message.RecipientName, message.RecipientAddress.Split('@')[0], message.RecipientAddress.Split('@')[1].Split('.')[0]], dropOpening);
+            store.SetSize(i, sketcher.Sketch(words, store.Values(i)));
+        });
+        return store;
+    }
+
+    public sealed record Score(int Templates, double Recall, double Precision, long Pairs, long FalsePairs, int PersonalInTemplates);
+
+    /// <summary>
+    /// Recall: campaign members that are in their campaign's main group (the predicted template holding
+    /// most of the campaign). Precision: of all pairs of messages in one predicted template (a group
+    /// sent to three or more recipients), the share that belong to the same campaign.
+    /// </summary>
+    public static Score Evaluate(IReadOnlyList<CorpusMessage> corpus, IReadOnlyList<int[]> groups)
+    {
+        int[] groupOf = Enumerable.Repeat(-1, corpus.Count).ToArray();
+        var templates = groups.Where(g => g.Select(i => corpus[i].RecipientAddress).Distinct().Count() >= 3).ToList();
+        for (int g = 0; g < templates.Count; g++)
+        {
+            foreach (int i in templates[g])
+                groupOf[i] = g;
+        }
+
+        long pairs = 0, truePairs = 0;
+        foreach (int[] group in templates)
+        {
+            pairs += (long)group.Length * (group.Length - 1) / 2;
+            foreach (IGrouping<int, int> same in group.GroupBy(i => corpus[i].Campaign).Where(c => c.Key >= 0))
+                truePairs += (long)same.Count() * (same.Count() - 1) / 2;
+        }
+
+        int members = 0, recalled = 0;
+        foreach (IGrouping<int, int> campaign in Enumerable.Range(0, corpus.Count).Where(i => corpus[i].Campaign >= 0).GroupBy(i => corpus[i].Campaign))
+        {
+            int[] ids = campaign.ToArray();
+            members += ids.Length;
+            IGrouping<int, int>? main = ids.Where(i => groupOf[i] >= 0).GroupBy(i => groupOf[i]).OrderByDescending(g => g.Count()).FirstOrDefault();
+            recalled += main?.Count() ?? 0;
+        }
+
+        int personal = Enumerable.Range(0, corpus.Count).Count(i => corpus[i].Campaign < 0 && groupOf[i] >= 0);
+        return new Score(templates.Count, members == 0 ? 1 : (double)recalled / members, pairs == 0 ? 1 : (double)truePairs / pairs, pairs, pairs - truePairs, personal);
+    }
+
+    private static double Option(string[] args, string name, double fallback)
+    {
+        int at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length && double.TryParse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture, out double value) ? value : fallback;
+    }
+}
