@@ -24,10 +24,16 @@ export function helpPages(rulesDir: string): Page[] {
   // Links between rule pages stay links (to the .html); links out of docs/rules become plain text.
   const defaultLink = md.renderer.rules.link_open ?? ((tokens, i, options, _env, self) => self.renderToken(tokens, i, options));
   md.renderer.rules.link_open = (tokens, i, options, env, self) => {
-    const href = tokens[i].attrGet("href") ?? "";
+    const href = String(tokens[i].attrGet("href") ?? "");
     const local = /^([a-z0-9-]+)\.md(#.*)?$/.exec(href);
     if (local) tokens[i].attrSet("href", `${local[1]}.html${local[2] ?? ""}`);
-    else if (!/^https?:/.test(href)) tokens[i].attrSet("href", "#");
+    else if (!/^https?:/.test(href)) {
+      // Not served beside the help pages: the link's text stays, as a plain span.
+      const close = tokens.findIndex((t, j) => j > i && t.type === "link_close" && t.level === tokens[i].level);
+      tokens[i].tag = "span";
+      tokens[i].attrs = null;
+      if (close > 0) tokens[close].tag = "span";
+    }
     return defaultLink(tokens, i, options, env, self);
   };
   return readdirSync(rulesDir)
