@@ -2,10 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OutreachAdvisor.Analysis.Context;
@@ -36,7 +34,7 @@ public static class ServeCommand
 
         // A long-running server wants compiled phrase patterns (the command line's default is interpreted).
         AppContext.SetSwitch(OutreachAdvisor.Analysis.Text.Lexicon.InterpretPatternsSwitch, false);
-        addinDir ??= FindAddinDist();
+        addinDir ??= AddinPages.Find(Environment.CurrentDirectory, AppContext.BaseDirectory);
         if (addinDir is not null && !Directory.Exists(addinDir))
             throw new UsageException($"--addin-dir {addinDir} does not exist (build the add-in with: npm --prefix addin run build)");
 
@@ -87,25 +85,8 @@ public static class ServeCommand
         WebApplication app = builder.Build();
         if (allowedOrigin is not null)
             app.UseCors();
-        if (addinDir is not null)
-        {
-            var files = new PhysicalFileProvider(Path.GetFullPath(addinDir));
-            app.MapGet("/", () => Results.Redirect("/playground.html"));
-            app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
-        }
+        AddinPages.Map(app, addinDir);
         app.MapOutreachApi();
         return app;
-    }
-
-    /// <summary>addin/dist of this checkout, looked for from the current folder upwards.</summary>
-    private static string? FindAddinDist()
-    {
-        for (DirectoryInfo? dir = new(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "addin", "dist");
-            if (Directory.Exists(candidate))
-                return candidate;
-        }
-        return null;
     }
 }
