@@ -3,6 +3,7 @@
 import "../taskpane/taskpane.css";
 import "./playground.css";
 import type { ComposeState } from "../standin/office-standin";
+import { htmlToText } from "../htmlText";
 import { installOfficeStandIn } from "../standin/office-standin";
 import { startTaskPane } from "../taskpane/app";
 import { officeDeps } from "../taskpane/deps";
@@ -27,6 +28,9 @@ const standIn = installOfficeStandIn(
     naaToken: naaToken ? async () => naaToken : undefined,
   },
 );
+
+// For the browser tests: the plain text the server's offsets point into, as the add-in computes it.
+(window as unknown as { outreachPlainText: (html: string) => string }).outreachPlainText = (html) => htmlToText(html).text;
 
 const field = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const from = field<HTMLInputElement>("pg-from");
@@ -66,9 +70,11 @@ const pane = startTaskPane(field("app"), {
   draft: { ...deps.draft, cursor: () => (cursorPlaced && standIn.state.bodyFormat === "text" ? standIn.state.selection.start : null) },
 });
 
-const trackSelection = () => {
+const trackSelection = () => standIn.update({ selection: { start: body.selectionStart, end: body.selectionEnd } });
+// Typing moves the caret without choosing a place; a click or a caret key does choose one.
+const placeCursor = () => {
   cursorPlaced = true;
-  standIn.update({ selection: { start: body.selectionStart, end: body.selectionEnd } });
+  trackSelection();
 };
 from.addEventListener("input", () => standIn.update({ from: parseAddressList(from.value)[0] ?? { name: "", address: "" } }));
 to.addEventListener("input", () => standIn.update({ to: parseAddressList(to.value) }));
@@ -80,6 +86,7 @@ subject.addEventListener("input", () => {
 });
 body.addEventListener("input", () => {
   standIn.update({ body: body.value, bodyFormat: "text" });
+  cursorPlaced = false;
   trackSelection();
   pane.schedule();
 });
@@ -99,7 +106,8 @@ format.addEventListener("change", () => {
   showBody();
   pane.schedule();
 });
-for (const type of ["select", "keyup", "click"]) body.addEventListener(type, trackSelection);
+body.addEventListener("click", placeCursor);
+body.addEventListener("keyup", (event) => (/^(Arrow|Home|End|Page)/.test(event.key) ? placeCursor() : trackSelection()));
 standIn.onBodyWritten((_text, written) => {
   if (written === "html") rich.innerHTML = standIn.state.body;
   else {

@@ -117,7 +117,7 @@ function findingItem(f: Finding, m: ResultModel, s: Strings, actions: FindingAct
     h(
       "div",
       { class: "actions" },
-      !muted && f.fix ? button(format(s.apply, { title: f.fix.title }), () => actions.applyFix(f), { class: "primary", "data-action": "fix", "aria-label": format(s.applyLabel, { title: f.fix.title }), disabled }) : null,
+      !muted && f.fix ? button(format(s.apply, { title: f.fix.title }), () => actions.applyFix(f), { class: "primary", "data-action": "fix", disabled }) : null,
       !muted && f.rule === "mutual-benefit" && f.severity !== "info" ? button(s.addOffer, () => actions.addOffer(f), { "data-action": "offer", "aria-label": s.addOfferLabel, disabled }) : null,
       hide,
       helpUrl

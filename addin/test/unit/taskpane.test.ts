@@ -80,7 +80,9 @@ describe("task pane", () => {
     await start();
     const names = [...root.querySelectorAll("button, summary")].map((b) => b.getAttribute("aria-label") ?? b.textContent);
     expect(new Set(names).size).toBe(names.length);
-    expect(names).toContain("Don't warn me about \u201cShow you know their work\u201d in this mail");
+    expect(names).toContain("Not for this mail: Show you know their work");
+    // Each name starts with the words shown, so speech input ("click Not for this mail") finds it.
+    for (const el of root.querySelectorAll("button[aria-label], summary[aria-label]")) expect(el.getAttribute("aria-label")?.startsWith(el.textContent ?? "")).toBe(true);
   });
 
   it("applies a fix, checks again, and Undo restores the draft exactly", async () => {
