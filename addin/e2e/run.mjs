@@ -377,6 +377,16 @@ test("the Reports tab on plain `outreach serve` says how to make a report here",
   await page.click("#tab-check");
 });
 
+test("on a Mailbox 1.12 client the same error still soft-blocks, without the options that client lacks", async () => {
+  const old = await browser.newPage();
+  await old.goto(`${server.base}/playground.html?lang=en-US&mailbox=1.12`);
+  await old.fill("#pg-body", GENERIC);
+  await old.locator(cardSel("personal-greeting")).waitFor({ timeout: 15_000 });
+  const outcome = await send(old);
+  await old.close();
+  assert(!outcome.allowed && outcome.text.endsWith("[Don't send]") && !outcome.text.includes("Fix in pane"), `on 1.12: ${outcome.text}`);
+});
+
 test("with the API down, the on-send handler says 'not checked' and allows the mail within Outlook's 5 s; the pane says why", async () => {
   await server.stop();
   await page.fill("#pg-body", GENERIC + "\n\nP.S. One more thing."); // a new draft: no kept verdict

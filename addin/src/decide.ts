@@ -22,6 +22,8 @@ export interface DecideOptions {
   rules: RuleBook;
   /** Findings the user chose not to be warned about. */
   isMuted?: (finding: Finding) => boolean;
+  /** Whether the client shows the dialog's Fix in pane button (Mailbox 1.14): the text only mentions it then. */
+  fixButton?: boolean;
 }
 
 export const MAX_ALERT_CHARS = 500;
@@ -43,7 +45,7 @@ export function decideOnSend(result: AnalysisResult | null, options: DecideOptio
   const stopping = blocking.length > 0 ? blocking : prompting;
   if (stopping.length === 0) return { action: "allow", checked: true, message: "", markdown: "" };
   const head = stopping.length === 1 ? s.sendProblemOne : format(s.sendProblemMany, { count: stopping.length });
-  const tail = blocking.length > 0 ? s.sendBlockedTail : s.sendPromptTail;
+  const tail = blocking.length > 0 ? (options.fixButton === false ? s.sendBlockedTailNoButton : s.sendBlockedTail) : s.sendPromptTail;
   const lines = stopping.slice(0, 3).map((f) => ({ title: options.rules.title(f.rule), message: f.message }));
   const message = clip(`${head} ${lines.map((l) => `${l.title}: ${l.message}`).join(" ")} ${tail}`);
   const markdown = clip(`**${escapeMarkdown(head)}**\n\n${lines.map((l) => `- **${escapeMarkdown(l.title)}**: ${escapeMarkdown(l.message)}`).join("\n")}\n\n${escapeMarkdown(tail)}`);

@@ -43,7 +43,7 @@ async function decide(strings: Strings, language: string, started: number): Prom
   const result = left <= 0 ? null : await analyze(request, { apiBase: config.apiBase, language, token, timeoutMs: left }).catch(() => null);
   if (!result) return notChecked(strings);
   const mutes = await createMutes(roamingStore(), draft.session).catch(() => null);
-  return decideOnSend(result, { strings, rules: ruleBook(builtInRules(uiLanguage(language)), false), isMuted: mutes?.isMuted });
+  return decideOnSend(result, { strings, rules: ruleBook(builtInRules(uiLanguage(language)), false), isMuted: mutes?.isMuted, fixButton: supports("Mailbox", "1.14") });
 }
 
 /** The event.completed options for a verdict, using each newer option only where the client has it. */

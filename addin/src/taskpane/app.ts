@@ -5,7 +5,7 @@ import { applyFix, insertOffer } from "../edits";
 import { draftHash } from "../hash";
 import { type Strings, format, stringsFor, uiLanguage } from "../i18n";
 import type { ComposeDraft, DraftBody, DraftSnapshot } from "../office/draft";
-import { plainTextOf, readDraft } from "../office/draft";
+import { plainTextOf, readDraft, supports } from "../office/draft";
 import { type Mutes, type SettingsStore, createMutes, createPriorContacts } from "../office/settings";
 import type { RuleBook } from "../rules";
 import { createScheduler } from "../scheduler";
@@ -166,7 +166,7 @@ export function startTaskPane(root: HTMLElement, deps: TaskPaneDeps): TaskPane {
   /** The verdict Send will use for this draft, kept with the item so the send handler normally makes no call. */
   const keepVerdict = async () => {
     if (!last || !rules || stale) return;
-    const verdict = decideOnSend(last.result, { strings: s, rules, isMuted });
+    const verdict = decideOnSend(last.result, { strings: s, rules, isMuted, fixButton: supports("Mailbox", "1.14") });
     await saveVerdict(deps.draft.session, draftHash(last.snapshot.request), verdict).catch(() => undefined);
   };
 

@@ -70,6 +70,7 @@ describe("onMessageSendHandler", () => {
     state.mailbox = 1.12;
     const at12 = await send();
     expect(Object.keys(at12).sort()).toEqual(["allowEvent", "errorMessage"]);
+    expect(at12.errorMessage).not.toContain("Fix in pane"); // no such button there: the text does not send the user looking for it
   });
 
   it("prompts on a prompting warning (sendModeOverride, 1.14) and lets it go on 1.12/1.13, where a soft block would trap the mail", async () => {
