@@ -97,6 +97,8 @@ async function axe(target, include, known = null) {
   const isKnown = (v) => known !== null && v.id === known.id && v.nodes.every((n) => n.target.some((t) => known.selectors.some((k) => String(t).includes(k))));
   for (const v of violations.filter(isKnown)) console.log(`        known (${known.owner}): ${v.id} (${v.impact}) on ${v.nodes.length} elements: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
   const bad = violations.filter((v) => (v.impact === "serious" || v.impact === "critical") && !isKnown(v));
+  const minor = violations.filter((v) => v.impact !== "serious" && v.impact !== "critical");
+  if (minor.length > 0) console.log(`        axe, below serious: ${minor.map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`).join(", ")}`);
   assert(bad.length === 0, `axe: ${bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`).join("; ")}`);
   return violations.length;
 }

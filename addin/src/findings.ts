@@ -22,8 +22,9 @@ export function groupFindings(findings: readonly Finding[]): Finding[] {
     for (const e of f.evidence ?? []) if (!seen.evidence?.some((x) => x.start === e.start && x.length === e.length)) seen.evidence?.push(e);
     seen.fix ??= f.fix;
   }
+  // `recipient` stays set only when the card concerns exactly one person (contract section 7).
   return [...groups.values()]
-    .map((f) => ({ ...f, recipient: f.recipients?.length === 1 ? f.recipients[0] : f.recipients?.length ? null : (f.recipient ?? null) }))
+    .map((f) => ({ ...f, recipient: f.recipients?.length === 1 ? f.recipients[0] : null }))
     .sort((a, b) => RANK[a.severity] - RANK[b.severity] || firstOffset(a) - firstOffset(b));
 }
 

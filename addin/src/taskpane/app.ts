@@ -2,6 +2,7 @@ import { ApiError, isAbort, isUnreachable } from "../api";
 import type { AnalysisRequest, AnalysisResult, Finding, Recipient } from "../contract";
 import { decideOnSend } from "../decide";
 import { applyFix, insertOffer } from "../edits";
+import { scoreAfterMuting } from "../findings";
 import { draftHash } from "../hash";
 import { type Strings, format, stringsFor, uiLanguage } from "../i18n";
 import type { ComposeDraft, DraftBody, DraftSnapshot } from "../office/draft";
@@ -92,10 +93,10 @@ export function startTaskPane(root: HTMLElement, deps: TaskPaneDeps): TaskPane {
       if (reportsSelected && !document.hidden) view.show();
       else view.hide();
     });
-    root.replaceChildren(header, h("main", { class: "pane-main" }, tabs.list, checkPanel, reportsPanel));
+    root.replaceChildren(header, tabs.list, checkPanel, reportsPanel);
     document.addEventListener("visibilitychange", onVisibility);
   } else {
-    root.replaceChildren(header, h("main", { class: "pane-main" }, checkView));
+    root.replaceChildren(header, ...checkView);
   }
 
   let rules: RuleBook | null = null;
@@ -182,8 +183,8 @@ export function startTaskPane(root: HTMLElement, deps: TaskPaneDeps): TaskPane {
   };
 
   const scoreText = (result: AnalysisResult, active: number) => {
-    const score = result.score === null ? s.notChecked : format(s.scoreOf, { score: results.querySelector(".score-value")?.getAttribute("data-score") ?? result.score });
-    return `${score}. ${s.findingsHeading}: ${active}.`;
+    const score = scoreAfterMuting(result, isMuted);
+    return `${score === null ? s.notChecked : format(s.scoreOf, { score })}. ${s.findingsHeading}: ${active}.`;
   };
 
   const requestFor = (snapshot: DraftSnapshot): AnalysisRequest => {
