@@ -137,7 +137,8 @@ function checkItem(c: Check, m: ResultModel, s: Strings): HTMLElement {
 /** The score, or why there is none: never a number that was not earned. */
 function scoreSection(m: ResultModel, s: Strings): HTMLElement {
   const r = m.result;
-  const coverage = r.coverage ?? null;
+  // An older server sends no coverage: the checks list says the same (skipped ones did not run).
+  const coverage = r.coverage ?? (r.checks.length > 0 ? { checked: r.checks.filter((c) => c.status !== "skipped").length, of: r.checks.length } : null);
   const partial = coverage !== null && coverage.checked < coverage.of;
   const score = scoreAfterMuting(r, (f) => m.mutes.isMuted(f));
   let value: HTMLElement;

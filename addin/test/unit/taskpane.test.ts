@@ -142,6 +142,12 @@ describe("task pane", () => {
     expect(root.querySelector(".score .coverage")?.textContent).toBe("7 of 9 checks ran.");
   });
 
+  it("counts the checks that ran from the checks list when the server sends no coverage (a French mail: 2 of 9)", async () => {
+    const checks = ["a", "b", "c", "d", "e", "f", "g", "h", "i"].map((r, i) => ({ rule: r, status: (i < 2 ? "passed" : "skipped") as "passed" | "skipped" }));
+    await start({ analyze: async () => ({ ...genericResult(), score: 67, language: "fr", coverage: undefined, checks }) });
+    expect(root.querySelector(".score .coverage")?.textContent).toBe("2 of 9 checks ran.");
+  });
+
   it("greys out the old results, without actions, when the service cannot be reached", async () => {
     const { pane, analyze } = await start();
     analyze.mockImplementation(async () => Promise.reject(new TypeError("Failed to fetch")));
