@@ -1,70 +1,18 @@
-import type { AnalysisRequest, AnalysisResult } from "./contract";
+import type { AnalysisRequest, AnalysisResult, RulesCatalog } from "./contract";
+import { type CallOptions, callApi } from "./http";
 
-export interface AnalyzeOptions {
+export { ApiError, isAbort, isUnreachable } from "./http";
+
+export interface AnalyzeOptions extends CallOptions {
   apiBase: string;
-  /** Outlook's display language, sent as Accept-Language. */
-  language: string;
-  token?: string | null;
-  signal?: AbortSignal;
-  /** Give up after this many milliseconds (rejects with a TimeoutError). */
-  timeoutMs?: number;
-}
-
-export class ApiError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-  ) {
-    super(message);
-    this.name = "ApiError";
-  }
 }
 
 /** POST {apiBase}/api/analyze. Rejects on network errors, timeouts, aborts and non-2xx answers. */
-export async function analyze(request: AnalysisRequest, options: AnalyzeOptions): Promise<AnalysisResult> {
-  const controller = typeof AbortController === "undefined" ? null : new AbortController();
-  const onAbort = () => controller?.abort();
-  if (options.signal?.aborted) controller?.abort();
-  options.signal?.addEventListener("abort", onAbort);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    if (options.timeoutMs === undefined) return;
-    timer = setTimeout(() => {
-      controller?.abort();
-      reject(Object.assign(new Error(`no answer within ${options.timeoutMs} ms`), { name: "TimeoutError" }));
-    }, options.timeoutMs);
-  });
-  const headers: Record<string, string> = { "Content-Type": "application/json", Accept: "application/json" };
-  if (options.language) headers["Accept-Language"] = options.language;
-  if (options.token) headers.Authorization = `Bearer ${options.token}`;
-  try {
-    const response = await Promise.race([
-      fetch(`${options.apiBase}/api/analyze`, {
-        method: "POST",
-        headers,
-        body: JSON.stringify(request),
-        signal: controller?.signal,
-      }),
-      timeout,
-    ]);
-    if (!response.ok) throw new ApiError(await problemText(response), response.status);
-    return (await Promise.race([response.json(), timeout])) as AnalysisResult;
-  } finally {
-    if (timer !== undefined) clearTimeout(timer);
-    options.signal?.removeEventListener("abort", onAbort);
-  }
+export function analyze(request: AnalysisRequest, options: AnalyzeOptions): Promise<AnalysisResult> {
+  return callApi(`${options.apiBase}/api/analyze`, options, { method: "POST", body: request }, (r) => r.json() as Promise<AnalysisResult>);
 }
 
-/** The problem's detail (or title) of a non-2xx answer, else "HTTP nnn". */
-export async function problemText(response: Response): Promise<string> {
-  try {
-    const problem = (await response.json()) as { title?: string; detail?: string };
-    return problem.detail ?? problem.title ?? `HTTP ${response.status}`;
-  } catch {
-    return `HTTP ${response.status}`;
-  }
-}
-
-export function isAbort(error: unknown): boolean {
-  return error instanceof Error && error.name === "AbortError";
+/** GET {apiBase}/api/rules in the language of `options.language`. */
+export function fetchRules(options: AnalyzeOptions): Promise<RulesCatalog> {
+  return callApi(`${options.apiBase}/api/rules`, options, { method: "GET" }, (r) => r.json() as Promise<RulesCatalog>);
 }

@@ -1,24 +1,25 @@
 import type { IPublicClientApplication } from "@azure/msal-browser";
-import { config } from "./config";
+import { config, signInConfigured } from "./config";
 
-/**
- * An access token for the API through nested app authentication (NAA), or null when no client
- * id / scope is configured (local use with `outreach serve`). MSAL is loaded only when needed.
- */
 let pca: Promise<IPublicClientApplication> | undefined;
 
-export async function getApiToken(): Promise<string | null> {
-  if (!config.clientId || !config.apiScope) return null;
+/**
+ * An access token for the API through nested app authentication (NAA: Outlook brokers the token),
+ * or null when no client id / scope is configured (local use with `outreach serve`). MSAL is loaded
+ * only when needed. `interactive: false` (the on-send handler: an event runtime can show no pop-up)
+ * gives null instead of asking the user.
+ */
+export async function getApiToken(options: { interactive: boolean } = { interactive: true }): Promise<string | null> {
+  if (!signInConfigured()) return null;
   const msal = await import("@azure/msal-browser");
-  pca ??= msal.createNestablePublicClientApplication({
-    auth: { clientId: config.clientId, authority: "https://login.microsoftonline.com/common" },
-  });
+  pca ??= msal.createNestablePublicClientApplication({ auth: { clientId: config.clientId, authority: config.authority } });
   const app = await pca;
   const request = { scopes: [config.apiScope] };
   try {
     const account = app.getActiveAccount() ?? app.getAllAccounts()[0];
     return (await app.acquireTokenSilent({ ...request, account })).accessToken;
   } catch {
+    if (!options.interactive) return null;
     return (await app.acquireTokenPopup(request)).accessToken;
   }
 }

@@ -1,4 +1,5 @@
-// The analysis request and result of the shared contract (section 2), as the add-in uses them.
+// The shapes of docs/contract.md (sections 2, 6 and 7) as the add-in uses them. Types only: what a
+// rule is called, its category and whether it blocks sending come from GET /api/rules (src/rules.ts).
 
 export interface Recipient {
   name: string;
@@ -14,6 +15,8 @@ export interface AnalysisRequest {
   body: string;
   bodyFormat: "text" | "html";
   foundAt: Record<string, string>;
+  /** Recipients the user says they engaged with outside this mailbox: address -> where (section 6). */
+  priorContact?: Record<string, string>;
 }
 
 export type Severity = "error" | "warning" | "info";
@@ -35,9 +38,15 @@ export interface Finding {
   rule: string;
   severity: Severity;
   message: string;
+  /** Stable key of the message, e.g. "personal-greeting/placeholder" (section 6); absent from older servers. */
+  messageId?: string | null;
+  data?: Record<string, unknown> | null;
   suggestion?: string | null;
   recipient?: string | null;
+  /** Every recipient the finding concerns (section 7). */
+  recipients?: string[] | null;
   evidence?: Evidence[];
+  evidenceTotal?: number | null;
   category?: string | null;
   helpUri?: string | null;
   fix?: Fix | null;
@@ -49,29 +58,41 @@ export interface Check {
   detail?: string | null;
 }
 
+export interface ScoreDeduction {
+  rule: string;
+  points: number;
+}
+
 export interface AnalysisResult {
-  score: number;
+  /** null when nothing could be judged (empty body, a language no analyzer checks): show no number. */
+  score: number | null;
+  coverage?: { checked: number; of: number } | null;
+  scoreBreakdown?: ScoreDeduction[] | null;
+  metrics?: Record<string, number | string> | null;
   language: string;
   ask: boolean;
   findings: Finding[];
   checks: Check[];
 }
 
-/** The category of each rule (contract section 1), for results that leave `category` out. */
-export const RULE_CATEGORIES: Readonly<Record<string, string>> = {
-  "engage-before-asking": "relationship",
-  "private-channel": "channel",
-  "listed-address": "channel",
-  "no-personal-details": "channel",
-  "mutual-benefit": "reciprocity",
-  "personal-greeting": "personalisation",
-  "right-recipient": "personalisation",
-  "specific-reference": "personalisation",
-  "no-automation": "automation",
-};
+/** One entry of GET /api/rules (contract section 7). */
+export interface RuleInfo {
+  name: string;
+  category: string;
+  articleRule: number;
+  defaultSeverity: Severity;
+  /** An error of this rule stops sending (Smart Alerts soft block). */
+  blocksSend: boolean;
+  /** A warning of this rule asks "send anyway?" before sending. */
+  promptsOnSend: boolean;
+  title: string;
+  description: string;
+  /** Relative ("help/rules/<name>.html"), resolved against the add-in's own origin. */
+  helpUri: string;
+  messageIds: string[];
+}
 
-export const CATEGORY_ORDER = ["relationship", "channel", "reciprocity", "personalisation", "automation", "other"] as const;
-
-export function categoryOf(finding: Finding): string {
-  return finding.category ?? RULE_CATEGORIES[finding.rule] ?? "other";
+export interface RulesCatalog {
+  language: string;
+  rules: RuleInfo[];
 }

@@ -1,15 +1,10 @@
-import { ApiError, problemText } from "./api";
+import { type CallInit, type CallOptions, callApi } from "./http";
 import type { Report, ReportStatus } from "./reportContract";
 import { isStatusBody } from "./reportContract";
 
 /** Where and as whom the report routes are called. */
-export interface ReportsApiOptions {
+export interface ReportsApiOptions extends CallOptions {
   apiBase: string;
-  language: string;
-  token?: string | null;
-  signal?: AbortSignal;
-  /** Give up after this many milliseconds (rejects with a TimeoutError). */
-  timeoutMs?: number;
 }
 
 /** GET {location} answers the status while the report runs, the report once it is done. */
@@ -22,40 +17,9 @@ export function reportUrl(apiBase: string, location: string): string {
   return /^https?:\/\//i.test(location) ? location : `${apiBase}${location.startsWith("/") ? "" : "/"}${location}`;
 }
 
-/** One HTTP call with the add-in's headers, abort and timeout; rejects with ApiError on a non-2xx answer. */
-async function call(url: string, options: ReportsApiOptions, init: { method: string; body?: unknown; headers?: Record<string, string>; accept?: string }): Promise<Response> {
-  const controller = new AbortController();
-  const onAbort = () => controller.abort();
-  if (options.signal?.aborted) controller.abort();
-  options.signal?.addEventListener("abort", onAbort);
-  let timedOut = false;
-  const timer =
-    options.timeoutMs === undefined
-      ? undefined
-      : setTimeout(() => {
-          timedOut = true;
-          controller.abort();
-        }, options.timeoutMs);
-  const headers: Record<string, string> = { Accept: init.accept ?? "application/json", ...init.headers };
-  if (init.body !== undefined) headers["Content-Type"] = "application/json";
-  if (options.language) headers["Accept-Language"] = options.language;
-  if (options.token) headers.Authorization = `Bearer ${options.token}`;
-  try {
-    const response = await fetch(url, {
-      method: init.method,
-      headers,
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      signal: controller.signal,
-    });
-    if (!response.ok) throw new ApiError(await problemText(response), response.status);
-    return response;
-  } catch (error) {
-    if (timedOut) throw Object.assign(new Error(`no answer within ${options.timeoutMs} ms`), { name: "TimeoutError" });
-    throw error;
-  } finally {
-    if (timer !== undefined) clearTimeout(timer);
-    options.signal?.removeEventListener("abort", onAbort);
-  }
+/** One HTTP call with the add-in's headers, abort and timeout (src/http.ts); rejects with ApiError on a non-2xx answer. */
+function call(url: string, options: ReportsApiOptions, init: CallInit): Promise<Response> {
+  return callApi(url, options, init, async (response) => response);
 }
 
 /** GET /api/reports: the caller's reports, newest first. */

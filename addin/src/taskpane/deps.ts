@@ -1,9 +1,11 @@
-import { analyze } from "../api";
+import { analyze, fetchRules } from "../api";
 import { getApiToken } from "../auth";
 import { config } from "../config";
 import { openPage, showHtmlInWindow } from "../office/browser";
 import { officeDraft } from "../office/draft";
-import { createSuppressions, createWeeklyPreference, roamingStore } from "../office/settings";
+import { createWeeklyPreference, roamingStore } from "../office/settings";
+import { uiLanguage } from "../i18n";
+import { loadRuleBook } from "../rules";
 import { type ReportsApiOptions, fetchReportHtml, listReports, pollReport, reportUrl, scheduleWeekly, startReport } from "../reportsApi";
 import type { TaskPaneDeps } from "./app";
 import type { ReportsDeps } from "./reports";
@@ -46,12 +48,15 @@ export function officeDeps(): TaskPaneDeps {
   const displayLanguage = Office.context.displayLanguage ?? "en-US";
   return {
     draft: officeDraft(),
-    suppressions: createSuppressions(roamingStore()),
+    roaming: roamingStore(),
     displayLanguage,
     async analyze(request, signal) {
       const token = await getApiToken();
       return analyze(request, { apiBase: config.apiBase, language: displayLanguage, token, signal, timeoutMs: 15000 });
     },
+    // The catalogue needs no sign-in; a slow or missing one falls back to the built-in copy.
+    rules: () => loadRuleBook(uiLanguage(displayLanguage), () => fetchRules({ apiBase: config.apiBase, language: uiLanguage(displayLanguage), timeoutMs: 3000 })),
+    openPage,
     reports: reportsDeps(displayLanguage),
   };
 }

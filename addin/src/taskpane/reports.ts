@@ -45,7 +45,8 @@ export function daysBefore(today: Date, days: number): string {
 /** The user-facing text for a failed report call: the server's 501 detail, sign-in, offline, or the reason. */
 export function reportErrorText(error: unknown, s: Strings): string {
   if (error instanceof ApiError) {
-    if (error.status === 501) return format(s.reportsUnavailable, { detail: error.message });
+    // Plain `outreach serve` keeps no reports: say how to make one here, not the server's settings text.
+    if (error.status === 501) return s.reportsLocal;
     if (error.status === 401) return format(s.reportsSignIn, { detail: error.message });
     return format(s.reportsError, { reason: error.message });
   }
@@ -89,10 +90,12 @@ export function createReportsView(deps: ReportsDeps, s: Strings, language: strin
   const listBox = h("div", { class: "reports-list", "aria-labelledby": "reports-heading" });
   const listArea = h("div", { class: "reports-main" }, form, h("div", { class: "toolbar" }, refreshButton), listBox);
   const summaryBox = h("div", { class: "report-detail", hidden: true });
+  const localHelp = h("p", { class: "report-local", hidden: true }, h("code", {}, s.reportsLocalCommand));
   const element = h("section", { class: "reports", "aria-labelledby": "reports-heading" },
     h("h2", { id: "reports-heading", tabindex: "-1" }, s.reportsHeading),
     h("p", { class: "hint" }, s.reportsIntro),
     message,
+    localHelp,
     listArea,
     summaryBox,
   );
@@ -116,6 +119,7 @@ export function createReportsView(deps: ReportsDeps, s: Strings, language: strin
     const unavailable = error instanceof ApiError && error.status === 501;
     form.hidden = unavailable;
     listBox.hidden = unavailable;
+    localHelp.hidden = !unavailable;
   };
 
   // Polls each queued or running report, one request at a time, until none is left or the view is hidden.

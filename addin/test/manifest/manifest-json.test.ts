@@ -40,10 +40,10 @@ describe("manifest.json (unified manifest)", () => {
     expect(validator()(broken)).toBe(false);
   });
 
-  it("runs onMessageSendHandler on messageSending with sendMode promptUser, from the event runtime", () => {
+  it("runs onMessageSendHandler on messageSending with sendMode softBlock (warnings prompt at run time), from the event runtime", () => {
     const ext = manifest.extensions[0];
     const event = ext.autoRunEvents.flatMap((a) => a.events).find((e) => e.type === "messageSending");
-    expect(event).toMatchObject({ actionId: "onMessageSendHandler", options: { sendMode: "promptUser" } });
+    expect(event).toMatchObject({ actionId: "onMessageSendHandler", options: { sendMode: "softBlock" } });
     const runtime = ext.runtimes.find((r) => r.actions.some((a) => a.id === event?.actionId));
     expect(runtime?.actions.find((a) => a.id === "onMessageSendHandler")?.type).toBe("executeFunction");
     expect(runtime?.code).toEqual({ page: "https://localhost:3000/commands.html", script: "https://localhost:3000/launchevent.js" });

@@ -35,10 +35,13 @@ describe("manifest.xml (add-in only manifest)", () => {
     expect(action?.getAttribute("xsi:type")).toBe("ShowTaskpane");
   });
 
-  it("runs the OnMessageSend handler in PromptUser mode, and the handler is registered in the code", () => {
+  it("runs the OnMessageSend handler in SoftBlock mode, the handler is registered in the code, and its Fix in pane button opens the task pane control", () => {
     const events = all("LaunchEvent");
-    expect(events.map((e) => [e.getAttribute("Type"), e.getAttribute("SendMode")])).toEqual([["OnMessageSend", "PromptUser"]]);
+    expect(events.map((e) => [e.getAttribute("Type"), e.getAttribute("SendMode")])).toEqual([["OnMessageSend", "SoftBlock"]]);
     const source = readFileSync(join(root, "src", "launchevent.ts"), "utf8");
+    const commandId = /TASKPANE_COMMAND_ID = "([^"]+)"/.exec(source)?.[1];
+    const control = all("Control").find((c) => c.getAttribute("id") === commandId);
+    expect((Array.from(control?.getElementsByTagNameNS("*", "Action") ?? []) as unknown as XmlElement[])[0]?.getAttribute("xsi:type")).toBe("ShowTaskpane");
     for (const name of attr("FunctionName")) expect(source).toContain(`Office.actions.associate("${name}", ${name})`);
   });
 

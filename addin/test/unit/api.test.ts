@@ -34,6 +34,12 @@ describe("analyze (POST /api/analyze)", () => {
     await expect(analyze(request, { apiBase: "", language: "en" })).rejects.toEqual(new ApiError("'to' is required", 400));
   });
 
+  it("carries a 400's per-field reasons (errors), so the pane can show them on their fields", async () => {
+    const errors = { "foundAt['jane@shape.example']": ["must be an http(s) URL"] };
+    vi.stubGlobal("fetch", vi.fn(async () => new Response(JSON.stringify({ title: "Bad input", errors }), { status: 400 })));
+    await expect(analyze(request, { apiBase: "", language: "en" })).rejects.toMatchObject({ status: 400, errors });
+  });
+
   it("gives up after the timeout and aborts the fetch", async () => {
     let signal: AbortSignal | undefined;
     vi.stubGlobal("fetch", vi.fn((_url: string, init: RequestInit) => {

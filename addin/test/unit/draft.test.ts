@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { officeDraft, parseFoundAt, readRequest } from "../../src/office/draft";
+import { officeDraft, parseFoundAt, readDraft, supports } from "../../src/office/draft";
 import { JANE, installOfficeMock, type MockItemState } from "./officeMock";
 
 describe("reading and writing the compose item through Office.js (office-addin-mock)", () => {
@@ -14,8 +14,8 @@ describe("reading and writing the compose item through Office.js (office-addin-m
     }));
   });
 
-  it("reads recipients, subject, plain-text body and found-at pages into the contract's request", async () => {
-    const request = await readRequest(officeDraft());
+  it("reads recipients, subject, the text body and found-at pages into the contract's request", async () => {
+    const { request, plain } = await readDraft(officeDraft());
     expect(request).toEqual({
       from: { name: "Ann Lee", address: "ann@lee.example" },
       to: [JANE],
@@ -26,15 +26,43 @@ describe("reading and writing the compose item through Office.js (office-addin-m
       bodyFormat: "text",
       foundAt: { "jane@shape.example": "https://janedoe.example/contact" },
     });
+    expect(plain).toBe("Dear _ __,\n\nCoffee?");
   });
 
-  it("writes the body back as text and inserts at the cursor", async () => {
+  it("reads an HTML body as HTML (getTypeAsync first) and sends it as bodyFormat html, with its plain text beside it", async () => {
+    state.bodyFormat = "html";
+    state.body = '<p>Dear _ __,</p><p>Read <a href="https://ann.example/cv">my CV</a>?</p>';
+    const { request, plain } = await readDraft(officeDraft());
+    expect(request.bodyFormat).toBe("html");
+    expect(request.body).toBe(state.body);
+    expect(plain).toBe("Dear _ __,\nRead my CV <https://ann.example/cv>?");
+  });
+
+  it("writes the body back in its own format: HTML with HTML coercion, text with text", async () => {
     const draft = officeDraft();
-    await draft.setBodyText("Dear Jane,\n\nCoffee?");
-    await draft.insertAtCursor("In return...");
-    expect(state.body).toBe("Dear Jane,\n\nCoffee?");
-    expect(state.setBodyOptions).toEqual([{ coercionType: "text" }]);
-    expect(state.inserted).toEqual(["In return..."]);
+    await draft.setBody({ format: "html", content: "<p>Dear Jane,</p>" });
+    await draft.setBody({ format: "text", content: "Dear Jane," });
+    expect(state.setBodyOptions).toEqual([{ coercionType: "html" }, { coercionType: "text" }]);
+  });
+
+  it("keeps session values in the item's sessionData where the client has Mailbox 1.11", async () => {
+    await officeDraft().session.set("k", "v");
+    expect(state.sessionData).toEqual({ k: "v" });
+    expect(await officeDraft().session.get("k")).toBe("v");
+  });
+
+  it("falls back to localStorage for session values on older clients", async () => {
+    state.mailbox = 1.1;
+    localStorage.clear();
+    await officeDraft().session.set("k", "v");
+    expect(state.sessionData).toEqual({});
+    expect(await officeDraft().session.get("k")).toBe("v");
+  });
+
+  it("answers requirement sets from isSetSupported", () => {
+    state.mailbox = 1.13;
+    expect(supports("Mailbox", "1.13")).toBe(true);
+    expect(supports("Mailbox", "1.14")).toBe(false);
   });
 
   it("stores found-at pages with the item as a custom property", async () => {

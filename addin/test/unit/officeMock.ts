@@ -8,11 +8,14 @@ export interface MockItemState {
   bcc: Recipient[];
   subject: string;
   body: string;
-  inserted: string[];
+  bodyFormat: "text" | "html";
   setBodyOptions: unknown[];
   customProperties: Record<string, unknown>;
+  sessionData: Record<string, string>;
   handlers: Record<string, () => void>;
   roaming: Record<string, unknown>;
+  /** The highest Mailbox requirement set the mocked client has. */
+  mailbox: number;
 }
 
 type Cb = (result: { status: string; value?: unknown }) => void;
@@ -21,7 +24,10 @@ const last = (args: unknown[]) => args[args.length - 1] as Cb;
 
 /** Installs `Office` as an office-addin-mock object for Outlook compose, and returns its state. */
 export function installOfficeMock(initial: Partial<MockItemState> = {}, displayLanguage = "en-US"): { state: MockItemState; office: unknown } {
-  const state: MockItemState = { to: [], cc: [], bcc: [], subject: "", body: "", inserted: [], setBodyOptions: [], customProperties: {}, handlers: {}, roaming: {}, ...initial };
+  const state: MockItemState = {
+    to: [], cc: [], bcc: [], subject: "", body: "", bodyFormat: "text", setBodyOptions: [], customProperties: {}, sessionData: {}, handlers: {}, roaming: {}, mailbox: 1.15,
+    ...initial,
+  };
   const recipients = (field: "to" | "cc" | "bcc") => ({
     getAsync: (...args: unknown[]) => done(last(args), state[field].map((r) => ({ displayName: r.name, emailAddress: r.address }))),
   });
@@ -34,6 +40,7 @@ export function installOfficeMock(initial: Partial<MockItemState> = {}, displayL
     actions: { associate: () => undefined },
     context: {
       displayLanguage,
+      requirements: { isSetSupported: (name: string, version: string) => name === "Mailbox" && Number(version) <= state.mailbox },
       roamingSettings: {
         get: (name: string) => state.roaming[name],
         set: (name: string, value: unknown) => (state.roaming[name] = value),
@@ -47,14 +54,19 @@ export function installOfficeMock(initial: Partial<MockItemState> = {}, displayL
           bcc: recipients("bcc"),
           subject: { getAsync: (...args: unknown[]) => done(last(args), state.subject) },
           body: {
-            getAsync: (coercion: string, cb: Cb) => done(cb, coercion === "text" ? state.body : `<p>${state.body}</p>`),
-            setAsync: (text: string, options: unknown, cb: Cb) => {
+            getTypeAsync: (cb: Cb) => done(cb, state.bodyFormat),
+            getAsync: (coercion: string, cb: Cb) => done(cb, coercion === state.bodyFormat ? state.body : `(${state.bodyFormat} body read as ${coercion})`),
+            setAsync: (text: string, options: { coercionType: "text" | "html" }, cb: Cb) => {
               state.body = text;
+              state.bodyFormat = options.coercionType;
               state.setBodyOptions.push(options);
               done(cb);
             },
-            setSelectedDataAsync: (text: string, _options: unknown, cb: Cb) => {
-              state.inserted.push(text);
+          },
+          sessionData: {
+            getAsync: (name: string, cb: Cb) => done(cb, state.sessionData[name] ?? ""),
+            setAsync: (name: string, value: string, cb: Cb) => {
+              state.sessionData[name] = value;
               done(cb);
             },
           },

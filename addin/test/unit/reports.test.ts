@@ -189,10 +189,13 @@ describe("Reports view", () => {
     view.dispose();
   });
 
-  it("shows the server's explanation when reports are not available (501)", async () => {
+  it("says how to make a report locally when the server keeps none (501), not the server's settings text", async () => {
     mockFetch({ [`GET ${BASE}/api/reports`]: problem501() });
     open();
-    await vi.waitFor(() => expect(message()).toBe(`Reports are not available on this server: ${NOT_AVAILABLE}`));
+    await vi.waitFor(() => expect(message()).toBe("This server keeps no reports. To make a report of your sent mail on this computer, run:"));
+    expect(root.textContent).not.toContain(NOT_AVAILABLE);
+    expect(root.querySelector<HTMLElement>(".report-local")?.hidden).toBe(false);
+    expect(root.querySelector(".report-local code")?.textContent).toMatch(/^outreach report --mailbox /);
     expect(root.querySelector(".report-message")?.classList.contains("error")).toBe(true);
     expect(root.querySelector<HTMLElement>(".report-start")?.hidden).toBe(true);
   });
@@ -210,7 +213,7 @@ describe("Reports view", () => {
     open();
     await vi.waitFor(() => expect(message()).toBe("No reports yet."));
     root.querySelector("form")?.dispatchEvent(new Event("submit", { cancelable: true }));
-    await vi.waitFor(() => expect(message()).toContain(NOT_AVAILABLE));
+    await vi.waitFor(() => expect(message()).toContain("This server keeps no reports."));
   });
 
   it("opens a done report as a summary: bars per rule, the weakest messages as text (a <script> subject stays text)", async () => {

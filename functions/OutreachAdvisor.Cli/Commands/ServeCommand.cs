@@ -3,10 +3,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OutreachAdvisor.Analysis.Context;
@@ -46,7 +44,7 @@ public static class ServeCommand
 
         // A long-running server wants compiled phrase patterns (the command line's default is interpreted).
         AppContext.SetSwitch(OutreachAdvisor.Analysis.Text.Lexicon.InterpretPatternsSwitch, false);
-        addinDir ??= FindAddinDist();
+        addinDir ??= AddinPages.Find(Environment.CurrentDirectory, AppContext.BaseDirectory);
         if (addinDir is not null && !Directory.Exists(addinDir))
             throw new UsageException($"--addin-dir {addinDir} does not exist (build the add-in with: npm --prefix addin run build)");
 
@@ -97,12 +95,7 @@ public static class ServeCommand
         WebApplication app = builder.Build();
         if (allowedOrigin is not null)
             app.UseCors();
-        if (addinDir is not null)
-        {
-            var files = new PhysicalFileProvider(Path.GetFullPath(addinDir));
-            app.MapGet("/", () => Results.Redirect("/playground.html"));
-            app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
-        }
+        AddinPages.Map(app, addinDir);
         app.MapOutreachApi();
         return app;
     }
@@ -111,16 +104,4 @@ public static class ServeCommand
         text is null ? DefaultPort
         : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int port) && port <= 65535 ? port
         : throw new UsageException($"--port must be a number from 0 to 65535, not '{text}'");
-
-    /// <summary>addin/dist of this checkout, looked for from the current folder upwards.</summary>
-    private static string? FindAddinDist()
-    {
-        for (DirectoryInfo? dir = new(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "addin", "dist");
-            if (Directory.Exists(candidate))
-                return candidate;
-        }
-        return null;
-    }
 }
