@@ -36,24 +36,41 @@ public sealed class OutreachAnalyzer(IReadOnlyList<IRule> rules)
 
         var findings = new List<Finding>();
         var checks = new RuleCheck[Rules.Count];
+        bool empty = !HasWords(input.Text.NewText);
         for (int i = 0; i < Rules.Count; i++)
         {
             RuleDescription rule = Rules[i].Description;
-            RuleOutcome outcome = Rules[i].Evaluate(input);
+            // An empty draft is not judged: "no greeting" or a perfect score would both be untrue.
+            RuleOutcome outcome = empty ? RuleOutcome.Skipped(new Reason("check/empty-body")) : Rules[i].Evaluate(input);
             foreach (RuleFinding finding in outcome.Findings)
                 findings.Add(Render(rule, finding, input.Text, language));
             checks[i] = new RuleCheck(rule.Name, outcome.Status, Localizer.Render(outcome.Detail, language), outcome.Detail.Id);
         }
 
+        // No number when nothing or little could be judged: the client shows "not checked" or "partial".
+        bool judged = !empty && input.Text.IsChecked;
         return new AnalysisResult
         {
-            Score = Scoring.Score(findings),
+            Score = judged ? Scoring.Score(findings) : null,
+            Coverage = new Coverage(checks.Count(c => c.Status != CheckStatus.Skipped), checks.Length),
+            ScoreBreakdown = judged ? Scoring.Breakdown(findings) : [],
             Language = input.Text.Language,
             Ask = input.Text.MakesAsk,
+            Metrics = TextMetrics.Measure(input.Text.NewText, message.Subject, input.Text.Language),
             Findings = findings,
             Checks = checks,
             PlainText = plainText,
         };
+    }
+
+    private static bool HasWords(ReadOnlySpan<char> text)
+    {
+        foreach (char c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+                return true;
+        }
+        return false;
     }
 
     public async Task<AnalysisResult> AnalyzeAsync(MessageInput message, ContextSources sources, string uiLanguage, CancellationToken cancellationToken)

@@ -151,7 +151,8 @@ public sealed class ReportEngine(ReportOptions options)
                 {
                     AnalysedMessage analysis = analyzer.Analyse(mail, ledger.Sketches, slot);
                     ledger.SetAnalysis(slot, analysis);
-                    bodies.Offer(slot, analysis.Score, mail.Body);
+                    if (analysis.Score is int score)
+                        bodies.Offer(slot, score, mail.Body);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -69,4 +69,39 @@ public sealed class ScoringTests
         Assert.AreEqual("Jane Doe", message.To[0].Name);
         Assert.AreEqual("https://janedoe.example/contact", message.FoundAt!["jane@shape.example"]);
     }
+
+    [TestMethod]
+    [DataRow("")]
+    [DataRow("   \n\n  ")]
+    [DataRow("<p>&nbsp;</p><br>")]
+    public void An_empty_body_has_no_score_and_checks_nothing(string body)
+    {
+        AnalysisResult result = OutreachAnalyzer.Default.Analyze(Build.Message(body, format: body.StartsWith('<') ? BodyFormat.Html : BodyFormat.Text));
+        Assert.IsNull(result.Score);
+        Assert.AreEqual(new Coverage(0, 9), result.Coverage);
+        Assert.IsEmpty(result.Findings);
+        Assert.IsEmpty(result.ScoreBreakdown);
+        Assert.IsTrue(result.Checks.All(c => c.Status == CheckStatus.Skipped && c.DetailId == "check/empty-body"));
+    }
+
+    [TestMethod]
+    [DataRow("Bonjour Claire,\nJe me permets de vous écrire pour vous demander si vous auriez un peu de temps la semaine prochaine pour un café. Merci beaucoup pour votre aide.")]
+    [DataRow("Hallo Frau Weber,\nich schreibe Ihnen, weil ich gerne Ihre Meinung zu meinem Projekt hören würde. Hätten Sie nächste Woche Zeit für ein kurzes Gespräch?")]
+    public void A_language_that_is_not_checked_has_no_score_but_says_what_ran(string body)
+    {
+        AnalysisResult result = OutreachAnalyzer.Default.Analyze(Build.Message(body));
+        Assert.IsNull(result.Score);
+        Assert.IsLessThan(9, result.Coverage.Checked);
+        Assert.AreEqual(result.Checks.Count(c => c.Status != CheckStatus.Skipped), result.Coverage.Checked);
+    }
+
+    [TestMethod]
+    public void The_breakdown_adds_up_to_the_score()
+    {
+        AnalysisResult result = OutreachAnalyzer.Default.Analyze(Build.Message("Dear _ __,\nCould you review my CV? Could you also introduce me to your editor?"));
+        Assert.IsNotNull(result.Score);
+        Assert.AreEqual(Math.Max(0, 100 + result.ScoreBreakdown.Sum(d => d.Points)), result.Score);
+        Assert.IsTrue(result.ScoreBreakdown.All(d => d.Points < 0));
+        CollectionAssert.AreEquivalent(result.Findings.Select(f => f.Rule).Distinct().ToArray(), result.ScoreBreakdown.Select(d => d.Rule).ToArray());
+    }
 }

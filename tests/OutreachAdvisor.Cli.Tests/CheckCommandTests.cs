@@ -39,7 +39,7 @@ public sealed class CheckCommandTests
         Run run = await RunAsync(["check", Sample("en-dear-blank-coffee.eml"), "--json"]);
         using var result = JsonDocument.Parse(run.Stdout);
         JsonElement root = result.RootElement;
-        CollectionAssert.AreEqual(new[] { "score", "language", "ask", "findings", "checks" }, root.EnumerateObject().Select(p => p.Name).ToArray());
+        CollectionAssert.AreEqual(new[] { "score", "coverage", "scoreBreakdown", "language", "ask", "metrics", "findings", "checks" }, root.EnumerateObject().Select(p => p.Name).ToArray());
         Assert.AreEqual("en", root.GetProperty("language").GetString());
         Assert.IsTrue(root.GetProperty("ask").GetBoolean());
         Assert.AreEqual(9, root.GetProperty("checks").GetArrayLength());

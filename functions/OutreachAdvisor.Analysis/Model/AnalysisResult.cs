@@ -55,13 +55,20 @@ public sealed record TextFix(string Title, int Start, int Length, string Replace
 /// <param name="DetailId">The message id the detail was rendered from.</param>
 public sealed record RuleCheck(string Rule, CheckStatus Status, string Detail, string DetailId);
 
-/// <summary>The analysis result (contract section 2).</summary>
+/// <summary>The analysis result (contract sections 2 and 6).</summary>
 public sealed record AnalysisResult
 {
-    public required int Score { get; init; }
+    /// <summary>0-100, or null when nothing could be judged: an empty body, or a language that is not checked.</summary>
+    public required int? Score { get; init; }
+    /// <summary>How many rules ran; a client shows "partial" or "not checked" instead of a number when it is low.</summary>
+    public required Coverage Coverage { get; init; }
+    /// <summary>The deductions that make the score, one per rule that cost points.</summary>
+    public IReadOnlyList<ScoreDeduction> ScoreBreakdown { get; init; } = [];
     /// <summary>"en", "it", or the ISO code of another language / "und" when unknown.</summary>
     public required string Language { get; init; }
     public required bool Ask { get; init; }
+    /// <summary>Facts about the text: words, sentences, questions, reading ease, subject words (contract section 6).</summary>
+    public MessageMetrics Metrics { get; init; } = MessageMetrics.Empty;
     public required IReadOnlyList<Finding> Findings { get; init; }
     public required IReadOnlyList<RuleCheck> Checks { get; init; }
 

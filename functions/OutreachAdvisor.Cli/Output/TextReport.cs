@@ -16,7 +16,7 @@ public static class TextReport
 
         output.WriteLine($"{c.Bold}{Terminal.Safe(source)}{c.Reset}");
         output.WriteLine($"  {T("To", "A")}: {Terminal.Safe(string.Join(", ", message.To))}   {T("Subject", "Oggetto")}: {Terminal.Safe(message.Subject)}");
-        output.WriteLine($"  {T("Language", "Lingua")}: {Terminal.Safe(result.Language)}   {T("Ask", "Richiesta")}: {(result.Ask ? T("yes", "sì") : "no")}   {T("Score", "Punteggio")}: {ScoreColor(result.Score, c)}{result.Score}/100{c.Reset}");
+        output.WriteLine($"  {T("Language", "Lingua")}: {Terminal.Safe(result.Language)}   {T("Ask", "Richiesta")}: {(result.Ask ? T("yes", "sì") : "no")}   {T("Score", "Punteggio")}: {ScoreText(result, uiLanguage, c)}");
 
         if (result.Findings.Count == 0)
         {
@@ -67,7 +67,16 @@ public static class TextReport
         }
     }
 
-    private static string ScoreColor(int score, Colors c) => score >= 80 ? c.Green : score >= 50 ? c.Yellow : c.Red;
+    /// <summary>"82/100", "82/100 (7 of 9 checks ran)", or, with no score, "not checked" / "partial: 2 of 9 checks ran" - never a number that was not earned.</summary>
+    private static string ScoreText(AnalysisResult result, string ui, Colors c)
+    {
+        (int ran, int of) = (result.Coverage.Checked, result.Coverage.Of);
+        string partial = ui == "it" ? $"{ran} controlli su {of}" : $"{ran} of {of} checks ran";
+        if (result.Score is not int score)
+            return $"{c.Dim}{(ran == 0 ? (ui == "it" ? "non controllato" : "not checked") : (ui == "it" ? "parziale: " : "partial: ") + partial)}{c.Reset}";
+        string color = score >= 80 ? c.Green : score >= 50 ? c.Yellow : c.Red;
+        return $"{color}{score}/100{c.Reset}" + (ran < of ? $" {c.Dim}({partial}){c.Reset}" : string.Empty);
+    }
 
     private static string SeverityLabel(Severity severity, string ui, Colors c) => severity switch
     {

@@ -16,7 +16,7 @@ internal sealed class ReportAggregator(MailLedger ledger, IReadOnlyList<Outreach
 
     public (double Low, double High)? ReplyRateInterval => Intervals.Wilson(Replied, outreach.Count);
 
-    public double? AverageScore => outreach.Count == 0 ? null : Math.Round(outreach.Average(o => o.Analysis.Score), 1);
+    public double? AverageScore => AverageOf(outreach);
 
     /// <summary>Per rule: counts, rates with Wilson intervals, the difference with Newcombe's interval, the adjusted effect, the verdict.</summary>
     public (IReadOnlyList<RuleReplyStats> Rules, AdjustedModelInfo? Model) Rules()
@@ -116,7 +116,7 @@ internal sealed class ReportAggregator(MailLedger ledger, IReadOnlyList<Outreach
 
     public IReadOnlyList<ScoreBandStats> ScoreBands() => Aggregating.ScoreBands.All.Select((band, i) =>
     {
-        OutreachMessage[] inBand = outreach.Where(o => Aggregating.ScoreBands.IndexOf(o.Analysis.Score) == i).ToArray();
+        OutreachMessage[] inBand = outreach.Where(o => o.Analysis.Score is int score && Aggregating.ScoreBands.IndexOf(score) == i).ToArray();
         int replied = inBand.Count(o => o.Replied);
         (double Low, double High)? interval = Intervals.Wilson(replied, inBand.Length);
         return new ScoreBandStats(Aggregating.ScoreBands.Name(i), band.Min, band.Max, inBand.Length, replied, Rate(replied, inBand.Length))
@@ -141,7 +141,7 @@ internal sealed class ReportAggregator(MailLedger ledger, IReadOnlyList<Outreach
             OutreachMessage[] messages = byWeek.GetValueOrDefault(week) ?? [];
             int replied = messages.Count(o => o.Replied);
             (double Low, double High)? interval = Intervals.Wilson(replied, messages.Length);
-            weeks.Add(new WeekTrend(week, messages.Length, messages.Length == 0 ? null : Math.Round(messages.Average(o => o.Analysis.Score), 1), replied)
+            weeks.Add(new WeekTrend(week, messages.Length, AverageOf(messages), replied)
             {
                 ReplyRate = Rate(replied, messages.Length),
                 ReplyRateLow = Low(interval),
@@ -152,9 +152,16 @@ internal sealed class ReportAggregator(MailLedger ledger, IReadOnlyList<Outreach
         return weeks;
     }
 
+    /// <summary>The mean score of the messages that could be scored; null when none could.</summary>
+    internal static double? AverageOf(IEnumerable<OutreachMessage> messages)
+    {
+        int[] scores = messages.Where(o => o.Analysis.Score is not null).Select(o => o.Analysis.Score!.Value).ToArray();
+        return scores.Length == 0 ? null : Math.Round(scores.Average(), 1);
+    }
+
     /// <summary>The lowest scores first among messages that broke a rule; equal scores oldest first, then by slot so the order is stable.</summary>
     public IReadOnlyList<WeakMessage> Weakest(IReadOnlyDictionary<int, string> bodies) => outreach
-        .Where(o => o.Analysis.Fired != 0)
+        .Where(o => o.Analysis.Fired != 0 && o.Analysis.Score is not null)
         .OrderBy(o => o.Analysis.Score)
         .ThenBy(o => o.Record.UtcTicks)
         .ThenBy(o => o.Record.Analysis)
@@ -163,7 +170,7 @@ internal sealed class ReportAggregator(MailLedger ledger, IReadOnlyList<Outreach
             o.Analysis.Subject,
             string.Join(", ", o.Record.Recipients.Select(r => ledger.Addresses[r])),
             o.Sent,
-            o.Analysis.Score,
+            o.Analysis.Score!.Value,
             RuleBits.NamesOf(o.Analysis.Fired),
             o.Replied,
             options.IncludeBodies ? bodies.GetValueOrDefault(o.Record.Analysis) : null))

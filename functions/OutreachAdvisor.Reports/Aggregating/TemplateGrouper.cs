@@ -46,7 +46,7 @@ internal static class TemplateGrouper
                 DateOnly.FromDateTime(ordered[^1].Sent.UtcDateTime),
                 messages.Length,
                 replied,
-                Math.Round(messages.Average(m => m.Analysis.Score), 1))
+                ReportAggregator.AverageOf(messages))
             {
                 ReplyRate = ReportAggregator.Rate(replied, messages.Length),
                 ReplyRateLow = interval is { } i ? Intervals.Round(i.Low) : null,

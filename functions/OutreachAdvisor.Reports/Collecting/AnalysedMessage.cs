@@ -4,7 +4,8 @@ namespace OutreachAdvisor.Reports.Collecting;
 internal sealed class AnalysedMessage
 {
     public required string Subject { get; init; }
-    public required int Score { get; init; }
+    /// <summary>The analysis score, or null when the message could not be judged (an unchecked language, an empty body).</summary>
+    public required int? Score { get; init; }
 
     /// <summary>Bit i set: rule i of <see cref="RuleBits"/> reported a warning or an error.</summary>
     public required uint Fired { get; set; }
@@ -14,7 +15,7 @@ internal sealed class AnalysedMessage
 
     public required string Language { get; init; }
 
-    public required MessageMetrics Metrics { get; init; }
+    public required CompactMetrics Metrics { get; init; }
 
     /// <summary>The hour (0-23) and day of the week it was sent, in the sender's own time zone as the Date header gives it (UTC for Graph).</summary>
     public required byte LocalHour { get; init; }

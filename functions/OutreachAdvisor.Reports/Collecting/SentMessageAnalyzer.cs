@@ -60,8 +60,7 @@ internal sealed class SentMessageAnalyzer(string sourceName, string uiLanguage, 
             Fired = fired,
             Skipped = skipped & ~fired,
             Language = language,
-            // The seam: main's AnalysisResult.Metrics replaces this call once it exists.
-            Metrics = TextMetrics.Measure(plain, mail.Subject, language),
+            Metrics = CompactMetrics.From(result.Metrics),
             LocalHour = (byte)local.Hour,
             LocalWeekday = local.DayOfWeek,
         };

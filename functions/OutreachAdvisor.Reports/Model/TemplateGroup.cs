@@ -8,7 +8,7 @@ public sealed record TemplateGroup(
     DateOnly LastSent,
     int Messages,
     int Replied,
-    double AverageScore)
+    double? AverageScore)
 {
     public double? ReplyRate { get; init; }
     public double? ReplyRateLow { get; init; }

@@ -1,18 +1,18 @@
-namespace OutreachAdvisor.Reports.Collecting;
+using OutreachAdvisor.Analysis.Model;
+
+namespace OutreachAdvisor.Analysis.Text;
 
 /// <summary>
-/// The report's own measure of a text, until the analysis library returns <c>AnalysisResult.Metrics</c>
-/// (contract section 6); <see cref="SentMessageAnalyzer"/> calls it in one place, so switching is one line.
-/// Words are runs of letters and digits; sentences end at '.', '!', '?' or a blank line; a question is a
+/// Facts about a message's text that the result (<c>metrics</c>, contract section 6), the length and
+/// reading hints and the sent-mail report share. Words are runs of letters and digits; sentences end at '.', '!', '?' or a blank line; a question is a
 /// sentence ending in '?'. Reading ease: Flesch (206.835 - 1.015 words/sentences - 84.6 syllables/word,
 /// syllables counted as vowel groups) for English; Gulpease (89 + (300 sentences - 10 letters) / words)
 /// for Italian; null for other languages.
 /// </summary>
-internal static class TextMetrics
+public static class TextMetrics
 {
-    public static MessageMetrics Measure(string plainText, string subject, string language)
+    public static MessageMetrics Measure(ReadOnlySpan<char> plainText, string subject, string language)
     {
-        ArgumentNullException.ThrowIfNull(plainText);
         int words = 0, sentences = 0, questions = 0, letters = 0, syllables = 0;
         bool inWord = false, sentenceHasWords = false, previousVowel = false;
         int wordSyllables = 0;
