@@ -25,7 +25,7 @@ int sent = args.Length > 0 && int.TryParse(args[0], out int n) && n > 0 ? n : 10
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}");
 
 var mailbox = new SyntheticMailbox(sent);
-TimeSpan cpu = StageBenchmark.CpuTime();
+TimeSpan cpu = CpuClock.Now();
 var clock = Stopwatch.StartNew();
 long read = 0;
 OutreachReport? report = await new ReportEngine(new ReportOptions
@@ -35,7 +35,7 @@ OutreachReport? report = await new ReportEngine(new ReportOptions
     ProgressInterval = 10_000,
 }).RunAsync(mailbox);
 clock.Stop();
-cpu = StageBenchmark.CpuTime() - cpu;
+cpu = CpuClock.Now() - cpu;
 using (var process = Process.GetCurrentProcess())
 {
     process.Refresh();

@@ -47,21 +47,14 @@ public static class StageBenchmark
             for (int i = 0; i < Math.Min(2000, sent.Count); i++)
                 stage(i);
             long allocated = GC.GetAllocatedBytesForCurrentThread();
-            TimeSpan cpu = CpuTime();
+            TimeSpan cpu = CpuClock.Now();
             var timer = Stopwatch.StartNew();
             for (int i = 0; i < sent.Count; i++)
                 stage(i);
             timer.Stop();
-            cpu = CpuTime() - cpu;
+            cpu = CpuClock.Now() - cpu;
             allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
             Console.WriteLine($"  {name,-32} {cpu.TotalMilliseconds * 1000 / sent.Count,8:N1} µs CPU/message ({timer.Elapsed.TotalMilliseconds * 1000 / sent.Count:N1} µs wall)  {allocated / sent.Count / 1024.0,6:N1} KB/message");
         }
-    }
-
-    /// <summary>The process's CPU time: on a machine shared with other work, wall-clock time says more about the neighbours.</summary>
-    public static TimeSpan CpuTime()
-    {
-        using var process = Process.GetCurrentProcess();
-        return process.TotalProcessorTime;
     }
 }

@@ -48,9 +48,9 @@ public static class TemplateBenchmark
             var times = new List<double>();
             for (int run = 0; run < 9; run++)
             {
-                TimeSpan cpu = StageBenchmark.CpuTime();
+                TimeSpan cpu = CpuClock.Now();
                 clusterer.Cluster(store, items);
-                times.Add((StageBenchmark.CpuTime() - cpu).TotalMilliseconds);
+                times.Add((CpuClock.Now() - cpu).TotalMilliseconds);
             }
 
             double min = times.Min(), median = times.Order().ElementAt(4);
