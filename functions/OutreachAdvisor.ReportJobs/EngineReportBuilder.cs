@@ -11,7 +11,7 @@ namespace OutreachAdvisor.ReportJobs;
 /// </summary>
 public sealed class EngineReportBuilder : IReportBuilder
 {
-    public async Task<BuiltReport> BuildAsync(ReportJob job, IReportMailSource source, CancellationToken cancellationToken)
+    public async Task<BuiltReport> BuildAsync(ReportJob job, IReportMailSource source, OutreachState? previous, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(source);
@@ -25,8 +25,10 @@ public sealed class EngineReportBuilder : IReportBuilder
             UiLanguage = job.Language,
         };
 
-        OutreachReport report = await new ReportEngine(options).RunAsync(source, cancellationToken).ConfigureAwait(false);
+        // The previous state credits replies to outreach that this job's mail (one week's delta) does not hold.
+        ReportRun run = await new ReportEngine(options).RunAsync(source, previous, cancellationToken).ConfigureAwait(false);
+        OutreachReport report = run.Report;
         var summary = new ReportSummary(report.SentMessages, report.OutreachMessages, report.Replied, report.ReplyRate, report.AverageScore);
-        return new BuiltReport(ReportJson.Serialize(report), ReportHtml.Render(report, options.UiLanguage), summary);
+        return new BuiltReport(ReportJson.Serialize(report), ReportHtml.Render(report, options.UiLanguage), summary) { NextState = run.NextState };
     }
 }

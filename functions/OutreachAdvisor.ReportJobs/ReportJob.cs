@@ -128,8 +128,14 @@ public sealed record ReportSummary(
     [property: JsonPropertyName("replyRate")] double ReplyRate,
     [property: JsonPropertyName("averageScore")] double? AverageScore);
 
-/// <summary>What a builder returns: the report JSON (contract section 5), its HTML page, and the summary.</summary>
-public sealed record BuiltReport(string Json, string Html, ReportSummary Summary);
+/// <summary>
+/// What a builder returns: the report JSON (contract section 5), its HTML page, the summary, and the state
+/// to hand the owner's next report (null: keep what is stored).
+/// </summary>
+public sealed record BuiltReport(string Json, string Html, ReportSummary Summary)
+{
+    public OutreachAdvisor.Reports.Model.OutreachState? NextState { get; init; }
+}
 
 /// <summary>
 /// Makes the report from the owner's mail. The production implementation wraps the report engine of
@@ -138,7 +144,8 @@ public sealed record BuiltReport(string Json, string Html, ReportSummary Summary
 /// </summary>
 public interface IReportBuilder
 {
-    Task<BuiltReport> BuildAsync(ReportJob job, OutreachAdvisor.Reports.IReportMailSource source, CancellationToken cancellationToken);
+    /// <param name="previous">The state the owner's last report handed on (open outreach, who wrote); null for none.</param>
+    Task<BuiltReport> BuildAsync(ReportJob job, OutreachAdvisor.Reports.IReportMailSource source, OutreachAdvisor.Reports.Model.OutreachState? previous, CancellationToken cancellationToken);
 }
 
 /// <summary>A failure worth retrying (the queue delivers the job again); any other exception fails the job at once.</summary>
@@ -160,4 +167,5 @@ public sealed class TransientReportException : Exception
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(ReportJob))]
 [JsonSerializable(typeof(ReportSummary))]
+[JsonSerializable(typeof(OutreachAdvisor.Reports.Model.OutreachState))]
 internal sealed partial class ReportJobsJson : JsonSerializerContext;

@@ -33,11 +33,12 @@ public enum ReportRunOutcome
 /// </list>
 /// </summary>
 public sealed partial class ReportJobRunner(
-    ReportStore store,
+    IReportStore store,
     IReportMailSourceFactory sources,
     IReportBuilder builder,
     ILogger<ReportJobRunner>? logger = null,
-    TimeProvider? time = null)
+    TimeProvider? time = null,
+    IOutreachStateStore? states = null)
 {
     /// <summary>host.json <c>extensions.queues.maxDequeueCount</c>; keep the two equal.</summary>
     public const int DefaultMaxDequeueCount = 5;
@@ -88,7 +89,8 @@ public sealed partial class ReportJobRunner(
         try
         {
             ReportMailSession session = await sources.OpenAsync(job, cancellationToken).ConfigureAwait(false);
-            BuiltReport report = await builder.BuildAsync(job, session.Source, cancellationToken).ConfigureAwait(false);
+            OutreachAdvisor.Reports.Model.OutreachState? previous = states is null ? null : await states.LoadAsync(job.Owner, cancellationToken).ConfigureAwait(false);
+            BuiltReport report = await builder.BuildAsync(job, session.Source, previous, cancellationToken).ConfigureAwait(false);
             await store.UploadAsync(record, report, cancellationToken).ConfigureAwait(false);
 
             record.Status = ReportStatus.Done;
@@ -103,18 +105,19 @@ public sealed partial class ReportJobRunner(
                     throw new TransientReportException($"Report {job.Id} changed while it was being stored; retrying.");
             }
 
-            // Only now is the mail read safely accounted for: keep the new delta links. Failing here costs
-            // the next report some overlap, not this report.
-            if (session.Commit is { } commit)
+            // Only now is the mail read safely accounted for: keep the new delta links and, with them, the
+            // state the next report starts from (they describe the same mail). Failing here costs the next
+            // report some overlap, or its carried-over outreach, not this report.
+            try
             {
-                try
-                {
+                if (session.Commit is { } commit)
                     await commit(cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception error) when (error is not OperationCanceledException)
-                {
-                    LogCommitFailed(_log, error, job.Id);
-                }
+                if (states is not null && report.NextState is { } next)
+                    await states.SaveAsync(job.Owner, next, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                LogCommitFailed(_log, error, job.Id);
             }
             LogDone(_log, job.Id);
             return ReportRunOutcome.Done;
@@ -204,7 +207,7 @@ public sealed partial class ReportJobRunner(
     [LoggerMessage(Level = LogLevel.Information, Message = "Report {ReportId} is running under message {Other}; duplicate message {MessageId} dropped.")]
     private static partial void LogDuplicate(ILogger logger, string reportId, string other, string messageId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Report {ReportId} is done, but its delta links were not stored.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Report {ReportId} is done, but its delta links or carried-over state were not stored.")]
     private static partial void LogCommitFailed(ILogger logger, Exception error, string reportId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Report {ReportId} done.")]

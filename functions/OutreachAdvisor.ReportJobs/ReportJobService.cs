@@ -3,11 +3,11 @@ using System.Globalization;
 namespace OutreachAdvisor.ReportJobs;
 
 /// <summary>Starts report jobs: writes the queued row, then the queue message. Used by POST /api/reports and the weekly timer.</summary>
-public sealed class ReportJobService(ReportStore store, TimeProvider? time = null)
+public sealed class ReportJobService(IReportStore store, IReportJobSender queue, TimeProvider? time = null)
 {
     private readonly TimeProvider _clock = time ?? TimeProvider.System;
 
-    public ReportStore Store { get; } = store;
+    public IReportStore Store { get; } = store;
 
     /// <summary>
     /// Submits the job once. The row is written first (a 409 means this id was submitted before, and
@@ -23,7 +23,7 @@ public sealed class ReportJobService(ReportStore store, TimeProvider? time = nul
             ?? throw new InvalidOperationException($"The report row {job.Id} vanished right after it was written.");
         if (record.Status == ReportStatus.Queued && !record.Enqueued)
         {
-            await Store.Storage.Queue.SendMessageAsync(job.ToJson(), cancellationToken).ConfigureAwait(false);
+            await queue.SendAsync(job, cancellationToken).ConfigureAwait(false);
             record.Enqueued = true;
             // A lost race here only means another request marked it first; the runner tolerates the duplicate message.
             await Store.TryUpdateAsync(record, cancellationToken).ConfigureAwait(false);

@@ -10,7 +10,7 @@ namespace OutreachAdvisor.ReportJobs;
 /// opt-ins (table <c>reports</c>, partition <c>optin</c>, one row per owner). Status changes use the
 /// row's ETag, so two workers can never both move one job on.
 /// </summary>
-public sealed class ReportStore(ReportStorage storage)
+public sealed class ReportStore(ReportStorage storage) : IReportStore
 {
     /// <summary>The opt-in partition. Owner partitions are <c>{tid}.{oid}</c> and can never be this.</summary>
     public const string OptInPartition = "optin";

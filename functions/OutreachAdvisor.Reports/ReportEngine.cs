@@ -78,6 +78,7 @@ public sealed class ReportEngine(ReportOptions options)
             ReplyRateLow = rate is { } r ? Intervals.Round(r.Low) : null,
             ReplyRateHigh = rate is { } h ? Intervals.Round(h.High) : null,
             AverageScore = aggregate.AverageScore,
+            UnscoredMessages = aggregate.Unscored,
             Rules = rules,
             Templates = templates,
             Weeks = aggregate.Weeks(),

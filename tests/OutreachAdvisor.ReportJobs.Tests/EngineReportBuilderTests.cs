@@ -39,7 +39,7 @@ public sealed class EngineReportBuilderTests
     [TestMethod]
     public async Task Builds_the_report_json_page_and_summary_from_the_source()
     {
-        BuiltReport built = await new EngineReportBuilder().BuildAsync(Job(), new InMemorySource("ann@lee.example", ColdAskAndReply()), CancellationToken.None);
+        BuiltReport built = await new EngineReportBuilder().BuildAsync(Job(), new InMemorySource("ann@lee.example", ColdAskAndReply()), previous: null, CancellationToken.None);
 
         JsonNode report = JsonNode.Parse(built.Json)!;
         Assert.AreEqual("ann@lee.example", report["me"]!.GetValue<string>());
@@ -53,14 +53,14 @@ public sealed class EngineReportBuilderTests
     [TestMethod]
     public async Task Writes_the_page_in_the_jobs_language()
     {
-        BuiltReport built = await new EngineReportBuilder().BuildAsync(Job("it"), new InMemorySource("ann@lee.example", ColdAskAndReply()), CancellationToken.None);
+        BuiltReport built = await new EngineReportBuilder().BuildAsync(Job("it"), new InMemorySource("ann@lee.example", ColdAskAndReply()), previous: null, CancellationToken.None);
         StringAssert.Contains(built.Html, "lang=\"it\"");
     }
 
     [TestMethod]
     public async Task A_source_that_cannot_name_its_owner_counts_nothing_as_sent()
     {
-        BuiltReport built = await new EngineReportBuilder().BuildAsync(Job(), new InMemorySource(null, ColdAskAndReply()), CancellationToken.None);
+        BuiltReport built = await new EngineReportBuilder().BuildAsync(Job(), new InMemorySource(null, ColdAskAndReply()), previous: null, CancellationToken.None);
         Assert.AreEqual(0, built.Summary.SentMessages);
     }
 }

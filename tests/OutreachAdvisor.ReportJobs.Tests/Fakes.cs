@@ -32,7 +32,7 @@ public sealed class CountingBuilder : IReportBuilder
 
     public Func<Exception>? Fail { get; set; }
 
-    public async Task<BuiltReport> BuildAsync(ReportJob job, IReportMailSource source, CancellationToken cancellationToken)
+    public async Task<BuiltReport> BuildAsync(ReportJob job, IReportMailSource source, OutreachAdvisor.Reports.Model.OutreachState? previous, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _builds);
         int sent = 0, received = 0;

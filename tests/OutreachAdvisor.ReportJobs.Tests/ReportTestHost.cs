@@ -25,17 +25,20 @@ internal sealed class ReportTestHost : IAsyncDisposable
         collection.AddSingleton<TimeProvider>(clock);
         collection.AddSingleton(storage);
         collection.AddSingleton<ReportStore>();
-        collection.AddSingleton(sp => new ReportJobService(sp.GetRequiredService<ReportStore>(), clock));
-        collection.AddSingleton(new ReportSignIn(new EntraTokenValidator(openId.Options())));
-        collection.AddSingleton(sp => new ReportHandlers(sp.GetRequiredService<ReportSignIn>(), sp.GetRequiredService<ReportJobService>(), clock));
+        collection.AddSingleton(sp => new ReportJobService(sp.GetRequiredService<ReportStore>(), new StorageQueueJobSender(storage.Queue), clock));
+        collection.AddSingleton<IReportSignIn>(new ReportSignIn(new EntraTokenValidator(openId.Options())));
+        collection.AddSingleton(sp => new ReportHandlers(sp.GetRequiredService<IReportSignIn>(), sp.GetRequiredService<ReportJobService>(), clock));
         collection.AddSingleton<IReportMailSourceFactory>(Mail);
         collection.AddSingleton<IReportBuilder>(Builder);
-        collection.AddSingleton(sp => new ReportJobRunner(sp.GetRequiredService<ReportStore>(), Mail, Builder, time: clock));
+        collection.AddSingleton(sp => new ReportJobRunner(sp.GetRequiredService<ReportStore>(), Mail, Builder, time: clock, states: States));
         _services = collection.BuildServiceProvider();
         Functions = new ReportFunctions(_services);
     }
 
     public ReportStorage Storage { get; }
+
+    /// <summary>The carried-over state of each owner, in the test's own blob container.</summary>
+    public BlobOutreachStateStore States => new(Storage.Blobs);
     public ManualClock Clock { get; }
     public LocalOpenIdServer OpenId { get; }
     public FakeMailSources Mail { get; } = new();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using OutreachAdvisor.Reports.Templates;
 
 namespace OutreachAdvisor.Reports.Benchmarks;
@@ -35,8 +34,10 @@ public static class TemplateBenchmark
             Pairs(n, sketcher, dropOpening);
         if (args.Contains("--no-scale"))
             return;
-        Console.WriteLine("clustering time (sketches made beforehand; median of 5 after a warm-up):");
-        double? first = null;
+        // CPU time of this (single-threaded) loop, not wall-clock time: on two cores shared with other
+        // engineers' builds, the wall clock mostly measures the neighbours. Fastest and median of 9 runs.
+        Console.WriteLine("clustering time (sketches made beforehand; CPU time, fastest and median of 9 after a warm-up):");
+        (double Min, double Median)? first = null;
         foreach (int size in args.Contains("--million") ? new[] { 10_000, 100_000, 1_000_000 } : new[] { 10_000, 100_000 })
         {
             List<CorpusMessage> corpus = CampaignCorpus.Generate(size, "en", seed: 3);
@@ -45,17 +46,17 @@ public static class TemplateBenchmark
             corpus.Clear();
             clusterer.Cluster(store, items);
             var times = new List<double>();
-            for (int run = 0; run < 5; run++)
+            for (int run = 0; run < 9; run++)
             {
-                var timer = Stopwatch.StartNew();
+                TimeSpan cpu = CpuClock.Now();
                 clusterer.Cluster(store, items);
-                times.Add(timer.Elapsed.TotalMilliseconds);
+                times.Add((CpuClock.Now() - cpu).TotalMilliseconds);
             }
 
-            double median = times.Order().ElementAt(2);
-            string ratio = first is { } f ? $", {median / f:0.0}x the 10k time for {size / 10_000}x the messages" : string.Empty;
-            Console.WriteLine($"  {size,9:N0} messages: {median,8:N1} ms, {clusterer.LastComparisons:N0} comparisons{ratio}");
-            first ??= median;
+            double min = times.Min(), median = times.Order().ElementAt(4);
+            string ratio = first is { } f ? $"; {min / f.Min:0.0}x (fastest) and {median / f.Median:0.0}x (median) the 10k time for {size / 10_000}x the messages" : string.Empty;
+            Console.WriteLine($"  {size,9:N0} messages: fastest {min,8:N1} ms, median {median,8:N1} ms, {clusterer.LastComparisons:N0} comparisons{ratio}");
+            first ??= (min, median);
         }
     }
 

@@ -120,6 +120,38 @@ public sealed partial class OutputTests
         AssertBalanced(html);
     }
 
+    [TestMethod]
+    public async Task The_page_fits_a_phone_and_shows_intervals_verdicts_features_and_follow_ups()
+    {
+        var mailbox = new TestMailbox();
+        for (int i = 0; i < 12; i++)
+            mailbox.Send($"p{i}@x{i}.example", Day(5, 19 + (i % 5)), AskingBody, $"Hello {i}");
+
+        OutreachReport report = await mailbox.ReportAsync();
+        foreach (string language in new[] { "en", "it" })
+        {
+            string html = Output.ReportHtml.Render(report, language);
+            Assert.DoesNotContain("min-width: 520px", html);
+            StringAssert.Contains(html, "class=\"whisker\"");
+            StringAssert.Contains(html, "class=\"verdict");
+            StringAssert.Contains(html, language == "it" ? "Dato pubblicato altrove" : "Published elsewhere");
+            StringAssert.Contains(html, language == "it" ? "Un solo sollecito" : "Follow up once");
+        }
+    }
+
+    [TestMethod]
+    public async Task Rule_titles_on_the_page_are_the_rule_catalogues_in_both_languages()
+    {
+        OutreachReport report = await ReportAsync(12);
+        RuleReplyStats broken = report.Rules.Where(r => r.Fired > 0).OrderByDescending(r => r.Fired).First();
+        foreach (string language in new[] { "en", "it" })
+        {
+            string html = ReportHtml.Render(report, language);
+            string title = Analysis.Rules.RuleCatalog.Describe(broken.Rule)!.Title.In(language);
+            StringAssert.Contains(html, "<h3>" + Html.Encode(title) + " <code>" + broken.Rule + "</code></h3>", language);
+        }
+    }
+
     [GeneratedRegex(@"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")]
     private static partial Regex Tag();
 

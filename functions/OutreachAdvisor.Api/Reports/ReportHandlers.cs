@@ -10,7 +10,7 @@ namespace OutreachAdvisor.Api.Reports;
 /// a report is visible only to its owner (<c>tid</c> + <c>oid</c>): anyone else gets the same 404 as for an
 /// id that does not exist, so ids do not leak.
 /// </summary>
-public sealed class ReportHandlers(ReportSignIn signIn, ReportJobService jobs, TimeProvider? time = null)
+public sealed class ReportHandlers(IReportSignIn signIn, ReportJobService jobs, TimeProvider? time = null)
 {
     /// <summary>The most a POST body may hold: two small fields.</summary>
     public const int MaxBodyBytes = 4096;
@@ -27,6 +27,12 @@ public sealed class ReportHandlers(ReportSignIn signIn, ReportJobService jobs, T
     public const string HtmlContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
     private readonly TimeProvider _clock = time ?? TimeProvider.System;
+
+    /// <summary>
+    /// Whether this host runs the Monday report (the Functions app's timer). <c>outreach serve</c> has none:
+    /// there <c>POST /api/reports/schedule</c> answers 409 saying so, rather than accepting a choice it cannot keep.
+    /// </summary>
+    public bool WeeklyAvailable { get; init; } = true;
 
     /// <summary><c>POST /api/reports</c>: 202 with <c>Location</c>; the same Idempotency-Key gives the same report.</summary>
     public async Task PostAsync(HttpContext context)
@@ -54,7 +60,18 @@ public sealed class ReportHandlers(ReportSignIn signIn, ReportJobService jobs, T
         // Without a key every request is a new report; with one, a retry of the same request is the same report.
         string idempotencyKey = key is not null ? "key:" + key : "request:" + context.TraceIdentifier;
         ReportJob job = ReportJob.Create(owner, since, includeBodies, idempotencyKey) with { Language = AnalyzeHandler.UiLanguageOf(context.Request) };
-        (ReportRecord record, _) = await jobs.SubmitAsync(job, cancellationToken).ConfigureAwait(false);
+        ReportRecord record;
+        try
+        {
+            (record, _) = await jobs.SubmitAsync(job, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ReportQueueFullException full)
+        {
+            context.Response.Headers.RetryAfter = "60";
+            await Problems.WriteAsync(context.Response, new Problem("https://httpstatuses.io/503", "Too many reports are waiting.", StatusCodes.Status503ServiceUnavailable,
+                full.Message), cancellationToken).ConfigureAwait(false);
+            return;
+        }
 
         context.Response.StatusCode = StatusCodes.Status202Accepted;
         context.Response.Headers.Location = ReportRoutes.Location(record.Id);
@@ -142,6 +159,13 @@ public sealed class ReportHandlers(ReportSignIn signIn, ReportJobService jobs, T
             await Problems.WriteAsync(context.Response, problem, cancellationToken).ConfigureAwait(false);
             return;
         }
+        if (!WeeklyAvailable)
+        {
+            await Problems.WriteAsync(context.Response, new Problem("https://httpstatuses.io/409", "Weekly reports are not available here.", StatusCodes.Status409Conflict,
+                "This server makes reports on request only; weekly reports run where the service is deployed with its timer (see docs/reports-azure.md)."), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         await jobs.Store.SetWeeklyAsync(owner, weekly, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         context.Response.StatusCode = StatusCodes.Status200OK;
         await WriteJsonAsync(context, new ScheduleBody(weekly), ReportsApiJson.Default.ScheduleBody).ConfigureAwait(false);

@@ -10,7 +10,7 @@ namespace OutreachAdvisor.Api.Reports;
 /// <c>tid</c> and <c>oid</c> claims, which make the report owner. Reports never work without sign-in
 /// (an unconfigured validator refuses every token).
 /// </summary>
-public sealed class ReportSignIn(EntraTokenValidator validator)
+public sealed class ReportSignIn(EntraTokenValidator validator) : IReportSignIn
 {
     private const string TenantClaim = "tid";
     private const string ObjectIdClaim = "oid";

@@ -26,13 +26,16 @@ public static class ReportsSetup
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(storage);
         services.AddSingleton<ReportStore>();
-        services.AddSingleton(sp => new ReportJobService(sp.GetRequiredService<ReportStore>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp =>
+        services.AddSingleton<IReportStore>(sp => sp.GetRequiredService<ReportStore>());
+        services.AddSingleton<IReportJobSender>(new StorageQueueJobSender(storage.Queue));
+        services.AddSingleton<IOutreachStateStore>(new BlobOutreachStateStore(storage.Blobs));
+        services.AddSingleton(sp => new ReportJobService(sp.GetRequiredService<IReportStore>(), sp.GetRequiredService<IReportJobSender>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IReportSignIn>(sp =>
         {
             HttpClient http = sp.GetService<IHttpClientFactory>()?.CreateClient("outreach") ?? new HttpClient();
             return new ReportSignIn(new EntraTokenValidator(EntraOptions.FromSettings(key => configuration[key]), http));
         });
-        services.AddSingleton(sp => new ReportHandlers(sp.GetRequiredService<ReportSignIn>(), sp.GetRequiredService<ReportJobService>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new ReportHandlers(sp.GetRequiredService<IReportSignIn>(), sp.GetRequiredService<ReportJobService>(), sp.GetRequiredService<TimeProvider>()));
 
         // Mail for the queue function: the owner's mailbox, app-only (docs/reports-azure.md), incremental.
         services.TryAddSingleton<IDeltaLinkStore>(new TableDeltaLinkStore(storage.DeltaLinks));
@@ -49,8 +52,8 @@ public static class ReportsSetup
         // The report engine's builder is registered by whoever wires it (register it before or after this call).
         services.TryAddSingleton<IReportBuilder, EngineReportBuilder>();
         services.AddSingleton(sp => new ReportJobRunner(
-            sp.GetRequiredService<ReportStore>(), sp.GetRequiredService<IReportMailSourceFactory>(), sp.GetRequiredService<IReportBuilder>(),
-            sp.GetService<Microsoft.Extensions.Logging.ILogger<ReportJobRunner>>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IReportStore>(), sp.GetRequiredService<IReportMailSourceFactory>(), sp.GetRequiredService<IReportBuilder>(),
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<ReportJobRunner>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOutreachStateStore>()));
         return services;
     }
 

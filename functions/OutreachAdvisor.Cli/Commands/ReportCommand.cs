@@ -78,7 +78,7 @@ public static class ReportCommand
             await stdout.WriteLineAsync(reportJson).ConfigureAwait(false);
         else
             await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{Terminal.Safe(report.Me)}: {report.OutreachMessages} outreach of {report.SentMessages} sent, {report.Replied} replied; wrote {Path.Combine(outDir, "report.html")} and report.json")).ConfigureAwait(false);
+                $"{Terminal.Safe(report.Me)}: {report.OutreachMessages} outreach of {report.SentMessages} sent, {report.Replied} replied{(report.UnscoredMessages > 0 ? $", {report.UnscoredMessages} not scored" : "")}; wrote {Path.Combine(outDir, "report.html")} and report.json")).ConfigureAwait(false);
         // Every message read is accounted for: what was not counted is said, by reason (issue 15.5).
         if (!json && report.Skipped.Count > 0)
             await stdout.WriteLineAsync("read but not counted: " + string.Join(", ", report.Skipped.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Value} {s.Key}")))).ConfigureAwait(false);

@@ -89,6 +89,7 @@ public static class ServeCommand
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = ApiLimits.MaxRequestBytes + 1);
         builder.Services.AddOutreachApi(sources);
+        OutreachAdvisor.Api.Reports.LocalReports.AddTo(builder.Services, sources, builder.Configuration);
         if (allowedOrigin is not null)
             builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy.WithOrigins(allowedOrigin).WithMethods("GET", "POST").WithHeaders("Content-Type", "Authorization", "Accept-Language")));
 

@@ -1,4 +1,5 @@
 using OutreachAdvisor.Mailbox.Reading;
+using OutreachAdvisor.Reports;
 
 namespace OutreachAdvisor.Mailbox.Indexing;
 
@@ -39,56 +40,29 @@ internal static class ThreadAssigner
         return ownKeys.Select(sets.Find).ToArray();
     }
 
-    /// <summary>Union-find over string keys; the root of a merged set is the key seen first.</summary>
+    /// <summary>The report engine's union-find (<see cref="UnionFind"/>) over string keys: a set's root is the key seen first.</summary>
     private sealed class DisjointSets
     {
-        private readonly Dictionary<string, string> _parent = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, int> _firstSeen = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+        private readonly List<string> _keys = [];
+        private readonly UnionFind _sets = new();
 
-        public void Add(string key)
+        public void Add(string key) => IndexOf(key);
+
+        public string Find(string key) => _keys[_sets.Find(IndexOf(key))];
+
+        public void Union(string first, string second) => _sets.Union(IndexOf(first), IndexOf(second));
+
+        private int IndexOf(string key)
         {
-            if (_parent.TryAdd(key, key))
+            if (!_index.TryGetValue(key, out int index))
             {
-                _firstSeen[key] = _firstSeen.Count;
-            }
-        }
-
-        public string Find(string key)
-        {
-            string root = key;
-            while (_parent[root] != root)
-            {
-                root = _parent[root];
+                index = _sets.Add();
+                _index[key] = index;
+                _keys.Add(key);
             }
 
-            // Path compression keeps later finds short.
-            while (_parent[key] != root)
-            {
-                (key, _parent[key]) = (_parent[key], root);
-            }
-
-            return root;
-        }
-
-        public void Union(string first, string second)
-        {
-            Add(first);
-            Add(second);
-            string a = Find(first);
-            string b = Find(second);
-            if (a == b)
-            {
-                return;
-            }
-
-            if (_firstSeen[a] <= _firstSeen[b])
-            {
-                _parent[b] = a;
-            }
-            else
-            {
-                _parent[a] = b;
-            }
+            return index;
         }
     }
 }

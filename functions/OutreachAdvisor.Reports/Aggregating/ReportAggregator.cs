@@ -18,6 +18,8 @@ internal sealed class ReportAggregator(MailLedger ledger, IReadOnlyList<Outreach
 
     public double? AverageScore => AverageOf(outreach);
 
+    public int Unscored { get; } = outreach.Count(o => o.Analysis.Score is null);
+
     /// <summary>Per rule: counts, rates with Wilson intervals, the difference with Newcombe's interval, the adjusted effect, the verdict.</summary>
     public (IReadOnlyList<RuleReplyStats> Rules, AdjustedModelInfo? Model) Rules()
     {
@@ -46,10 +48,16 @@ internal sealed class ReportAggregator(MailLedger ledger, IReadOnlyList<Outreach
             }
         }
 
-        // The model's terms: rules both broken and kept by some message, then template membership.
-        int[] modelRules = Enumerable.Range(0, ruleCount).Where(i => counts[i].Fired > 0 && counts[i].Fired + counts[i].Skipped < outreach.Count).ToArray();
-        bool templateTerm = outreach.Any(o => o.InTemplate) && outreach.Any(o => !o.InTemplate);
-        AdjustedEffects.Observation[] observations = outreach.Select(o =>
+        // The model sees only messages the analysis judged (an unscored message's empty rule bits would read as
+        // "kept"), and of those only the ones every term rule checked. Terms: rules both broken and kept by some
+        // judged message, then template membership.
+        OutreachMessage[] judged = outreach.Where(o => o.Analysis.Score is not null).ToArray();
+        int[] modelRules = Enumerable.Range(0, ruleCount).Where(i =>
+            judged.Any(o => (o.Analysis.Fired & (1u << i)) != 0) && judged.Any(o => ((o.Analysis.Fired | o.Analysis.Skipped) & (1u << i)) == 0)).ToArray();
+        uint termMask = modelRules.Aggregate(0u, (mask, i) => mask | (1u << i));
+        OutreachMessage[] modelled = judged.Where(o => (o.Analysis.Skipped & termMask) == 0).ToArray();
+        bool templateTerm = modelled.Any(o => o.InTemplate) && modelled.Any(o => !o.InTemplate);
+        AdjustedEffects.Observation[] observations = modelled.Select(o =>
         {
             uint terms = 0;
             for (int t = 0; t < modelRules.Length; t++)
@@ -63,7 +71,7 @@ internal sealed class ReportAggregator(MailLedger ledger, IReadOnlyList<Outreach
             return new AdjustedEffects.Observation(terms, o.Replied);
         }).ToArray();
         (double Ratio, double Low, double High)[]? effects = AdjustedEffects.Estimate(observations, modelRules.Length + (templateTerm ? 1 : 0));
-        AdjustedModelInfo? model = effects is null ? null : new AdjustedModelInfo(AdjustedEffects.Method, outreach.Count,
+        AdjustedModelInfo? model = effects is null ? null : new AdjustedModelInfo(AdjustedEffects.Method, modelled.Length,
             modelRules.Select(i => RuleBits.Names[i]).Concat(templateTerm ? ["template"] : []).ToArray(), AdjustedEffects.L2);
 
         var rules = new List<RuleReplyStats>(ruleCount);

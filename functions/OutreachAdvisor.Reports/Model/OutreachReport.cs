@@ -31,8 +31,15 @@ public sealed record OutreachReport
 
     public double? ReplyRateHigh { get; init; }
 
-    /// <summary>Mean analysis score of the outreach messages; null when there are none.</summary>
+    /// <summary>Mean analysis score of the outreach messages that could be scored; null when none could.</summary>
     public required double? AverageScore { get; init; }
+
+    /// <summary>
+    /// Outreach messages the analysis could not judge (an empty body, a language it does not check): they
+    /// count as outreach, in replies, weeks, templates, habits and follow-ups, but in no score-derived number
+    /// (averages, score bands, weakest) and not in the adjusted model; each rule counts them as skipped where it could not check.
+    /// </summary>
+    public int UnscoredMessages { get; init; }
 
     public required IReadOnlyList<RuleReplyStats> Rules { get; init; }
     public required IReadOnlyList<TemplateGroup> Templates { get; init; }

@@ -63,6 +63,8 @@ public static class ReportHtml
             page.Append("<p class=\"note\">").Append(Html.Encode(texts.NoOutreach)).Append("</p>\n");
         else if (report.OutreachMessages < report.SmallSample)
             page.Append("<p class=\"note\">").Append(Html.Encode(texts.SmallSampleBanner(report.OutreachMessages))).Append("</p>\n");
+        if (report.UnscoredMessages > 0)
+            page.Append("<p class=\"note unscored\">").Append(Html.Encode(texts.UnscoredNote(report.UnscoredMessages, report.OutreachMessages))).Append("</p>\n");
     }
 
     private static void Card(StringBuilder page, string label, string value, string? detail, string? valueClass)
@@ -248,8 +250,8 @@ public static class ReportHtml
     private static string BandColour(int index) => index switch
     {
         0 => "#c0392b",
-        1 => "#e07b00",
-        2 => "#8a9a1b",
+        1 => "#a35200",
+        2 => "#5f6b0e",
         _ => "#2e7d32",
     };
 }

@@ -34,7 +34,7 @@ internal static class ReportStyles
         ol.followups { margin: 8px 0 0; padding-left: 1.2rem; }
         svg.chart .grid { stroke: var(--line); stroke-width: 1; }
         svg.chart .axis { fill: var(--muted); font-size: 14px; }
-        svg.chart .axis.score { fill: #b86400; }
+        svg.chart .axis.score { fill: #a35200; }
         .legend { color: var(--muted); font-size: .88rem; margin: 8px 0 0; }
         .key { display: inline-block; width: 12px; height: 12px; border-radius: 2px; margin: 0 4px 0 10px; vertical-align: -1px; }
         .key.line { height: 3px; vertical-align: 3px; }
@@ -49,9 +49,9 @@ internal static class ReportStyles
         .badge { display: inline-block; min-width: 3.2rem; text-align: center; border-radius: 999px; padding: 1px 8px; color: #fff; font-weight: 600; font-size: .85rem; }
         .badge.big { min-width: 2.8rem; font-size: 1rem; padding: 6px 8px; align-self: start; }
         .unbroken { color: var(--muted); margin: 14px 0 0; }
-        .band0 { background: #c0392b; } .band1 { background: #e07b00; } .band2 { background: #8a9a1b; } .band3 { background: #2e7d32; }
+        .band0 { background: #c0392b; } .band1 { background: #a35200; } .band2 { background: #5f6b0e; } .band3 { background: #2e7d32; }
         .card .value.band0, .card .value.band1, .card .value.band2, .card .value.band3 { background: none; }
-        .card .value.band0 { color: #c0392b; } .card .value.band1 { color: #c26a00; } .card .value.band2 { color: #6f7d12; } .card .value.band3 { color: #2e7d32; }
+        .card .value.band0 { color: #c0392b; } .card .value.band1 { color: #a35200; } .card .value.band2 { color: #5f6b0e; } .card .value.band3 { color: #2e7d32; }
         table { width: 100%; border-collapse: collapse; font-size: .95rem; }
         th, td { text-align: left; padding: 8px 6px; border-bottom: 1px solid var(--line); vertical-align: top; }
         th { color: var(--muted); font-weight: 600; font-size: .85rem; }

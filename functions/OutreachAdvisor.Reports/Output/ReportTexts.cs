@@ -1,4 +1,5 @@
 using System.Globalization;
+using OutreachAdvisor.Analysis.Rules;
 using OutreachAdvisor.Reports.Model;
 
 namespace OutreachAdvisor.Reports.Output;
@@ -6,19 +7,6 @@ namespace OutreachAdvisor.Reports.Output;
 /// <summary>The page's wording in English and Italian, and numbers and dates in the reader's format.</summary>
 internal sealed class ReportTexts
 {
-    private static readonly Dictionary<string, (string En, string It)> RuleTitles = new(StringComparer.Ordinal)
-    {
-        ["engage-before-asking"] = ("Engage before you ask", "Prima interagisci, poi chiedi"),
-        ["private-channel"] = ("Ask privately", "Chiedi in privato"),
-        ["listed-address"] = ("Write only to listed addresses", "Scrivi solo a indirizzi pubblicati"),
-        ["no-personal-details"] = ("Leave private details out", "Lascia fuori i dati privati"),
-        ["mutual-benefit"] = ("Offer something in return", "Offri qualcosa in cambio"),
-        ["personal-greeting"] = ("Greet the person by name", "Saluta la persona per nome"),
-        ["right-recipient"] = ("Write to the right person", "Scrivi alla persona giusta"),
-        ["specific-reference"] = ("Show you know their work", "Mostra di conoscere il suo lavoro"),
-        ["no-automation"] = ("Never automate", "Niente automatismi"),
-    };
-
     private ReportTexts(string language)
     {
         Language = language;
@@ -70,8 +58,8 @@ internal sealed class ReportTexts
 
     public string OverallMark(string rate) => T($"The thin mark is the overall reply rate ({rate}).", $"Il segno sottile è la quota complessiva di risposte ({rate}).");
 
-    public string RuleTitle(string rule) =>
-        RuleTitles.TryGetValue(rule, out (string En, string It) title) ? T(title.En, title.It) : rule;
+    /// <summary>The rule's title from the rule catalogue (its rule.json), as the add-in and the CLI show it; the id for an unknown rule.</summary>
+    public string RuleTitle(string rule) => RuleCatalog.Describe(rule)?.Title.In(Language) ?? rule;
 
     public string Number(double value, int decimals = 0) => value.ToString("N" + decimals, Culture);
 
@@ -102,6 +90,10 @@ internal sealed class ReportTexts
     public string SmallSampleBanner(int outreach) => T(
         $"Only {outreach} outreach messages: too few for the rates below to mean much. They show what to look at, not proof.",
         $"Solo {outreach} primi contatti: troppo pochi perché le percentuali qui sotto dicano molto. Indicano cosa guardare, non sono una prova.");
+
+    public string UnscoredNote(int unscored, int outreach) => T(
+        $"{unscored} of {outreach} outreach messages could not be scored (an empty body, or a language the analysis does not check): they are counted as outreach and in the replies, but left out of the average score, the score bands, the weakest messages and the adjusted effects.",
+        $"{unscored} primi contatti su {outreach} non hanno un punteggio (testo vuoto, o una lingua che l'analisi non controlla): contano come primi contatti e nelle risposte, ma non nel punteggio medio, nelle fasce di punteggio, nei messaggi più deboli e negli effetti corretti.");
 
     public string TemplateDates(DateOnly first, DateOnly last) => first == last ? Day(first) : $"{Day(first)} – {Day(last)}";
 

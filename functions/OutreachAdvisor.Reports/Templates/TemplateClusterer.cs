@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace OutreachAdvisor.Reports.Templates;
 
 /// <summary>
@@ -40,6 +42,9 @@ public sealed class TemplateClusterer
     public long LastComparisons { get; private set; }
 
     /// <summary>Groups (two or more) of positions in <paramref name="items"/> (whose values index the store) that match, each ascending, ordered by their first position.</summary>
+    // Called once per report over every outreach message: fully optimised from the first call (tiered
+    // compilation would run its loops unoptimised, then on-stack-replaced, for most of a first call).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IReadOnlyList<int[]> Cluster(SketchStore sketches, IReadOnlyList<int> items)
     {
         ArgumentNullException.ThrowIfNull(sketches);
@@ -146,6 +151,7 @@ public sealed class TemplateClusterer
     }
 
     /// <summary>LSD radix sort of the pairs by their high 32 bits (the key), 11 bits a pass: stable, linear in the count.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SortByKey(Span<ulong> pairs, Span<ulong> scratch, int[] counts)
     {
         Span<ulong> source = pairs, target = scratch;

@@ -46,30 +46,46 @@ public sealed class TemplateSketcher
             return 0;
         }
 
+        // The distinct shingle hashes: sorted in a pooled buffer, duplicates skipped (no set per message).
         int count = Math.Max(1, words.Count - ShingleSize + 1);
-        var shingles = new HashSet<ulong>(count);
-        for (int i = 0; i < count; i++)
+        ulong[] buffer = System.Buffers.ArrayPool<ulong>.Shared.Rent(count);
+        try
         {
-            ulong hash = 0xCBF29CE484222325UL;
-            for (int j = i; j < Math.Min(i + ShingleSize, words.Count); j++)
-                hash = TemplateText.Mix(hash ^ words[j]);
-            shingles.Add(hash);
-        }
-
-        Span<uint> minima = stackalloc uint[Length];
-        minima.Fill(uint.MaxValue);
-        foreach (ulong shingle in shingles)
-        {
-            for (int i = 0; i < minima.Length; i++)
+            Span<ulong> shingles = buffer.AsSpan(0, count);
+            for (int i = 0; i < count; i++)
             {
-                uint value = (uint)((_multipliers[i] * shingle + _increments[i]) >> 32);
-                if (value < minima[i])
-                    minima[i] = value;
+                ulong hash = 0xCBF29CE484222325UL;
+                for (int j = i; j < Math.Min(i + ShingleSize, words.Count); j++)
+                    hash = TemplateText.Mix(hash ^ words[j]);
+                shingles[i] = hash;
             }
-        }
 
-        for (int i = 0; i < minima.Length; i++)
-            sketch[i] = (ushort)minima[i];
-        return shingles.Count;
+            shingles.Sort();
+            Span<uint> minima = stackalloc uint[Length];
+            minima.Fill(uint.MaxValue);
+            ReadOnlySpan<ulong> multipliers = _multipliers, increments = _increments;
+            int distinct = 0;
+            for (int s = 0; s < shingles.Length; s++)
+            {
+                ulong shingle = shingles[s];
+                if (s > 0 && shingle == shingles[s - 1])
+                    continue;
+                distinct++;
+                for (int i = 0; i < minima.Length; i++)
+                {
+                    uint value = (uint)((multipliers[i] * shingle + increments[i]) >> 32);
+                    if (value < minima[i])
+                        minima[i] = value;
+                }
+            }
+
+            for (int i = 0; i < minima.Length; i++)
+                sketch[i] = (ushort)minima[i];
+            return distinct;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<ulong>.Shared.Return(buffer);
+        }
     }
 }

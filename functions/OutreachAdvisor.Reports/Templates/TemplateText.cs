@@ -27,6 +27,8 @@ public static class TemplateText
         "buona giornata", "buona serata", "con stima", "un abbraccio", "ciao",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SignOffLookup = SignOffs.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly string[] Greetings =
     [
         "hi", "hello", "hey", "dear", "good morning", "good afternoon", "good evening", "greetings",
@@ -38,14 +40,15 @@ public static class TemplateText
     {
         ArgumentNullException.ThrowIfNull(plainText);
         HashSet<ulong> masked = NameWords(namesToMask);
-        List<string> lines = BodyLines(plainText);
+        List<Range> lines = BodyLines(plainText);
 
-        // Sentences of the kept lines, as word lists; a blank line also ends a sentence.
-        var sentences = new List<List<ulong>>();
-        var current = new List<ulong>();
-        int total = 0;
-        foreach (string line in lines)
+        // Words of the kept lines; a sentence ends at . ! ? before a space or the line's end, and at a blank line.
+        var words = new List<ulong>(Math.Min(MaxWords, plainText.Length / 5 + 8));
+        int firstSentenceEnd = -1;
+        bool moreSentences = false;
+        foreach (Range range in lines)
         {
+            ReadOnlySpan<char> line = plainText.AsSpan(range);
             if (line.Length == 0)
             {
                 EndSentence();
@@ -53,7 +56,7 @@ public static class TemplateText
             }
 
             int start = -1;
-            for (int i = 0; i <= line.Length && total < MaxWords; i++)
+            for (int i = 0; i <= line.Length && words.Count < MaxWords; i++)
             {
                 bool isWordChar = i < line.Length && char.IsLetterOrDigit(line[i]);
                 if (isWordChar && start < 0)
@@ -62,9 +65,8 @@ public static class TemplateText
                 }
                 else if (!isWordChar && start >= 0)
                 {
-                    ulong word = HashWord(line.AsSpan(start, i - start));
-                    current.Add(masked.Contains(word) ? NamePlaceholder : word);
-                    total++;
+                    ulong word = HashWord(line.Slice(start, i - start));
+                    words.Add(masked.Contains(word) ? NamePlaceholder : word);
                     start = -1;
                 }
 
@@ -74,44 +76,53 @@ public static class TemplateText
         }
 
         EndSentence();
-        int skip = dropOpening && sentences.Count > 1 && total - sentences[0].Count >= MinWordsAfterOpening ? 1 : 0;
-        var words = new List<ulong>(total);
-        for (int s = skip; s < sentences.Count; s++)
-            words.AddRange(sentences[s]);
+        if (dropOpening && moreSentences && words.Count - firstSentenceEnd >= MinWordsAfterOpening)
+            words.RemoveRange(0, firstSentenceEnd);
         return words;
 
+        // Only where the first sentence ends matters (it is the one that may be dropped).
         void EndSentence()
         {
-            if (current.Count > 0)
+            if (firstSentenceEnd < 0)
             {
-                sentences.Add(current);
-                current = [];
+                if (words.Count > 0)
+                    firstSentenceEnd = words.Count;
+            }
+            else if (words.Count > firstSentenceEnd)
+            {
+                moreSentences = true;
             }
         }
     }
 
-    /// <summary>The message's own lines: without quoted history, the greeting line and the sign-off with what follows it.</summary>
-    private static List<string> BodyLines(string text)
+    /// <summary>The message's own lines (trimmed, as ranges of the text): without quoted history, the greeting line and the sign-off with what follows it.</summary>
+    private static List<Range> BodyLines(string text)
     {
-        var lines = new List<string>();
-        foreach (string raw in text.Split('\n'))
+        var lines = new List<Range>();
+        int at = 0;
+        while (at <= text.Length)
         {
-            string line = raw.Trim();
+            int end = text.IndexOf('\n', at);
+            if (end < 0)
+                end = text.Length;
+            Range range = Trimmed(text, at, end);
+            ReadOnlySpan<char> line = text.AsSpan(range);
+            at = end + 1;
             if (line.StartsWith('>'))
                 continue;
-            if (IsQuoteHeader(line) || line == "--")
+            if (IsQuoteHeader(line) || line.SequenceEqual("--"))
                 break;
-            lines.Add(line);
+            lines.Add(range);
         }
 
-        int first = lines.FindIndex(l => l.Length > 0);
-        if (first >= 0 && IsGreeting(lines[first]))
+        int first = lines.FindIndex(l => l.End.Value > l.Start.Value);
+        if (first >= 0 && IsGreeting(text.AsSpan(lines[first])))
             lines.RemoveAt(first);
 
         // The sign-off: the last short line that is a closing formula, in the second half of the text.
         for (int i = lines.Count - 1; i >= lines.Count / 2 && i >= 0; i--)
         {
-            if (IsSignOff(lines[i]))
+            if (IsSignOff(text.AsSpan(lines[i])))
             {
                 lines.RemoveRange(i, lines.Count - i);
                 break;
@@ -121,26 +132,60 @@ public static class TemplateText
         return lines;
     }
 
-    private static bool IsQuoteHeader(string line) =>
+    private static Range Trimmed(string text, int start, int end)
+    {
+        while (start < end && char.IsWhiteSpace(text[start]))
+            start++;
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+            end--;
+        return new Range(start, end);
+    }
+
+    private static bool IsQuoteHeader(ReadOnlySpan<char> line) =>
         (line.StartsWith("On ", StringComparison.Ordinal) && line.EndsWith("wrote:", StringComparison.Ordinal))
         || (line.StartsWith("Il ", StringComparison.Ordinal) && line.EndsWith("ha scritto:", StringComparison.Ordinal))
         || line.Contains("Original Message", StringComparison.OrdinalIgnoreCase)
         || line.Contains("Messaggio originale", StringComparison.OrdinalIgnoreCase);
 
-    private static bool IsGreeting(string line)
+    private static bool IsGreeting(ReadOnlySpan<char> line)
     {
-        if (line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 6)
+        if (line.Length == 0 || line.Count(' ') >= 6 && CountWords(line) > 6)
             return false;
-        string lower = line.ToLowerInvariant();
-        return line.EndsWith(',') || Greetings.Any(g => lower.StartsWith(g + " ", StringComparison.Ordinal) || lower == g || lower.StartsWith(g + ",", StringComparison.Ordinal));
+        if (line.EndsWith(','))
+            return true;
+        foreach (string greeting in Greetings)
+        {
+            if (line.StartsWith(greeting, StringComparison.OrdinalIgnoreCase)
+                && (line.Length == greeting.Length || line[greeting.Length] is ' ' or ','))
+                return true;
+        }
+
+        return false;
     }
 
-    private static bool IsSignOff(string line)
+    private static int CountWords(ReadOnlySpan<char> line)
+    {
+        int words = 0;
+        bool inWord = false;
+        foreach (char c in line)
+        {
+            bool space = c == ' ';
+            if (!space && !inWord)
+                words++;
+            inWord = !space;
+        }
+
+        return words;
+    }
+
+    private static bool IsSignOff(ReadOnlySpan<char> line)
     {
         if (line.Length == 0 || line.Length > 40)
             return false;
-        string closing = line.TrimEnd(',', '.', '!', ' ').ToLowerInvariant();
-        return SignOffs.Contains(closing);
+        ReadOnlySpan<char> closing = line.TrimEnd(", .!");
+        Span<char> lower = stackalloc char[closing.Length];
+        closing.ToLowerInvariant(lower);
+        return SignOffLookup.Contains(lower);
     }
 
     private static HashSet<ulong> NameWords(IEnumerable<string>? names)
