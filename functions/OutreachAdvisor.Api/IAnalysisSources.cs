@@ -18,16 +18,3 @@ public interface IAnalysisSources
     /// <summary>The sources for this request. Throws <see cref="UnauthorizedException"/> when the caller must sign in.</summary>
     ValueTask<ContextSources> ForRequestAsync(HttpContext context, CancellationToken cancellationToken);
 }
-
-/// <summary>The request has no valid token; the message says why (it goes into the 401 problem body).</summary>
-public sealed class UnauthorizedException(string message) : Exception(message);
-
-/// <summary>Sources fixed for the life of the process: what `outreach serve` uses by default.</summary>
-public sealed class FixedAnalysisSources(ContextSources sources) : IAnalysisSources
-{
-    public string MailboxName => sources.Mailbox?.Name ?? "none";
-
-    public string LanguageName => sources.Language?.Name ?? "built-in";
-
-    public ValueTask<ContextSources> ForRequestAsync(HttpContext context, CancellationToken cancellationToken) => ValueTask.FromResult(sources);
-}

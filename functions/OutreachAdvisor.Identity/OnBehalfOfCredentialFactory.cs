@@ -75,10 +75,3 @@ public sealed class OnBehalfOfCredentialFactory
         return token.Token;
     }
 }
-
-internal enum ClientCredentialKind
-{
-    None,
-    ClientSecret,
-    FederatedManagedIdentity,
-}

@@ -3,9 +3,6 @@ using OutreachAdvisor.Analysis.Context;
 
 namespace OutreachAdvisor.Language;
 
-/// <summary>What one analysis found, with the service's warnings and how the text was sent.</summary>
-public sealed record LanguageAnalysis(LanguageSignals Signals, IReadOnlyList<DocumentWarning> Warnings, int DocumentCount);
-
 /// <summary>
 /// <see cref="ILanguageService"/> over Azure AI Language: language detection, named entities, key phrases and PII,
 /// called concurrently over the text cut into documents of at most 5,120 characters. Any failure (HTTP error,

@@ -2,9 +2,6 @@ using System.Globalization;
 
 namespace OutreachAdvisor.Language;
 
-/// <summary>A piece of the analysed text; <see cref="Start"/> is its UTF-16 offset in the whole text.</summary>
-public sealed record TextChunk(int Start, string Text);
-
 /// <summary>
 /// Splits a text into documents the service accepts. The documented limit is 5,120 characters
 /// "as measured by StringInfo.LengthInTextElements"; a text element is at least one UTF-16 code unit,

@@ -14,20 +14,3 @@ public interface ILanguageService
     /// <param name="languageHint">The built-in detector's guess ("en", "it"), or null.</param>
     Task<LanguageSignals> AnalyzeAsync(string text, string? languageHint, CancellationToken cancellationToken);
 }
-
-/// <summary>What the language service found in one text.</summary>
-/// <param name="Language">ISO 639-1 code the service detected, or null.</param>
-/// <param name="Entities">Named entities (Person, Organization, Event, Product, Location, ...).</param>
-/// <param name="PiiEntities">Personal data (Address, PhoneNumber, Email, Person, ...).</param>
-public sealed record LanguageSignals(
-    string? Language,
-    double LanguageConfidence,
-    IReadOnlyList<TextEntity> Entities,
-    IReadOnlyList<string> KeyPhrases,
-    IReadOnlyList<TextEntity> PiiEntities)
-{
-    public static LanguageSignals Empty { get; } = new(null, 0, [], [], []);
-}
-
-/// <summary>An entity found in the text; <see cref="Offset"/> and <see cref="Length"/> are UTF-16 positions in the analysed text.</summary>
-public sealed record TextEntity(string Text, string Category, string? Subcategory, int Offset, int Length, double ConfidenceScore);

@@ -2,27 +2,6 @@ using System.Text.RegularExpressions;
 
 namespace OutreachAdvisor.Analysis.Text;
 
-/// <summary>How an impersonal greeting names nobody, which decides when it is a problem.</summary>
-public enum ImpersonalKind
-{
-    /// <summary>A formula that could open a mail to anyone: "Dear Sir or Madam", "To whom it may concern", "Spettabile Ditta".</summary>
-    Formula,
-    /// <summary>A greeting to a group: "Hi all", "Ciao a tutti" - right when the mail goes to several people.</summary>
-    Group,
-    /// <summary>A greeting with no name: "Hi,", "Hello there,", "Buongiorno,", "Dear Professor," - fine to someone you know.</summary>
-    Bare,
-}
-
-public enum GreetingKind
-{
-    /// <summary>"Dear Jane," "Ciao Marco," or just "Jane,".</summary>
-    Named,
-    /// <summary>"Dear _ __," "Dear [Name]," "Hi {{first_name}}," "Caro ___," "Dear ,".</summary>
-    Placeholder,
-    /// <summary>"Dear Sir or Madam," "To whom it may concern," "Gentile Signore/Signora," "Hi there," "Hello,".</summary>
-    Impersonal,
-}
-
 /// <summary>The opening line of a message, when it is a greeting.</summary>
 /// <param name="Span">The greeting as written, up to the first comma or line end.</param>
 /// <param name="Name">The name it uses, without honorifics ("Dr. Jane Doe" gives "Jane Doe"); empty when none.</param>

@@ -3,15 +3,6 @@ using MimeKit;
 
 namespace OutreachAdvisor.Mailbox.Reading;
 
-/// <summary>What one file contributed to the mailbox.</summary>
-/// <param name="SkippedMessages">Messages in the file that had no author and were left out.</param>
-/// <param name="PartlyRead">An mbox whose reading stopped at a malformed message; the messages before it are kept.</param>
-internal sealed record MailFileContent(
-    IReadOnlyList<MessageHeaders> Messages,
-    IReadOnlyList<string> ContactAddresses,
-    int SkippedMessages,
-    bool PartlyRead);
-
 /// <summary>
 /// Reads the headers of the messages in one file and the addresses of the cards in a .vcf.
 /// Throws <see cref="FormatException"/> when the file is not what its name says, and

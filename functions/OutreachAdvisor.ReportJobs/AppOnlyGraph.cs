@@ -2,36 +2,9 @@ using Azure.Core;
 using Azure.Identity;
 using Microsoft.Graph;
 using Microsoft.Kiota.Authentication.Azure;
-using OutreachAdvisor.Graph.SentItems;
 using OutreachAdvisor.Identity;
-using OutreachAdvisor.Reports;
 
 namespace OutreachAdvisor.ReportJobs;
-
-/// <summary>The mail a job reads, and what to do once its report is safely stored (e.g. keep Graph's new delta links).</summary>
-public sealed record ReportMailSession(IReportMailSource Source, Func<CancellationToken, Task>? Commit = null);
-
-/// <summary>Opens the mail source for a job. Injected, so tests (and other hosts) choose where mail comes from.</summary>
-public interface IReportMailSourceFactory
-{
-    ValueTask<ReportMailSession> OpenAsync(ReportJob job, CancellationToken cancellationToken);
-}
-
-/// <summary>
-/// The owner's Graph mailbox, read app-only (<c>/users/{oid}</c>): the job runs long after the user's
-/// request, with no user token (see docs/reports-azure.md). Incremental through <see cref="IDeltaLinkStore"/>.
-/// </summary>
-public sealed class GraphReportMailSourceFactory(Func<ReportJob, GraphServiceClient> clientFor, IDeltaLinkStore? deltaLinks, GraphReportSourceOptions? options = null)
-    : IReportMailSourceFactory
-{
-    public ValueTask<ReportMailSession> OpenAsync(ReportJob job, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(job);
-        GraphReportSourceOptions read = (options ?? new GraphReportSourceOptions()) with { UserId = job.UserId.ToString("D") };
-        var source = new GraphReportMailSource(clientFor(job), job.Owner, read, deltaLinks);
-        return ValueTask.FromResult(new ReportMailSession(source, source.CommitAsync));
-    }
-}
 
 /// <summary>
 /// The app-only Graph client of the queue function: the API's app registration with an application

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using OutreachAdvisor.ReportJobs;
 
@@ -41,13 +40,3 @@ public sealed record ReportStatusBody
         };
     }
 }
-
-public sealed record ReportListBody([property: JsonPropertyName("reports")] IReadOnlyList<ReportStatusBody> Reports);
-
-public sealed record ScheduleBody([property: JsonPropertyName("weekly")] bool Weekly);
-
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(ReportStatusBody))]
-[JsonSerializable(typeof(ReportListBody))]
-[JsonSerializable(typeof(ScheduleBody))]
-internal sealed partial class ReportsApiJson : JsonSerializerContext;

@@ -1,0 +1,9 @@
+
+namespace OutreachAdvisor.Identity;
+
+internal enum ClientCredentialKind
+{
+    None,
+    ClientSecret,
+    FederatedManagedIdentity,
+}

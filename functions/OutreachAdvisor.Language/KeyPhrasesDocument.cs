@@ -1,0 +1,4 @@
+
+namespace OutreachAdvisor.Language;
+
+public sealed record KeyPhrasesDocument(string Id, IReadOnlyList<string> KeyPhrases);
