@@ -71,6 +71,17 @@ public sealed class TextViewTests
     [DataRow("Dear Sir or Madam,\nhello", GreetingKind.Impersonal, "")]
     [DataRow("Hello,\nI am writing", GreetingKind.Impersonal, "")]
     [DataRow("Jane,\nthe slides", GreetingKind.Named, "Jane")]
+    [DataRow("Chère Madame,\nje vous écris", GreetingKind.Impersonal, "")]
+    [DataRow("Cher Monsieur Martin,\nje vous écris", GreetingKind.Named, "Martin")]
+    [DataRow("Bonjour Claire,\nje vous écris", GreetingKind.Named, "Claire")]
+    [DataRow("Madame, Monsieur,\nje vous écris", GreetingKind.Impersonal, "")]
+    [DataRow("Sehr geehrte Frau Dr. Weber,\nich schreibe", GreetingKind.Named, "Weber")]
+    [DataRow("Sehr geehrter Herr,\nich schreibe", GreetingKind.Impersonal, "")]
+    [DataRow("Estimada Sra. López,\nle escribo", GreetingKind.Named, "López")]
+    [DataRow("Prezada Senhora,\nescrevo", GreetingKind.Impersonal, "")]
+    [DataRow("Geachte heer Jansen,\nik schrijf", GreetingKind.Named, "Jansen")]
+    [DataRow("Stimată doamnă,\nvă scriu", GreetingKind.Impersonal, "")]
+    [DataRow("Dear Don,\nhello", GreetingKind.Named, "Don")]
     public void Greetings_are_classified(string body, GreetingKind kind, string name)
     {
         Greeting greeting = Greeting.Find(body, body.Length)!;

@@ -13,25 +13,22 @@ public sealed record Greeting(TextSpan Span, GreetingKind Kind, string Name, Tex
     public string Salutation { get; init; } = string.Empty;
 
     private static readonly Regex Opening = new(
-        @"^[ \t]*(?<salutation>" + string.Join('|', Lexicon.Supported.Values.SelectMany(l => l.GreetingWords).Distinct().OrderByDescending(w => w.Length)) + @")(?![\p{L}])(?<rest>[^\r\n]*)",
+        @"^[ \t]*(?<salutation>" + string.Join('|', GreetingLexicon.Salutations.OrderByDescending(w => w.Length)) + @")(?![\p{L}])(?<rest>[^\r\n]*)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | Lexicon.CompileOption);
 
-    private static readonly Regex FormulaGreeting = StartPattern(l => l.ImpersonalGreetingPatterns);
-    private static readonly Regex GroupGreeting = StartPattern(l => l.GroupGreetingPatterns);
-    private static readonly Regex BareGreeting = StartPattern(l => l.BareGreetingPatterns);
+    private static readonly Regex FormulaGreeting = StartPattern(GreetingLexicon.Formulas);
+    private static readonly Regex GroupGreeting = StartPattern(GreetingLexicon.Groups);
+    private static readonly Regex BareGreeting = StartPattern(GreetingLexicon.Bare);
 
-    private static Regex StartPattern(Func<Lexicon, IReadOnlyList<string>> patterns)
-    {
-        string[] all = Lexicon.Supported.Values.SelectMany(patterns).ToArray();
-        return new Regex(all.Length == 0 ? "(?!)" : @"^[ \t]*(?:" + string.Join('|', all) + @")(?![\p{L}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | Lexicon.CompileOption);
-    }
+    private static Regex StartPattern(IReadOnlyList<string> patterns) =>
+        new(patterns.Count == 0 ? "(?!)" : @"^[ \t]*(?:" + string.Join('|', patterns) + @")(?![\p{L}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | Lexicon.CompileOption);
 
     private static readonly Regex NameOnlyLine = new(
         @"^[ \t]*(?<name>\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,2})[ \t]*[,!][ \t]*$",
         RegexOptions.CultureInvariant | Lexicon.CompileOption);
 
     private static readonly Regex LeadingHonorifics = new(
-        @"^(?:(?:" + string.Join('|', Lexicon.Supported.Values.SelectMany(l => l.HonorificWords).OrderByDescending(h => h.Length)) + @")\.?(?:\s+|$))+",
+        @"^(?:(?:" + string.Join('|', GreetingLexicon.Honorifics.OrderByDescending(h => h.Length)) + @")\.?(?:\s+|$))+",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | Lexicon.CompileOption);
 
     private static readonly HashSet<string> NameParticles = new(StringComparer.OrdinalIgnoreCase) { "de", "di", "da", "del", "della", "van", "von", "der", "la", "le", "du", "dos", "bin" };
@@ -85,7 +82,9 @@ public sealed record Greeting(TextSpan Span, GreetingKind Kind, string Name, Tex
 
         string trimmed = segment.Trim();
         int trimmedStart = lineStart + segmentStart + (segment.Length - segment.TrimStart().Length);
-        bool isDear = opening.Groups["salutation"].Value.ToLowerInvariant() is "dear" or "caro" or "cara" or "cari" or "care" or "gentile" or "egregio" or "egregia";
+        bool isDear = opening.Groups["salutation"].Value.ToLowerInvariant() is "dear" or "caro" or "cara" or "cari" or "care" or "gentile" or "egregio" or "egregia"
+            or "cher" or "chère" or "liebe" or "lieber" or "sehr geehrte" or "sehr geehrter" or "estimado" or "estimada" or "querido" or "querida"
+            or "prezado" or "prezada" or "beste" or "geachte" or "stimate" or "stimată" or "dragă";
 
         string salutation = opening.Groups["salutation"].Value;
         if (trimmed.Length == 0)
@@ -117,7 +116,7 @@ public sealed record Greeting(TextSpan Span, GreetingKind Kind, string Name, Tex
     private static bool IsCommonOpening(string line)
     {
         string first = line.Split(' ', 2)[0];
-        return Lexicon.Supported.Values.Any(l => l.NotNames.Contains(first) || l.GreetingWords.Contains(first, StringComparer.OrdinalIgnoreCase));
+        return Lexicon.Supported.Values.Any(l => l.NotNames.Contains(first)) || GreetingLexicon.Salutations.Contains(first, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>Takes the capitalised words that form a name, after any honorifics: "Dr. Jane Doe I read" gives "Jane Doe".</summary>

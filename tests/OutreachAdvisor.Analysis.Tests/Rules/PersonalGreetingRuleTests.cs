@@ -7,6 +7,8 @@ namespace OutreachAdvisor.Analysis.Tests.Rules;
 [TestClass]
 public sealed class PersonalGreetingRuleTests : RuleTestBase<PersonalGreetingRule, PersonalGreetingRuleTests>
 {
+    private static readonly EmailAddress Claire = new("Claire Dubois", "claire@dubois.example");
+
     public static IEnumerable<object[]> MustFire => new RuleCase[]
     {
         new RuleCase("en", "the article's 'Dear _ __'", Message("Dear _ __,\n\nI would love to pick your brain over coffee.")).Expect("placeholder", "Dear _ __,"),
@@ -31,6 +33,9 @@ public sealed class PersonalGreetingRuleTests : RuleTestBase<PersonalGreetingRul
         new RuleCase("en", "hi all to one person", Message("Hi all,\nCould you send me the report?")).Expect("impersonal", "Hi all"),
         new RuleCase("it", "buongiorno senza nome a uno sconosciuto", Message("Buongiorno,\nvorrei chiederLe un parere sul mio progetto.")).Expect("impersonal", "Buongiorno,"),
         new RuleCase("it", "Gentile Signore o Signora", Message("Gentile Signore o Signora,\nallego il mio curriculum per la posizione aperta.")).Expect("impersonal", "Gentile Signore o Signora"),
+        new RuleCase("fr", "a French formula to a named person", Message("Madame, Monsieur,\n\nJe me permets de vous écrire pour vous demander un conseil sur ma candidature. Pourriez-vous me consacrer quelques minutes ?\n\nCordialement,\nMarc", to: [Claire])).Expect("impersonal", "Madame, Monsieur"),
+        new RuleCase("de", "a German formula to a named person", Message("Sehr geehrte Damen und Herren,\n\nich schreibe Ihnen, weil ich eine Frage zu meiner Bewerbung habe. Hätten Sie nächste Woche kurz Zeit?\n\nMit freundlichen Grüßen\nJonas", to: [Claire])).Expect("impersonal", "Sehr geehrte Damen und Herren"),
+        new RuleCase("es", "a Spanish greeting with a hole", Message("Estimado ___,\n\nle escribo para pedirle un consejo sobre mi solicitud. ¿Tendría unos minutos la semana que viene?\n\nUn saludo,\nPablo", to: [Claire])).Expect("placeholder", "Estimado ___,"),
     }.Select(c => c.AsRow());
 
     public static IEnumerable<object[]> MustNotFire => new RuleCase[]
@@ -57,6 +62,11 @@ public sealed class PersonalGreetingRuleTests : RuleTestBase<PersonalGreetingRul
         new RuleCase("it", "buongiorno a un collega", Message("Buongiorno,\nil verbale è nella cartella condivisa.", to: [Priya])),
         new RuleCase("en", "an editorial [sic] is not a blank", Message("Dear Jane,\nYou wrote that it was “the best [sic] year ever”, and I agree.")),
         new RuleCase("en", "a mail gateway's subject tag is not a field", Message("Dear Jane,\nThanks for the contract.", subject: "[EXTERNAL] Re: contract")),
+        new RuleCase("fr", "Chère Madame is the formal French greeting, not a name", Message("Chère Madame,\n\nJe me permets de vous écrire pour vous demander un conseil sur ma candidature. Pourriez-vous me consacrer quelques minutes la semaine prochaine ?\n\nCordialement,\nMarc", to: [Claire])),
+        new RuleCase("de", "Sehr geehrte Frau and surname", Message("Sehr geehrte Frau Weber,\n\nich schreibe Ihnen, weil ich eine Frage zu meiner Bewerbung habe. Hätten Sie nächste Woche kurz Zeit?\n\nMit freundlichen Grüßen\nJonas", to: [new("Petra Weber", "p.weber@firma.example")])),
+        new RuleCase("es", "Hola and a first name", Message("Hola Marta,\n\nte escribo para pedirte un consejo sobre mi solicitud. ¿Tendrías unos minutos la semana que viene?\n\nUn saludo,\nPablo", to: [new("Marta Gil", "marta.gil@empresa.example")])),
+        new RuleCase("nl", "Beste and a first name", Message("Beste Jan,\n\nik schrijf je omdat ik een vraag heb over mijn sollicitatie. Heb je volgende week even tijd?\n\nGroeten,\nSanne", to: [new("Jan de Vries", "jan@bedrijf.example")])),
+        new RuleCase("en", "Don is a name in English", Message("Dear Don,\nI enjoyed your talk on soil health and have one question.", to: [new("Don Walsh", "don.walsh@farm.example")])),
     }.Select(c => c.AsRow());
 
     [TestMethod]

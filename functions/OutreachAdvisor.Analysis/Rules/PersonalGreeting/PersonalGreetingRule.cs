@@ -16,6 +16,8 @@ public sealed class PersonalGreetingRule() : Rule("PersonalGreeting")
         TextView text = input.Text;
         var findings = new List<RuleFinding>();
         string? firstName = RecipientNames.OnlyToFirstName(input.Message);
+        // Fixes write an English or Italian salutation; in a language the analyzer only names, none is offered.
+        string? fixName = Lexicon.For(text.Language) is null ? null : firstName;
         object greetName = firstName is null ? new Reason("word/them") : firstName;
 
         switch (text.Greeting)
@@ -33,7 +35,7 @@ public sealed class PersonalGreetingRule() : Rule("PersonalGreeting")
                 {
                     Args = Values(("greeting", text[impersonal.Span]), ("name", greetName)),
                     Evidence = [impersonal.Span],
-                    Fix = firstName is null ? null : new RuleFix(impersonal.Span.Start, impersonal.Span.Length, Salutation(text.Language, firstName)),
+                    Fix = fixName is null ? null : new RuleFix(impersonal.Span.Start, impersonal.Span.Length, Salutation(text.Language, fixName)),
                 });
                 break;
             case null:
@@ -55,11 +57,13 @@ public sealed class PersonalGreetingRule() : Rule("PersonalGreeting")
     /// <summary>
     /// A formula always is ("Dear Sir or Madam"); a group greeting is wrong only for a single person ("Hi all" to
     /// one recipient); a bare greeting ("Hi,", "Buongiorno,") only to someone who does not know you.
+    /// In a language the analyzer only names, a bare greeting is never one: "Chère Madame," and "Sehr geehrte
+    /// Frau," are the formal norm there, and the analyzer does not judge that language's etiquette.
     /// </summary>
     private static bool IsAProblem(RuleInput input, Greeting greeting) => greeting.Impersonal switch
     {
         ImpersonalKind.Group => input.Message.To.Count + input.Message.Cc.Count < 2,
-        ImpersonalKind.Bare => input.ColdRecipients.Any(r => input.Message.To.Contains(r)),
+        ImpersonalKind.Bare => Lexicon.For(input.Text.Language) is not null && input.ColdRecipients.Any(r => input.Message.To.Contains(r)),
         _ => true,
     };
 
