@@ -19,16 +19,14 @@ public static class ContextGatherer
         Task<MailboxFacts> mailbox = sources.Mailbox is null
             ? Task.FromResult(MailboxFacts.Unavailable(null))
             : ReadMailboxAsync(sources.Mailbox, message, recipients, sources.MailboxTimeout, cancellationToken);
-        Task<FoundAtVerdict?>[] foundAt = recipients
-            .Select(r => CheckFoundAtAsync(sources.FoundAt, r.Address, message.FoundAtFor(r), sources.FoundAtTimeout, cancellationToken))
-            .ToArray();
+        Task<FoundAtVerdict?[]> foundAt = CheckFoundAtAsync(sources, message, recipients, cancellationToken);
 
         Task<(LanguageSignals?, Reason?)> language = sources.Language is null
             ? Task.FromResult<(LanguageSignals?, Reason?)>((null, null))
             : AnalyzeLanguageAsync(sources.Language, plainText, sources.LanguageTimeout, cancellationToken);
 
         MailboxFacts facts = await mailbox.ConfigureAwait(false);
-        FoundAtVerdict?[] verdicts = await Task.WhenAll(foundAt).ConfigureAwait(false);
+        FoundAtVerdict?[] verdicts = await foundAt.ConfigureAwait(false);
         (LanguageSignals? signals, Reason? languageProblem) = await language.ConfigureAwait(false);
         Organization organization = facts.OrganizationDomains is { } domains ? new Organization(domains) : Organization.OfSender(message.From);
 
@@ -95,27 +93,52 @@ public static class ContextGatherer
         }
     }
 
-    private static async Task<FoundAtVerdict?> CheckFoundAtAsync(IFoundAtChecker? checker, string address, string? source, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// The verdicts on the pages the sender gave, per recipient (null: none given), in one call, so the
+    /// checker can read each distinct page once and cap the pages one message makes it read.
+    /// </summary>
+    private static async Task<FoundAtVerdict?[]> CheckFoundAtAsync(ContextSources sources, MessageInput message, EmailAddress[] recipients, CancellationToken cancellationToken)
     {
-        if (source is null)
-            return null;
-        if (checker is null)
-            return new FoundAtVerdict(FoundAtStatus.Unavailable, new Reason("found-at/not-checked-here"));
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        budget.CancelAfter(timeout);
+        var verdicts = new FoundAtVerdict?[recipients.Length];
+        var queries = new List<FoundAtQuery>();
+        var positions = new List<int>();
+        for (int i = 0; i < recipients.Length; i++)
+        {
+            if (message.FoundAtFor(recipients[i]) is not { } source)
+                continue;
+            if (sources.FoundAt is null)
+            {
+                verdicts[i] = new FoundAtVerdict(FoundAtStatus.Unavailable, new Reason("found-at/not-checked-here"));
+                continue;
+            }
+            queries.Add(new FoundAtQuery(recipients[i].Address, source));
+            positions.Add(i);
+        }
+
+        if (queries.Count == 0)
+            return verdicts;
+        IReadOnlyList<FoundAtVerdict> answers;
         try
         {
-            return await checker.CheckAsync(address, source, budget.Token).ConfigureAwait(false);
+            answers = await sources.FoundAt!.CheckAllAsync(queries, sources.FoundAtTimeout, cancellationToken)
+                .WaitAsync(sources.FoundAtTimeout + FoundAtGrace, cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (TimeoutException)
         {
-            return new FoundAtVerdict(FoundAtStatus.Unavailable, Reason.With("found-at/timeout", ("seconds", Seconds(timeout))));
+            answers = queries.Select(_ => FoundAtBudget.TimedOut(sources.FoundAtTimeout)).ToArray();
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            return new FoundAtVerdict(FoundAtStatus.Unavailable, new Reason("found-at/failed"));
+            answers = queries.Select(_ => new FoundAtVerdict(FoundAtStatus.Unavailable, new Reason("found-at/failed"))).ToArray();
         }
+
+        for (int q = 0; q < positions.Count; q++)
+            verdicts[positions[q]] = q < answers.Count ? answers[q] : new FoundAtVerdict(FoundAtStatus.Unavailable, new Reason("found-at/failed"));
+        return verdicts;
     }
+
+    /// <summary>A checker is given its budget; past it by this much, the stage stops waiting for it anyway.</summary>
+    private static readonly TimeSpan FoundAtGrace = TimeSpan.FromMilliseconds(500);
 
     private static string Seconds(TimeSpan timeout) => timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
 }
