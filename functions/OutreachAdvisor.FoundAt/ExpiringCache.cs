@@ -56,5 +56,20 @@ internal sealed class ExpiringCache<TValue>(int capacity, TimeProvider clock)
         }
     }
 
+    /// <summary>Sets a value; an entry still alive keeps its expiry (a counter over a fixed window), a new one gets <paramref name="lifetime"/>.</summary>
+    public void SetKeepingExpiry(string key, TValue value, TimeSpan lifetime)
+    {
+        lock (_entries)
+        {
+            if (_entries.TryGetValue(key, out LinkedListNode<Entry>? node) && node.Value.Expires > clock.GetUtcNow())
+            {
+                node.Value = node.Value with { Value = value };
+                return;
+            }
+        }
+
+        Set(key, value, lifetime);
+    }
+
     private sealed record Entry(string Key, TValue Value, DateTimeOffset Expires);
 }

@@ -210,7 +210,8 @@ public sealed class SafePageFetcher
     {
         if (!response.IsSuccessStatusCode)
         {
-            return PageFetchResult.Failed("fetch/http-status", ("url", url.ToString()), ("status", $"{(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd()));
+            return PageFetchResult.FailedWithStatus((int)response.StatusCode,
+                Reason.With("fetch/http-status", ("url", url.ToString()), ("status", $"{(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd())));
         }
 
         MediaTypeHeaderValue? contentType = response.Content.Headers.ContentType;
