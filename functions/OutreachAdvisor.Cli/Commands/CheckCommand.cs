@@ -5,7 +5,6 @@ using OutreachAdvisor.Analysis.Json;
 using OutreachAdvisor.Analysis.Model;
 using OutreachAdvisor.Cli.Output;
 using OutreachAdvisor.FoundAt;
-using OutreachAdvisor.FoundAt.Discovery;
 using OutreachAdvisor.Mailbox;
 
 namespace OutreachAdvisor.Cli.Commands;
@@ -36,7 +35,7 @@ public static class CheckCommand
         };
         command.SetAction((parsed, cancellationToken) => RunAsync(
             parsed.GetValue(message)!, parsed.GetValue(mailbox) ?? [], parsed.GetValue(foundAt) ?? [], parsed.GetValue(json), parsed.GetValue(lang)!, streams, cancellationToken,
-            parsed.GetValue(discover) ? new SiteDiscovery() : null));
+            parsed.GetValue(discover) ? streams.NewDiscovery() : null));
         return command;
     }
 
