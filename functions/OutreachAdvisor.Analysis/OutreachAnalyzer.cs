@@ -44,7 +44,7 @@ public sealed class OutreachAnalyzer(IReadOnlyList<IRule> rules)
             RuleOutcome outcome = empty ? RuleOutcome.Skipped(new Reason("check/empty-body")) : Rules[i].Evaluate(input);
             foreach (RuleFinding finding in outcome.Findings)
                 findings.Add(Render(rule, finding, input.Text, language));
-            checks[i] = new RuleCheck(rule.Name, outcome.Status, Localizer.Render(outcome.Detail, language), outcome.Detail.Id);
+            checks[i] = new RuleCheck(rule.Name, outcome.Status, Localizer.Render(outcome.Detail, language), outcome.Detail.Id) { Links = outcome.Links };
         }
 
         // No number when nothing or little could be judged: the client shows "not checked" or "partial".

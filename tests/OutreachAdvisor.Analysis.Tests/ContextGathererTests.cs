@@ -188,6 +188,7 @@ public sealed class ContextGathererTests
         Assert.IsNull(context.For(cold).FoundAt);
         AnalysisResult result = OutreachAnalyzer.Default.Analyze(message, context);
         Assert.AreEqual(CheckStatus.Skipped, result.Checks.Single(c => c.Rule == "listed-address").Status);
+        Assert.IsNull(result.Checks.Single(c => c.Rule == "listed-address").Links, "no page was read, so none is named");
         Assert.AreEqual("listed-address/where-found", result.Findings.Single(f => f.Rule == "listed-address").MessageId);
     }
 
@@ -203,6 +204,7 @@ public sealed class ContextGathererTests
         RuleCheck check = OutreachAnalyzer.Default.Analyze(message, context).Checks.Single(c => c.Rule == "listed-address");
         Assert.AreEqual(CheckStatus.Passed, check.Status);
         StringAssert.Contains(check.Detail, "eva.neri@studio-neri.example on https://studio-neri.example/contact");
+        CollectionAssert.AreEqual(new[] { "https://studio-neri.example/contact" }, check.Links!.ToArray(), "the add-in shows the page as a link");
     }
 
     [TestMethod]

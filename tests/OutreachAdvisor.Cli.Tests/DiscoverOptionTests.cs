@@ -56,6 +56,7 @@ public sealed class DiscoverOptionTests
         Assert.AreEqual(0, made, "nothing that could fetch exists without --discover");
         using var result = JsonDocument.Parse(run.Stdout);
         Assert.AreEqual("skipped", Check(result, "listed-address").GetProperty("status").GetString());
+        Assert.IsFalse(Check(result, "listed-address").TryGetProperty("links", out _), "links is omitted when no page is named");
         Assert.IsTrue(Findings(result).Any(f => f.GetProperty("messageId").GetString() == "listed-address/where-found"));
     }
 
@@ -71,6 +72,7 @@ public sealed class DiscoverOptionTests
         Assert.AreEqual("passed", check.GetProperty("status").GetString(), check.GetProperty("detail").GetString());
         string page = $"http://shape.example:{SiteAddress.Port}/contatti";
         Assert.AreEqual($"Every new address is listed: jane@shape.example on {page}.", check.GetProperty("detail").GetString());
+        Assert.AreEqual(page, check.GetProperty("links").EnumerateArray().Single().GetString());
         Assert.IsFalse(Findings(result).Any(f => f.GetProperty("rule").GetString() == "listed-address"));
         Assert.IsGreaterThan(before, Volatile.Read(ref Requests));
     }

@@ -20,6 +20,7 @@ public sealed class ListedAddressRule() : Rule("ListedAddress")
         var findings = new List<RuleFinding>();
         var unverified = new List<object>();
         var listed = new List<object>();
+        var pages = new List<string>();
         int checkedPages = 0;
         foreach (EmailAddress recipient in input.ExternalRecipients)
         {
@@ -37,6 +38,8 @@ public sealed class ListedAddressRule() : Rule("ListedAddress")
             {
                 case FoundAtStatus.Listed when verdict.Discovered:
                     listed.Add(Detail("item-on-site", ("recipient", recipient.Address), ("page", verdict.Page ?? verdict.Domain ?? string.Empty)));
+                    if (IsWebPage(verdict.Page) && !pages.Contains(verdict.Page!))
+                        pages.Add(verdict.Page!);
                     break;
                 case FoundAtStatus.Listed:
                     checkedPages++;
@@ -78,7 +81,7 @@ public sealed class ListedAddressRule() : Rule("ListedAddress")
         if (unverified.Count > 0)
             return RuleOutcome.Skipped(Detail("not-verified", ("recipients", new ReasonList(unverified, "; "))), findings);
         if (listed.Count > checkedPages)
-            return RuleOutcome.Passed(Detail("listed", ("items", new ReasonList(listed, "; "))));
+            return RuleOutcome.Passed(Detail("listed", ("items", new ReasonList(listed, "; ")))) with { Links = pages.Count > 0 ? pages : null };
         return RuleOutcome.Passed(checkedPages > 0 ? Detail("all-on-page") : Detail("all-known"));
     }
 
@@ -97,6 +100,9 @@ public sealed class ListedAddressRule() : Rule("ListedAddress")
         local = local.Replace('_', '.').Replace('-', '.');
         return RoleLocalParts.Contains(local);
     }
+
+    private static bool IsWebPage(string? page) =>
+        Uri.TryCreate(page, UriKind.Absolute, out Uri? url) && url.Scheme is "http" or "https";
 
     private RuleFinding WhereFound(EmailAddress recipient) =>
         Finding("where-found", Severity.Info) with { Args = Values(("recipient", recipient.Address)), Recipients = [recipient.Address] };
