@@ -36,6 +36,12 @@ public sealed class DiscoverOptionTests
             });
             app.MapGet("/", () => Results.Content("<nav><a href=\"/news\">News</a> <a href=\"/contatti\">Contatti</a></nav>", "text/html"));
             app.MapGet("/contatti", () => Results.Content("<p>Jane Doe - jane [at] shape [dot] example</p>", "text/html"));
+            // A site whose home page never comes (robots.txt is absent: a 404, so everything is allowed).
+            app.MapGet("/slow", async (HttpContext http) =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(30), http.RequestAborted);
+                return Results.Ok();
+            });
         });
         SiteAddress = new Uri(address);
     }
@@ -86,6 +92,19 @@ public sealed class DiscoverOptionTests
     }
 
     [TestMethod]
+    public async Task On_the_command_line_a_slow_site_gets_its_real_verdict_never_a_promise_to_look_again()
+    {
+        // Nothing outlives the run, so "still looking; check again in a moment" would be untrue.
+        Run run = await RunWithAsync(["check", Sample("en-good-specific-cold.eml"), "--mailbox", SampleMailbox, "--json", "--discover"],
+            () => LocalDiscovery(root: "/slow"));
+
+        using var result = JsonDocument.Parse(run.Stdout);
+        JsonElement check = Check(result, "listed-address");
+        Assert.AreEqual("skipped", check.GetProperty("status").GetString());
+        Assert.AreEqual("Not verified: jane@shape.example (shape.example's site did not answer within 3 s).", check.GetProperty("detail").GetString());
+    }
+
+    [TestMethod]
     public async Task The_option_is_in_the_help()
     {
         Run run = await RunAsync(["check", "--help"]);
@@ -95,12 +114,14 @@ public sealed class DiscoverOptionTests
     }
 
     /// <summary>Discovery as --discover makes it, but reading shape.example from the local server.</summary>
-    private static SiteDiscovery LocalDiscovery()
+    private static SiteDiscovery LocalDiscovery() => LocalDiscovery(root: "/");
+
+    private static SiteDiscovery LocalDiscovery(string root)
     {
         var fetcher = new SafePageFetcher(new SafeFetchOptions { AllowLoopback = true },
             (host, _) => Task.FromResult(host.EndsWith("shape.example", StringComparison.OrdinalIgnoreCase) ? new[] { IPAddress.Loopback } : []),
             new FetchThrottle());
-        return new SiteDiscovery(fetcher, options: new DiscoveryOptions { SiteRoots = domain => [new Uri($"http://{domain}:{SiteAddress.Port}/")] });
+        return new SiteDiscovery(fetcher, options: new DiscoveryOptions { SiteRoots = domain => [new Uri($"http://{domain}:{SiteAddress.Port}{root}")] });
     }
 
     private async Task<Run> RunWithAsync(string[] args, Func<IAddressDiscovery> discovery)

@@ -56,6 +56,9 @@ public static class CheckCommand
             // On the user's own machine, a found-at source may be a local file they saved.
             FoundAt = foundAt.Count == 0 ? null : new FoundAtChecker(allowLocalFiles: true),
             Discovery = discovery,
+            // Nothing outlives this run (the cache is in memory), so "still looking, check again" would be
+            // untrue here: wait past the look-up's own 3 s budget, which ends it with its real verdict.
+            DiscoveryWait = TimeSpan.FromSeconds(4),
         };
         AnalysisResult result = await OutreachAnalyzer.Default.AnalyzeAsync(message, sources, uiLanguage, cancellationToken).ConfigureAwait(false);
 
