@@ -56,6 +56,8 @@ export interface Check {
   rule: string;
   status: "passed" | "failed" | "skipped";
   detail?: string | null;
+  /** Public pages the detail names (listed-address: where the address was found); shown as links. */
+  links?: string[] | null;
 }
 
 export interface ScoreDeduction {

@@ -46,7 +46,7 @@ public sealed class OutreachAnalyzer(IReadOnlyList<IRule> rules)
             RuleOutcome outcome = empty ? RuleOutcome.Skipped(new Reason("check/empty-body")) : Rules[i].Evaluate(input);
             foreach (IReadOnlyList<RuleFinding> problem in OneFindingPerProblem(outcome.Findings))
                 findings.Add(Render(rule, problem, input.Text, language));
-            checks[i] = new RuleCheck(rule.Name, outcome.Status, Localizer.Render(outcome.Detail, language), outcome.Detail.Id);
+            checks[i] = new RuleCheck(rule.Name, outcome.Status, Localizer.Render(outcome.Detail, language), outcome.Detail.Id) { Links = outcome.Links };
         }
 
         // Errors first, then warnings, then hints; within each, in the order they appear in the text.

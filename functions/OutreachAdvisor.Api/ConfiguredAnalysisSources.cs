@@ -30,6 +30,7 @@ public sealed class ConfiguredAnalysisSources : IAnalysisSources
     private readonly IMailbox? _localMailbox;
     private readonly ILanguageService? _language;
     private readonly IFoundAtChecker _foundAt;
+    private readonly IAddressDiscovery? _discovery;
     private readonly bool _useGraph;
 
     public ConfiguredAnalysisSources(
@@ -39,7 +40,8 @@ public sealed class ConfiguredAnalysisSources : IAnalysisSources
         bool useGraph,
         IMailbox? localMailbox,
         ILanguageService? language,
-        IFoundAtChecker? foundAt = null)
+        IFoundAtChecker? foundAt = null,
+        IAddressDiscovery? discovery = null)
     {
         if (useGraph && (validator is null || userCredential is null))
             throw new InvalidOperationException("Mailbox:Provider is graph, but the AzureAd settings (TenantId, ClientId) are missing: Graph is read on behalf of a signed-in user.");
@@ -51,6 +53,7 @@ public sealed class ConfiguredAnalysisSources : IAnalysisSources
         _language = language;
         // Requests come over HTTP: found-at pages are fetched SSRF-safely and never read from this machine's disk.
         _foundAt = foundAt ?? new FoundAtChecker(allowLocalFiles: false);
+        _discovery = discovery;
     }
 
     public string MailboxName => _useGraph ? "graph" : _localMailbox?.Name ?? "none";
@@ -72,7 +75,7 @@ public sealed class ConfiguredAnalysisSources : IAnalysisSources
             if (_useGraph)
                 mailbox = new GraphMailbox(_graphClient(_userCredential!(token.Token!)));
         }
-        return new ContextSources { Mailbox = mailbox, Language = _language, FoundAt = _foundAt };
+        return new ContextSources { Mailbox = mailbox, Language = _language, FoundAt = _foundAt, Discovery = _discovery };
     }
 
     /// <summary>Whether any setting asks for more than the offline default (sign-in, a mailbox provider, a language endpoint).</summary>
@@ -81,7 +84,8 @@ public sealed class ConfiguredAnalysisSources : IAnalysisSources
         || !string.IsNullOrWhiteSpace(configuration["Language:Endpoint"]);
 
     /// <summary>Builds the sources from configuration; see local.settings.sample.json and the README for the settings.</summary>
-    public static ConfiguredAnalysisSources Create(IConfiguration configuration, IServiceProvider? services = null)
+    /// <param name="discovery">Discovery on the recipients' sites, as the host's Discovery:Enabled setting decides (docs/found-at.md); null: off.</param>
+    public static ConfiguredAnalysisSources Create(IConfiguration configuration, IServiceProvider? services = null, IAddressDiscovery? discovery = null)
     {
         HttpClient http = services?.GetService<IHttpClientFactory>()?.CreateClient("outreach") ?? new HttpClient();
         var entra = EntraOptions.FromSettings(key => configuration[key]);
@@ -106,6 +110,6 @@ public sealed class ConfiguredAnalysisSources : IAnalysisSources
             ? new GraphServiceClient(http, new AzureIdentityAuthenticationProvider(credential, allowedHosts: [new Uri(graphBaseUrl).Host], scopes: GraphScopes), graphBaseUrl)
             : new GraphServiceClient(http, new AzureIdentityAuthenticationProvider(credential, scopes: GraphScopes));
 
-        return new ConfiguredAnalysisSources(validator, userCredential, GraphClient, provider == "graph", localMailbox, language);
+        return new ConfiguredAnalysisSources(validator, userCredential, GraphClient, provider == "graph", localMailbox, language, discovery: discovery);
     }
 }

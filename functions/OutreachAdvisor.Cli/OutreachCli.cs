@@ -22,9 +22,14 @@ public static class OutreachCli
         usage: outreach check MESSAGE.eml | report --mailbox PATH | rules | serve   (outreach COMMAND --help for more)
         """;
 
-    public static async Task<int> RunAsync(string[] args, Stream stdin, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, Stream stdin, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default) =>
+        RunAsync(args, new CliStreams(stdin, stdout, stderr), cancellationToken);
+
+    public static async Task<int> RunAsync(string[] args, CliStreams streams, CancellationToken cancellationToken = default)
     {
-        var streams = new CliStreams(stdin, stdout, stderr);
+        ArgumentNullException.ThrowIfNull(streams);
+        TextWriter stderr = streams.Stderr;
+        TextWriter stdout = streams.Stdout;
         Command root = Build(streams);
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

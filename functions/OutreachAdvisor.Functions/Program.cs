@@ -1,8 +1,10 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OutreachAdvisor.Analysis.Context;
 using OutreachAdvisor.Api;
 using OutreachAdvisor.Api.Reports;
+using OutreachAdvisor.FoundAt.Discovery;
 
 // The isolated worker with ASP.NET Core integration: triggers get HttpContext, so they call the same
 // handlers as `outreach serve`. Providers (Graph or local mailbox, Azure AI Language or built-in,
@@ -10,7 +12,10 @@ using OutreachAdvisor.Api.Reports;
 FunctionsApplicationBuilder builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddHttpClient();
-builder.Services.AddOutreachApi(services => ConfiguredAnalysisSources.Create(builder.Configuration, services));
+// Discovery of recipients' addresses on their organisations' sites: on unless Discovery__Enabled=false;
+// verdicts in the "discovery" table beside the report tables (docs/found-at.md).
+IAddressDiscovery? discovery = DiscoverySetup.FromSettings(key => builder.Configuration[key], byDefault: true, TableDiscoveryCache.FromSettings(key => builder.Configuration[key]));
+builder.Services.AddOutreachApi(services => ConfiguredAnalysisSources.Create(builder.Configuration, services, discovery));
 // Report jobs (queue, tables, blobs; app-only Graph for the queue function): see docs/reports-azure.md.
 builder.Services.AddOutreachReports(builder.Configuration);
 builder.Build().Run();

@@ -96,6 +96,8 @@ var baseSettings = {
   Language__Endpoint: languageEndpoint
   Language__UseManagedIdentity: 'true'
   Mailbox__Provider: 'graph'
+  // Discovery of recipients' addresses on their organisations' sites (docs/found-at.md); 'false' turns it off.
+  Discovery__Enabled: 'true'
   Cors__AllowedOrigin: allowedOrigin
   AzureAd__Instance: environment().authentication.loginEndpoint
   AzureAd__TenantId: tenantId

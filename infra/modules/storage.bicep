@@ -1,5 +1,5 @@
 // The app's storage account: Functions host state (AzureWebJobsStorage), the Flex Consumption
-// deployment package container, the report job queue and the report tables/blobs.
+// deployment package container, the report job queue, the report tables/blobs and the discovery table.
 // Shared keys are off: every client (runtime, deployment, app code) uses Entra ID through the
 // user-assigned identity and the data roles granted in roles.bicep.
 
@@ -29,6 +29,8 @@ param skuName string = 'Standard_LRS'
 var reportJobsQueueName = 'report-jobs'
 var reportsTableName = 'reports'
 var deltaLinksTableName = 'deltaLinks'
+// Discovery verdicts (docs/found-at.md): domain and verdict per hashed address, 24 h.
+var discoveryTableName = 'discovery'
 var reportsContainerName = 'reports'
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
@@ -101,10 +103,16 @@ resource deltaLinksTable 'Microsoft.Storage/storageAccounts/tableServices/tables
   name: deltaLinksTableName
 }
 
+resource discoveryTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = {
+  parent: tableService
+  name: discoveryTableName
+}
+
 output name string = storage.name
 output blobEndpoint string = storage.properties.primaryEndpoints.blob
 output deploymentContainerName string = deploymentContainer.name
 output reportJobsQueueName string = reportJobsQueue.name
 output reportsTableName string = reportsTable.name
 output deltaLinksTableName string = deltaLinksTable.name
+output discoveryTableName string = discoveryTable.name
 output reportsContainerName string = reportsContainer.name

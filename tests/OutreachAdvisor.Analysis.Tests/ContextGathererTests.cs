@@ -47,6 +47,41 @@ public sealed class ContextGathererTests
             Task.FromResult(new FoundAtVerdict(status, Reason.With("found-at/listed", ("form", source))));
     }
 
+    /// <summary>A mailbox that knows nobody: every recipient outside the organisation is cold.</summary>
+    private sealed class EmptyMailbox : IMailbox
+    {
+        public string Name => "empty";
+
+        public Task<RecipientHistory> GetHistoryAsync(string sender, string recipient, CancellationToken cancellationToken) => Task.FromResult(RecipientHistory.None);
+
+        public Task<bool> IsContactAsync(string address, CancellationToken cancellationToken) => Task.FromResult(address == "friend@partner.example");
+
+        public Task<IReadOnlyCollection<string>> GetOrganizationDomainsAsync(string sender, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyCollection<string>>(["lee.example"]);
+    }
+
+    /// <summary>Finds every address it is asked about on "/contact" of its domain, after a delay; records what it was asked.</summary>
+    private sealed class FakeDiscovery(TimeSpan delay) : IAddressDiscovery
+    {
+        public List<string> Asked { get; } = [];
+        public TimeSpan? WaitGiven { get; private set; }
+
+        public async Task<IReadOnlyList<FoundAtVerdict>> DiscoverAsync(IReadOnlyList<string> addresses, TimeSpan wait, CancellationToken cancellationToken)
+        {
+            lock (Asked)
+                Asked.AddRange(addresses);
+            WaitGiven = wait;
+            await Task.Delay(delay, cancellationToken);
+            return addresses.Select(a => new FoundAtVerdict(FoundAtStatus.Listed, Reason.With("discovery/listed", ("page", $"https://{a.Split('@')[1]}/contact")))
+            {
+                Discovered = true,
+                Domain = a.Split('@')[1],
+                Page = $"https://{a.Split('@')[1]}/contact",
+                PagesRead = 2,
+            }).ToArray();
+        }
+    }
+
     private static readonly MessageInput Ask = Message("Hi Jane,\nCould you review my CV?", to: [Jane, Marco], foundAt: new() { [Jane.Address] = "https://janedoe.example" });
 
     [TestMethod]
@@ -112,6 +147,101 @@ public sealed class ContextGathererTests
         AnalysisContext context = await ContextGatherer.GatherAsync(shortItalian, PlainText.Of(shortItalian), new ContextSources { Language = new FakeLanguage(TimeSpan.Zero, signals) }, CancellationToken.None);
         Assert.AreEqual("und", OutreachAnalyzer.Default.Analyze(shortItalian).Language);
         Assert.AreEqual("it", OutreachAnalyzer.Default.Analyze(shortItalian, context).Language);
+    }
+
+    [TestMethod]
+    public async Task Discovery_is_asked_only_about_cold_recipients_at_an_organisations_domain_without_a_page()
+    {
+        EmailAddress cold = new("Eva Neri", "eva.neri@studio-neri.example");
+        EmailAddress colleague = new("Bob Lee", "bob@lee.example");
+        EmailAddress contact = new("A Friend", "friend@partner.example");
+        EmailAddress webmail = new("Someone", "someone@gmail.com");
+        EmailAddress role = new("Redazione", "redazione@giornale.example");
+        MessageInput message = Message("Hi,\nCould you review my CV?", to: [cold, colleague, contact, webmail, role, Jane],
+            foundAt: new() { [Jane.Address] = "https://janedoe.example" });
+        var discovery = new FakeDiscovery(TimeSpan.Zero);
+
+        AnalysisContext context = await ContextGatherer.GatherAsync(message, PlainText.Of(message),
+            new ContextSources { Mailbox = new EmptyMailbox(), FoundAt = new FakeFoundAt(FoundAtStatus.NotListed), Discovery = discovery }, CancellationToken.None);
+
+        CollectionAssert.AreEqual(new[] { cold.Address }, discovery.Asked);
+        Assert.AreEqual("https://studio-neri.example/contact", context.For(cold).FoundAt!.Page);
+        Assert.IsTrue(context.For(cold).FoundAt!.Discovered);
+        // The page the user gave stays the verdict for Jane: discovery never overrides it.
+        Assert.AreEqual(FoundAtStatus.NotListed, context.For(Jane).FoundAt!.Status);
+        Assert.IsFalse(context.For(Jane).FoundAt!.Discovered);
+        Assert.IsNull(context.For(webmail).FoundAt);
+        Assert.IsNull(context.For(role).FoundAt);
+
+        AnalysisResult result = OutreachAnalyzer.Default.Analyze(message, context);
+        Assert.AreEqual(CheckStatus.Failed, result.Checks.Single(c => c.Rule == "listed-address").Status, "Jane is missing from the page given");
+    }
+
+    [TestMethod]
+    public async Task Without_discovery_a_recipient_with_no_page_gets_the_question_and_no_verdict()
+    {
+        EmailAddress cold = new("Eva Neri", "eva.neri@studio-neri.example");
+        MessageInput message = Message("Hi Eva,\nCould you review my CV?", to: [cold]);
+
+        AnalysisContext context = await ContextGatherer.GatherAsync(message, PlainText.Of(message), new ContextSources { Mailbox = new EmptyMailbox() }, CancellationToken.None);
+
+        Assert.IsNull(context.For(cold).FoundAt);
+        AnalysisResult result = OutreachAnalyzer.Default.Analyze(message, context);
+        Assert.AreEqual(CheckStatus.Skipped, result.Checks.Single(c => c.Rule == "listed-address").Status);
+        Assert.IsNull(result.Checks.Single(c => c.Rule == "listed-address").Links, "no page was read, so none is named");
+        Assert.AreEqual("listed-address/where-found", result.Findings.Single(f => f.Rule == "listed-address").MessageId);
+    }
+
+    [TestMethod]
+    public async Task A_found_address_passes_naming_the_page()
+    {
+        EmailAddress cold = new("Eva Neri", "eva.neri@studio-neri.example");
+        MessageInput message = Message("Hi Eva,\nCould you review my CV?", to: [cold]);
+
+        AnalysisContext context = await ContextGatherer.GatherAsync(message, PlainText.Of(message),
+            new ContextSources { Mailbox = new EmptyMailbox(), Discovery = new FakeDiscovery(TimeSpan.Zero) }, CancellationToken.None);
+
+        RuleCheck check = OutreachAnalyzer.Default.Analyze(message, context).Checks.Single(c => c.Rule == "listed-address");
+        Assert.AreEqual(CheckStatus.Passed, check.Status);
+        StringAssert.Contains(check.Detail, "eva.neri@studio-neri.example on https://studio-neri.example/contact");
+        CollectionAssert.AreEqual(new[] { "https://studio-neri.example/contact" }, check.Links!.ToArray(), "the add-in shows the page as a link");
+    }
+
+    [TestMethod]
+    public async Task Discovery_that_outlasts_its_wait_is_still_looking_and_the_stage_does_not_wait_for_it()
+    {
+        EmailAddress cold = new("Eva Neri", "eva.neri@studio-neri.example");
+        MessageInput message = Message("Hi Eva,\nCould you review my CV?", to: [cold]);
+        var discovery = new FakeDiscovery(TimeSpan.FromSeconds(30));
+        var sources = new ContextSources { Mailbox = new EmptyMailbox(), Discovery = discovery, DiscoveryWait = TimeSpan.FromMilliseconds(200) };
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        AnalysisContext context = await ContextGatherer.GatherAsync(message, PlainText.Of(message), sources, CancellationToken.None);
+        watch.Stop();
+
+        // The fake ignores its wait, so the stage's own limit (wait + 0.5 s grace) is what returned.
+        Assert.IsLessThan(5_000, watch.ElapsedMilliseconds, $"{watch.ElapsedMilliseconds} ms");
+        Assert.AreEqual(TimeSpan.FromMilliseconds(200), discovery.WaitGiven);
+        FoundAtVerdict verdict = context.For(cold).FoundAt!;
+        Assert.AreEqual(FoundAtStatus.Unavailable, verdict.Status);
+        Assert.AreEqual("discovery/still-looking", verdict.Detail.Id);
+        RuleCheck check = OutreachAnalyzer.Default.Analyze(message, context).Checks.Single(c => c.Rule == "listed-address");
+        Assert.AreEqual(CheckStatus.Skipped, check.Status);
+        StringAssert.Contains(check.Detail, "still looking on studio-neri.example's pages");
+    }
+
+    [TestMethod]
+    public async Task Discovery_never_waits_past_the_found_at_budget()
+    {
+        EmailAddress cold = new("Eva Neri", "eva.neri@studio-neri.example");
+        MessageInput message = Message("Hi Eva,\nCould you review my CV?", to: [cold]);
+        var discovery = new FakeDiscovery(TimeSpan.Zero);
+        var sources = new ContextSources { Mailbox = new EmptyMailbox(), Discovery = discovery, FoundAtTimeout = TimeSpan.FromSeconds(1), DiscoveryWait = TimeSpan.FromSeconds(3) };
+
+        await ContextGatherer.GatherAsync(message, PlainText.Of(message), sources, CancellationToken.None);
+
+        Assert.IsNotNull(discovery.WaitGiven);
+        Assert.IsLessThanOrEqualTo(TimeSpan.FromSeconds(1), discovery.WaitGiven.Value);
     }
 
     [TestMethod]

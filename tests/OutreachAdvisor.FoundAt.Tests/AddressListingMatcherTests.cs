@@ -184,4 +184,29 @@ public sealed class AddressListingMatcherTests
         Assert.IsTrue(present.IsListed);
         Assert.IsLessThan(10_000L, clock.ElapsedMilliseconds, $"took {clock.ElapsedMilliseconds} ms");
     }
+
+    [TestMethod]
+    [DataRow("kate@shape.example", "\u212Aate@shape.example", DisplayName = "Kelvin sign for k")]
+    [DataRow("sara@shape.example", "\u017Fara@shape.example", DisplayName = "long s for s")]
+    [DataRow("lidia@shape.example", "l\u0131dia@shape.example", DisplayName = "dotless i")]
+    [DataRow("kate@shape.example", "kate@shape.example", DisplayName = "plain")]
+    [DataRow("kate@shape.example", "kate@shape.other", DisplayName = "a part missing")]
+    public void The_quick_check_for_missing_parts_never_changes_a_verdict(string address, string page)
+    {
+        // Whatever the page holds, the verdict is the one the pattern alone gives on the visible text.
+        bool patternAlone = System.Text.RegularExpressions.Regex.IsMatch(page, System.Text.RegularExpressions.Regex.Escape(address),
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.NonBacktracking);
+
+        Assert.AreEqual(patternAlone, AddressListingMatcher.Find(address, page).IsListed);
+    }
+
+    [TestMethod]
+    public void A_prepared_page_answers_like_the_raw_page_for_every_address()
+    {
+        const string page = "<p>jane [at] shape [dot] example, <a href=\"mailto:marco%40shape.example\">Marco</a></p>";
+        var prepared = new PreparedPage(page);
+
+        foreach (string address in new[] { Jane, "marco@shape.example", "anna@shape.example", "xjane@shape.example" })
+            Assert.AreEqual(AddressListingMatcher.Find(address, page), AddressListingMatcher.Find(address, prepared), address);
+    }
 }

@@ -57,10 +57,12 @@ public sealed class TemplateSecurityTests
         Assert.AreEqual("report-jobs", variables["reportJobsQueueName"]!.GetValue<string>());
         Assert.AreEqual("reports", variables["reportsTableName"]!.GetValue<string>());
         Assert.AreEqual("deltaLinks", variables["deltaLinksTableName"]!.GetValue<string>());
+        // TableDiscoveryCache.TableName: the Functions app's discovery verdicts (docs/found-at.md).
+        Assert.AreEqual("discovery", variables["discoveryTableName"]!.GetValue<string>());
         Assert.AreEqual("reports", variables["reportsContainerName"]!.GetValue<string>());
         var types = ArmTemplate.AllResources(storage).Select(r => r.Type).ToList();
         Assert.Contains("Microsoft.Storage/storageAccounts/queueServices/queues", types);
-        Assert.HasCount(2, types.Where(t => t == "Microsoft.Storage/storageAccounts/tableServices/tables"));
+        Assert.HasCount(3, types.Where(t => t == "Microsoft.Storage/storageAccounts/tableServices/tables"));
         Assert.HasCount(2, types.Where(t => t == "Microsoft.Storage/storageAccounts/blobServices/containers"));
     }
 
@@ -141,6 +143,7 @@ public sealed class TemplateSecurityTests
         Assert.IsNull(s["AzureWebJobsStorage"]);
         Assert.AreEqual("true", s["Language__UseManagedIdentity"]!.GetValue<string>());
         Assert.AreEqual("graph", s["Mailbox__Provider"]!.GetValue<string>());
+        Assert.AreEqual("true", s["Discovery__Enabled"]!.GetValue<string>(), "discovery is on in Azure, stated where an administrator sees it");
         Assert.Contains("Authorization=AAD", s["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]!.GetValue<string>());
         Assert.AreEqual("managedidentity", s["Storage__credential"]!.GetValue<string>());
         Assert.AreEqual("[parameters('identityClientId')]", s["Storage__clientId"]!.GetValue<string>());

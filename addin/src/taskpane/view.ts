@@ -131,7 +131,24 @@ function findingItem(f: Finding, m: ResultModel, s: Strings, actions: FindingAct
 function checkItem(c: Check, m: ResultModel, s: Strings): HTMLElement {
   const status = s[c.status] ?? c.status;
   return h("li", { class: `check check-${c.status}`, "data-rule": c.rule },
-    h("span", { class: "check-status" }, status), " ", h("span", { class: "check-title" }, m.rules.title(c.rule)), c.detail ? ` - ${c.detail}` : "");
+    h("span", { class: "check-status" }, status), " ", h("span", { class: "check-title" }, m.rules.title(c.rule)),
+    c.detail ? [" - ", ...linked(c.detail, c.links ?? [])] : "");
+}
+
+/** The detail with each page it names (an http(s) URL from `links`, as written in the text) made a link; the rest stays text. */
+function linked(detail: string, links: string[]): (string | HTMLElement)[] {
+  const pages = links.filter((url) => /^https?:\/\//i.test(url) && detail.includes(url)).sort((a, b) => b.length - a.length);
+  const parts: (string | HTMLElement)[] = [];
+  let rest = detail;
+  while (rest.length > 0) {
+    const next = pages.map((url) => ({ url, at: rest.indexOf(url) })).filter((p) => p.at >= 0).sort((a, b) => a.at - b.at)[0];
+    if (!next) break;
+    if (next.at > 0) parts.push(rest.slice(0, next.at));
+    parts.push(h("a", { href: next.url, target: "_blank", rel: "noopener noreferrer", class: "page-link" }, next.url));
+    rest = rest.slice(next.at + next.url.length);
+  }
+  if (rest.length > 0) parts.push(rest);
+  return parts;
 }
 
 /** The score, or why there is none: never a number that was not earned. */
@@ -196,7 +213,7 @@ export function renderResult(container: HTMLElement, m: ResultModel, s: Strings,
       h("ul", {}, m.result.checks.map((c) => checkItem(c, m, s))),
     ),
   );
-  for (const link of container.querySelectorAll<HTMLAnchorElement>("a.help")) {
+  for (const link of container.querySelectorAll<HTMLAnchorElement>("a.help, a.page-link")) {
     link.addEventListener("click", (event) => {
       event.preventDefault();
       actions.openHelp(link.href);

@@ -68,6 +68,24 @@ describe("task pane", () => {
     expect(root.querySelector('[aria-live="polite"]')?.textContent).toBe("38 out of 100. Findings: 3.");
   });
 
+  it("shows the page a check names as a link, and only pages the server lists as links", async () => {
+    const page = "https://studio.example/contatti";
+    const detail = `Every new address is listed: jane@studio.example on ${page}; javascript:alert(1) is not a page.`;
+    const checks = [{ rule: "listed-address", status: "passed" as const, detail, links: [page, "javascript:alert(1)", "https://elsewhere.example/"] }];
+    await start({ analyze: async () => ({ ...genericResult(), checks }) });
+    const item = root.querySelector<HTMLElement>('.check[data-rule="listed-address"]') as HTMLElement;
+    const links = [...item.querySelectorAll<HTMLAnchorElement>("a")];
+    expect(links.map((a) => [a.getAttribute("href"), a.textContent])).toEqual([[page, page]]);
+    expect(links[0].rel).toBe("noopener noreferrer");
+    expect(item.textContent).toContain(` - ${detail}`);
+  });
+
+  it("shows a check's detail as plain text when it names no page", async () => {
+    await start();
+    expect(root.querySelectorAll(".checks a")).toHaveLength(0);
+    expect(root.querySelector('.check[data-rule="private-channel"]')?.textContent).toContain(" - one recipient");
+  });
+
   it("shows one card per problem, listing every recipient it concerns", async () => {
     const per = (address: string): Finding => ({ rule: "private-channel", messageId: "private-channel/visible", severity: "warning", message: "They can all see each other.", recipient: address });
     const people = ["a", "b", "c", "d", "e"].map((n) => ({ name: n.toUpperCase(), address: `${n}@x.example` }));

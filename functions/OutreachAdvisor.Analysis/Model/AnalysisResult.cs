@@ -60,7 +60,12 @@ public sealed record TextFix(string Title, int Start, int Length, string Replace
 
 /// <summary>What one rule verified: passed, failed, or skipped and why.</summary>
 /// <param name="DetailId">The message id the detail was rendered from.</param>
-public sealed record RuleCheck(string Rule, CheckStatus Status, string Detail, string DetailId);
+public sealed record RuleCheck(string Rule, CheckStatus Status, string Detail, string DetailId)
+{
+    /// <summary>Public pages the detail names, as written in it (listed-address: where discovery found an address); the add-in shows them as links. Omitted when none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Links { get; init; }
+}
 
 /// <summary>The analysis result (contract sections 2 and 6).</summary>
 public sealed record AnalysisResult

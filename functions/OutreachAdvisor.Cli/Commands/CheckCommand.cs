@@ -9,7 +9,7 @@ using OutreachAdvisor.Mailbox;
 
 namespace OutreachAdvisor.Cli.Commands;
 
-/// <summary><c>outreach check MESSAGE.eml [--mailbox PATH]... [--found-at ADDRESS=URL_OR_FILE]... [--json] [--lang en|it]</c></summary>
+/// <summary><c>outreach check MESSAGE.eml [--mailbox PATH]... [--found-at ADDRESS=URL_OR_FILE]... [--discover] [--json] [--lang en|it]</c></summary>
 public static class CheckCommand
 {
     public static Command Create(CliStreams streams)
@@ -22,19 +22,26 @@ public static class CheckCommand
             HelpName = "ADDRESS=URL_OR_FILE",
             AllowMultipleArgumentsPerToken = false,
         };
+        var discover = new Option<bool>("--discover")
+        {
+            Description = "Look for new recipients' addresses on their organisation's own site (home, contact, team, about pages; robots.txt honoured; at most 8 pages and 3 s per domain). Off by default: without it, only --found-at URLs are fetched",
+        };
         Option<bool> json = CommonOptions.Json("Print exactly the contract's result object (JSON)");
         Option<string> lang = CommonOptions.Lang();
 
         var command = new Command("check", "Checks one message for the etiquette mistakes that get outreach ignored. Exit code 0: nothing to fix; 1: warnings or errors; 2: bad input.")
         {
-            message, mailbox, foundAt, json, lang,
+            message, mailbox, foundAt, discover, json, lang,
         };
         command.SetAction((parsed, cancellationToken) => RunAsync(
-            parsed.GetValue(message)!, parsed.GetValue(mailbox) ?? [], parsed.GetValue(foundAt) ?? [], parsed.GetValue(json), parsed.GetValue(lang)!, streams, cancellationToken));
+            parsed.GetValue(message)!, parsed.GetValue(mailbox) ?? [], parsed.GetValue(foundAt) ?? [], parsed.GetValue(json), parsed.GetValue(lang)!, streams, cancellationToken,
+            parsed.GetValue(discover) ? streams.NewDiscovery() : null));
         return command;
     }
 
-    public static async Task<int> RunAsync(string path, IReadOnlyList<string> mailboxPaths, IReadOnlyList<string> foundAtValues, bool json, string uiLanguage, CliStreams streams, CancellationToken cancellationToken)
+    /// <param name="discovery">Looks for addresses on their organisation's site (--discover); null: no discovery, no network for it.</param>
+    public static async Task<int> RunAsync(string path, IReadOnlyList<string> mailboxPaths, IReadOnlyList<string> foundAtValues, bool json, string uiLanguage, CliStreams streams, CancellationToken cancellationToken,
+        IAddressDiscovery? discovery = null)
     {
         Dictionary<string, string> foundAt = ParseFoundAt(foundAtValues);
         MessageInput message = path == "-"
@@ -48,6 +55,10 @@ public static class CheckCommand
             Mailbox = mailboxPaths.Count == 0 ? null : await LocalMailbox.OpenAsync(mailboxPaths, cancellationToken).ConfigureAwait(false),
             // On the user's own machine, a found-at source may be a local file they saved.
             FoundAt = foundAt.Count == 0 ? null : new FoundAtChecker(allowLocalFiles: true),
+            Discovery = discovery,
+            // Nothing outlives this run (the cache is in memory), so "still looking, check again" would be
+            // untrue here: wait past the look-up's own 3 s budget, which ends it with its real verdict.
+            DiscoveryWait = TimeSpan.FromSeconds(4),
         };
         AnalysisResult result = await OutreachAnalyzer.Default.AnalyzeAsync(message, sources, uiLanguage, cancellationToken).ConfigureAwait(false);
 

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using OutreachAdvisor.Analysis.Context;
 using OutreachAdvisor.Api;
 using OutreachAdvisor.FoundAt;
+using OutreachAdvisor.FoundAt.Discovery;
 using OutreachAdvisor.Mailbox;
 
 namespace OutreachAdvisor.Cli.Commands;
@@ -67,11 +68,13 @@ public static class ServeCommand
     private static async Task<IAnalysisSources> SourcesAsync(IReadOnlyList<string> mailboxPaths, CancellationToken cancellationToken)
     {
         IConfiguration settings = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        // Discovery (docs/found-at.md): off unless Discovery__Enabled=true; verdicts cached in memory.
+        IAddressDiscovery? discovery = DiscoverySetup.FromSettings(key => settings[key], byDefault: false);
         if (ConfiguredAnalysisSources.IsConfigured(settings))
         {
             if (mailboxPaths.Count > 0 && string.IsNullOrWhiteSpace(settings["Mailbox:Provider"]))
                 settings = new ConfigurationBuilder().AddConfiguration(settings).AddInMemoryCollection([new("Mailbox:Provider", "local"), new("Mailbox:Path", mailboxPaths[0])]).Build();
-            return ConfiguredAnalysisSources.Create(settings);
+            return ConfiguredAnalysisSources.Create(settings, discovery: discovery);
         }
 
         return new FixedAnalysisSources(new ContextSources
@@ -79,6 +82,7 @@ public static class ServeCommand
             Mailbox = mailboxPaths.Count == 0 ? null : await LocalMailbox.OpenAsync(mailboxPaths, cancellationToken).ConfigureAwait(false),
             // Requests come over HTTP: never let them name files on this machine.
             FoundAt = new FoundAtChecker(allowLocalFiles: false),
+            Discovery = discovery,
         });
     }
 

@@ -18,6 +18,10 @@ internal sealed class ApprovedHosts(bool allowLoopback)
 
     public void Approve(string host, IPAddress[] addresses) => _addresses[Key(host)] = addresses;
 
+    /// <summary>The server an approved host is reached at (its first approved IP), the unit the per-server fetch cap counts.</summary>
+    public string ServerOf(string host) =>
+        _addresses.TryGetValue(Key(host), out IPAddress[]? addresses) && addresses.Length > 0 ? addresses[0].ToString() : Key(host);
+
     public SocketsHttpHandler CreateHandler(TimeSpan connectTimeout) => new()
     {
         AllowAutoRedirect = false, // each redirect is checked by the fetcher before it is followed

@@ -5,11 +5,12 @@ namespace OutreachAdvisor.FoundAt.Fetching;
 /// <summary>A fetched page's text, or why there is none. Holds the body only for the caller's use.</summary>
 public sealed class PageFetchResult
 {
-    private PageFetchResult(string? text, Reason? failure, Uri? finalUrl)
+    private PageFetchResult(string? text, Reason? failure, Uri? finalUrl, int? statusCode = null)
     {
         Text = text;
         FailureReason = failure;
         FinalUrl = finalUrl;
+        StatusCode = statusCode;
     }
 
     public bool Succeeded => FailureReason is null;
@@ -26,7 +27,13 @@ public sealed class PageFetchResult
     /// <summary>The URL the text came from, after redirects.</summary>
     public Uri? FinalUrl { get; }
 
+    /// <summary>The HTTP status of a server's answer that was not a success (404, 503...); null otherwise. robots.txt rules depend on it.</summary>
+    public int? StatusCode { get; }
+
     public static PageFetchResult Success(string text, Uri finalUrl) => new(text, null, finalUrl);
+
+    /// <summary>The server answered <paramref name="statusCode"/> instead of the page.</summary>
+    public static PageFetchResult FailedWithStatus(int statusCode, Reason reason) => new(null, reason, null, statusCode);
 
     public static PageFetchResult Failed(Reason reason) => new(null, reason, null);
 

@@ -15,4 +15,12 @@ public sealed record SafeFetchOptions
     /// Private, link-local, metadata and every other range stay refused.
     /// </summary>
     public bool AllowLoopback { get; init; }
+
+    /// <summary>Names the product and what it does, so a site's owner can see who reads their pages and block it in robots.txt.</summary>
+    public string UserAgent { get; init; } = DefaultUserAgent;
+
+    /// <summary>The product token is what robots.txt groups match (<c>User-agent: OutreachAdvisor</c>).</summary>
+    public const string ProductToken = "OutreachAdvisor";
+
+    public const string DefaultUserAgent = ProductToken + "/1.0 (checks whether an e-mail address is published on a page; honours robots.txt)";
 }

@@ -14,19 +14,25 @@ namespace OutreachAdvisor.FoundAt.Fetching;
 /// answer that changes between check and connect (rebinding) cannot redirect the connection
 /// (see <see cref="ApprovedHosts"/>).
 /// Redirects are followed by hand, so each one is checked the same way before any traffic is sent.
+/// Every fetch takes one of the process's fetch slots and, for each hop, one of the server's
+/// (<see cref="FetchThrottle"/>), and names the product in its User-Agent.
 /// </summary>
 public sealed class SafePageFetcher
 {
-    private static readonly string[] TextMediaTypes = ["text/html", "text/plain", "application/xhtml+xml"];
+    /// <summary>The types a page may have: what people read.</summary>
+    public static readonly IReadOnlyList<string> PageMediaTypes = ["text/html", "text/plain", "application/xhtml+xml"];
 
     private readonly SafeFetchOptions _options;
     private readonly Func<string, CancellationToken, Task<IPAddress[]>> _resolveHost;
+    private readonly FetchThrottle _throttle;
 
     /// <param name="resolveHost">DNS lookup; replaceable so tests can map names to addresses without real DNS.</param>
-    public SafePageFetcher(SafeFetchOptions? options = null, Func<string, CancellationToken, Task<IPAddress[]>>? resolveHost = null)
+    /// <param name="throttle">The concurrency caps; <see cref="FetchThrottle.Shared"/> (one per process) unless a test gives its own.</param>
+    public SafePageFetcher(SafeFetchOptions? options = null, Func<string, CancellationToken, Task<IPAddress[]>>? resolveHost = null, FetchThrottle? throttle = null)
     {
         _options = options ?? new SafeFetchOptions();
         _resolveHost = resolveHost ?? Dns.GetHostAddressesAsync;
+        _throttle = throttle ?? FetchThrottle.Shared;
     }
 
     public SafeFetchOptions Options => _options;
@@ -41,19 +47,43 @@ public sealed class SafePageFetcher
     }
 
     /// <inheritdoc cref="FetchAsync(string, CancellationToken)"/>
-    public async Task<PageFetchResult> FetchAsync(Uri url, CancellationToken cancellationToken)
+    public Task<PageFetchResult> FetchAsync(Uri url, CancellationToken cancellationToken) => FetchAsync(url, PageMediaTypes, cancellationToken);
+
+    /// <summary>Fetches <paramref name="url"/>, accepting a body of one of <paramref name="mediaTypes"/> (a sitemap is XML, not a page).</summary>
+    /// <exception cref="OperationCanceledException">Only when <paramref name="cancellationToken"/> is cancelled.</exception>
+    public async Task<PageFetchResult> FetchAsync(Uri url, IReadOnlyList<string> mediaTypes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(mediaTypes);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.Timeout);
+
+        IDisposable slot;
+        try
+        {
+            slot = await _throttle.EnterProcessAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return PageFetchResult.Failed("fetch/busy", ("limit", _throttle.MaxConcurrent));
+        }
 
         // One handler per fetch: its connections can only ever reach the IPs approved for this fetch.
         var approvedHosts = new ApprovedHosts(_options.AllowLoopback);
         using SocketsHttpHandler handler = approvedHosts.CreateHandler(_options.Timeout);
         using var client = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        using (slot)
+        {
+            return await FetchWithSlotAsync(client, url, approvedHosts, mediaTypes, timeout.Token, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<PageFetchResult> FetchWithSlotAsync(
+        HttpClient client, Uri url, ApprovedHosts approvedHosts, IReadOnlyList<string> mediaTypes, CancellationToken timeout, CancellationToken cancellationToken)
+    {
         try
         {
-            return await FollowRedirectsAsync(client, url, approvedHosts, timeout.Token).ConfigureAwait(false);
+            return await FollowRedirectsAsync(client, url, approvedHosts, mediaTypes, timeout).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -74,7 +104,7 @@ public sealed class SafePageFetcher
     }
 
     private async Task<PageFetchResult> FollowRedirectsAsync(
-        HttpClient client, Uri url, ApprovedHosts approvedHosts, CancellationToken cancellationToken)
+        HttpClient client, Uri url, ApprovedHosts approvedHosts, IReadOnlyList<string> mediaTypes, CancellationToken cancellationToken)
     {
         Uri current = url;
         for (int redirects = 0; ; redirects++)
@@ -85,14 +115,17 @@ public sealed class SafePageFetcher
                 return PageFetchResult.Failed(redirects == 0 ? Reason.With("fetch/refused", ("reason", refusal)) : Reason.With("fetch/refused-redirect", ("url", current.ToString()), ("reason", refusal)));
             }
 
+            // One server slot per hop, held until its body is read: a redirect to another server waits for that one's.
+            using IDisposable serverSlot = await _throttle.EnterServerAsync(approvedHosts.ServerOf(current.IdnHost), cancellationToken).ConfigureAwait(false);
             using var request = new HttpRequestMessage(HttpMethod.Get, current);
-            request.Headers.Accept.ParseAdd("text/html, application/xhtml+xml, text/plain;q=0.9");
+            request.Headers.Accept.ParseAdd(string.Join(", ", mediaTypes));
+            request.Headers.UserAgent.ParseAdd(_options.UserAgent);
             using HttpResponseMessage response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
                 .ConfigureAwait(false);
 
             if (!IsRedirect(response.StatusCode))
             {
-                return await ReadTextAsync(response, current, cancellationToken).ConfigureAwait(false);
+                return await ReadTextAsync(response, current, mediaTypes, cancellationToken).ConfigureAwait(false);
             }
 
             if (redirects >= _options.MaxRedirects)
@@ -173,15 +206,16 @@ public sealed class SafePageFetcher
         }
     }
 
-    private async Task<PageFetchResult> ReadTextAsync(HttpResponseMessage response, Uri url, CancellationToken cancellationToken)
+    private async Task<PageFetchResult> ReadTextAsync(HttpResponseMessage response, Uri url, IReadOnlyList<string> mediaTypes, CancellationToken cancellationToken)
     {
         if (!response.IsSuccessStatusCode)
         {
-            return PageFetchResult.Failed("fetch/http-status", ("url", url.ToString()), ("status", $"{(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd()));
+            return PageFetchResult.FailedWithStatus((int)response.StatusCode,
+                Reason.With("fetch/http-status", ("url", url.ToString()), ("status", $"{(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd())));
         }
 
         MediaTypeHeaderValue? contentType = response.Content.Headers.ContentType;
-        if (contentType?.MediaType is not { } mediaType || !TextMediaTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase))
+        if (contentType?.MediaType is not { } mediaType || !mediaTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase))
         {
             return PageFetchResult.Failed("fetch/not-text", ("type", contentType?.MediaType ?? "(none)"));
         }

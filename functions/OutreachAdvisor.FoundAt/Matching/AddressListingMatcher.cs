@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -33,6 +34,10 @@ public static class AddressListingMatcher
 
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
+    // Characters the regex's case-insensitive matching equates with ASCII letters (Kelvin sign, long s,
+    // Turkish dotted/dotless i): a page holding any of them is always searched with the pattern.
+    private static readonly SearchValues<char> CaseFoldTraps = SearchValues.Create("\u212A\u017F\u0130\u0131");
+
     // Run only on a few characters next to a candidate, so backtracking cannot cost much.
     private static readonly Regex ContinuesAfter = new(
         $@"\A(?:[a-z0-9_-]|{DotSeparator}[a-z0-9])", Options, TimeSpan.FromSeconds(1));
@@ -63,26 +68,64 @@ public static class AddressListingMatcher
     public static ListingMatch Find(string address, string page)
     {
         ArgumentNullException.ThrowIfNull(page);
+        return Find(address, new PreparedPage(page));
+    }
+
+    /// <summary>Looks for <paramref name="address"/> on a page normalised once for several addresses.</summary>
+    /// <exception cref="ArgumentException">The address is not searchable (see <see cref="IsSearchableAddress"/>).</exception>
+    public static ListingMatch Find(string address, PreparedPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
         if (!IsSearchableAddress(address))
         {
             throw new ArgumentException("Not a local@domain e-mail address.", nameof(address));
         }
 
-        var pattern = new Regex(BuildPattern(address.Trim()), Options | RegexOptions.NonBacktracking);
+        address = address.Trim();
+        Regex? pattern = null;
 
         // What a reader sees first (nicer to quote), then the markup for mailto: links in attributes.
         foreach (bool stripTags in new[] { true, false })
         {
-            var view = PageTextView.Build(page, stripTags);
+            PageTextView view = page.View(stripTags);
+            if (!MayHoldEveryLabel(view.Text, address))
+            {
+                continue;
+            }
+
+            pattern ??= new Regex(BuildPattern(address), Options | RegexOptions.NonBacktracking);
             Match? match = FindWholeAddress(pattern, view.Text);
             if (match is not null)
             {
-                string form = view.SourceOf(page, match.Index, match.Index + match.Length);
+                string form = view.SourceOf(page.Source, match.Index, match.Index + match.Length);
                 return new ListingMatch(true, Shorten(form));
             }
         }
 
         return ListingMatch.NotListed;
+    }
+
+    /// <summary>
+    /// False when some part of the address ("jane", "shape", "example") is nowhere in the text, so the
+    /// pattern, which needs every part literally, cannot match. A vectorised search, much cheaper than
+    /// the pattern on a large page; it only skips work and never changes a verdict.
+    /// </summary>
+    private static bool MayHoldEveryLabel(string text, string address)
+    {
+        if (text.AsSpan().IndexOfAny(CaseFoldTraps) >= 0)
+        {
+            return true;
+        }
+
+        foreach (string label in address.Split('.', '@'))
+        {
+            if (Ascii.IsValid(label) && !text.Contains(label, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>"jane.doe@shape.example" -> jane DOT doe AT shape DOT example, every literal escaped.</summary>
