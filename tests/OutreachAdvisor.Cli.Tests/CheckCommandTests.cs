@@ -95,6 +95,30 @@ public sealed class CheckCommandTests
         Assert.AreEqual("failed", CheckStatus(run, "listed-address"));
     }
 
+    /// <summary>Issue 15.4: a To header nothing can be read from (an unquoted backslash and no address) used to give vacuous passes.</summary>
+    [TestMethod]
+    public async Task A_recipient_header_that_cannot_be_read_skips_the_recipient_rules_and_says_so()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"outreach-{Guid.NewGuid():N}.eml");
+        await File.WriteAllTextAsync(path, "From: Ann Lee <ann@lee.example>\r\nTo: Eva \\orris <no address here>\r\nSubject: Your piece\r\n\r\n" +
+            "Hi Eva,\r\nI read your piece on river towns last week. Could you spare ten minutes for a call?\r\n");
+        try
+        {
+            Run json = await RunAsync(["check", path, "--json"]);
+            foreach (string rule in new[] { "private-channel", "right-recipient", "engage-before-asking", "listed-address" })
+                Assert.AreEqual("skipped", CheckStatus(json, rule), rule);
+            Assert.AreEqual("passed", CheckStatus(json, "personal-greeting"));
+
+            Run text = await RunAsync(["check", path, "--lang", "en"]);
+            StringAssert.Contains(text.Stdout, "no address could be read from the message's To header");
+            Assert.AreEqual(string.Empty, text.Stderr);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static string? CheckStatus(Run run, string rule)
     {
         using var result = JsonDocument.Parse(run.Stdout);
