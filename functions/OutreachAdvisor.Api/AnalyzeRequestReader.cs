@@ -82,9 +82,10 @@ public static class AnalyzeRequestReader
                 reader.Skip();
             }
         }
-        catch (JsonException)
+        catch (Exception error) when (error is JsonException or InvalidOperationException)
         {
-            // Not valid JSON: the deserializer that follows says where.
+            // Not valid JSON, or a property name that is not valid UTF-8 (GetString cannot transcode it; found by
+            // the analyze-request fuzz harness): the deserializer that follows says what is wrong.
         }
         return false;
     }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs one SharpFuzz harness under AFL++ for a given time (not part of CI; CI replays Crashes/).
-#   tests/OutreachAdvisor.Fuzz/fuzz.sh HARNESS SECONDS [OUT_DIR]
+#   tests/OutreachAdvisor.Fuzz/fuzz.sh HARNESS SECONDS [OUT_DIR]     (FUZZ_PUBLISHED=DIR reuses a published build)
 # HARNESS: mime | html | analyze-request | found-at. Needs afl++ (apt-get install afl++) and the
 # SharpFuzz.CommandLine tool (dotnet tool install --global SharpFuzz.CommandLine --version 2.3.0).
 # Builds into a private folder, instruments the assemblies under test with `sharpfuzz`, runs afl-fuzz
@@ -26,7 +26,11 @@ esac
 
 mkdir -p "$out"
 build="$out/build"
-if ! dotnet publish "$here/OutreachAdvisor.Fuzz.csproj" -c Release -o "$build" -nologo -v q >"$out/build.log" 2>&1; then
+if [ -n "${FUZZ_PUBLISHED:-}" ]; then
+  # A folder published once (dotnet publish tests/OutreachAdvisor.Fuzz -c Release -o DIR), copied so that
+  # each harness instruments its own copy: saves a build per harness on a busy machine.
+  cp -r "$FUZZ_PUBLISHED" "$build"
+elif ! dotnet publish "$here/OutreachAdvisor.Fuzz.csproj" -c Release -o "$build" -nologo -v q >"$out/build.log" 2>&1; then
   echo "the harness did not build:" >&2; grep -E "error" "$out/build.log" | head -n 20 >&2; exit 1
 fi
 for dll in $targets; do sharpfuzz "$build/$dll" >/dev/null; done
