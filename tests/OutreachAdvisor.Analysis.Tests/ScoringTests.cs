@@ -89,8 +89,10 @@ public sealed class ScoringTests
     {
         // Cc held text with no address in it: Marco is known, the others are not. right-recipient would fire
         // on the one left and private-channel would count one visible person: neither may judge a partial list.
-        MessageInput message = Build.Message("Hi Marco,\nI loved your piece on river towns. Could you review my CV?", to: [Build.Marco])
-            with { UnreadableRecipientHeaders = ["Cc"] };
+        MessageInput message = Build.Message("Hi Marco,\nI loved your piece on river towns. Could you review my CV?", to: [Build.Marco]) with
+        {
+            UnreadableRecipientHeaders = ["Cc"],
+        };
 
         AnalysisResult result = OutreachAnalyzer.Default.Analyze(message);
 
