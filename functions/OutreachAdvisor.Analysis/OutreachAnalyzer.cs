@@ -39,11 +39,16 @@ public sealed class OutreachAnalyzer(IReadOnlyList<IRule> rules)
         var findings = new List<Finding>();
         var checks = new RuleCheck[Rules.Count];
         bool empty = !HasWords(input.Text.NewText);
+        Reason? recipientsUnknown = message.UnreadableRecipientHeaders.Count == 0 ? null
+            : Reason.With("check/recipients-unreadable", ("headers", string.Join(", ", message.UnreadableRecipientHeaders)));
         for (int i = 0; i < Rules.Count; i++)
         {
             RuleDescription rule = Rules[i].Description;
-            // An empty draft is not judged: "no greeting" or a perfect score would both be untrue.
-            RuleOutcome outcome = empty ? RuleOutcome.Skipped(new Reason("check/empty-body")) : Rules[i].Evaluate(input);
+            // An empty draft is not judged: "no greeting" or a perfect score would both be untrue. Nor are the
+            // recipients when a recipient header could not be read: a pass on the rest would pretend they were.
+            RuleOutcome outcome = empty ? RuleOutcome.Skipped(new Reason("check/empty-body"))
+                : recipientsUnknown is not null && rule.JudgesRecipients ? RuleOutcome.Skipped(recipientsUnknown)
+                : Rules[i].Evaluate(input);
             foreach (IReadOnlyList<RuleFinding> problem in OneFindingPerProblem(outcome.Findings))
                 findings.Add(Render(rule, problem, input.Text, language));
             checks[i] = new RuleCheck(rule.Name, outcome.Status, Localizer.Render(outcome.Detail, language), outcome.Detail.Id) { Links = outcome.Links };

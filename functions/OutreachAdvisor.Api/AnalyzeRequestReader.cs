@@ -18,16 +18,31 @@ public static class AnalyzeRequestReader
         if (request.ContentLength > ApiLimits.MaxRequestBytes)
             return Refuse(Problems.TooLarge(ApiLimits.MaxRequestBytes));
 
-        byte[]? body = await ReadAtMostAsync(request.Body, ApiLimits.MaxRequestBytes, cancellationToken).ConfigureAwait(false);
+        byte[]? body;
+        try
+        {
+            body = await ReadAtMostAsync(request.Body, ApiLimits.MaxRequestBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException error)
+        {
+            // The server refused the body itself (its own size limit, broken chunk framing): still a problem body.
+            return Refuse(error.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? Problems.TooLarge(ApiLimits.MaxRequestBytes)
+                : Problems.BadRequest("body", "the request body could not be read"));
+        }
         if (body is null)
             return Refuse(Problems.TooLarge(ApiLimits.MaxRequestBytes));
-        if (body.Length == 0)
+        // A UTF-8 byte order mark is allowed before JSON text (RFC 8259 section 8.1: a reader may ignore it).
+        ReadOnlyMemory<byte> json = body.AsMemory(body.AsSpan().StartsWith(Utf8Bom) ? Utf8Bom.Length : 0);
+        if (json.IsEmpty)
             return Refuse(Problems.BadRequest("body", "the request has no JSON body"));
+        if (NumberForBodyFormat(json.Span))
+            return Refuse(Problems.BadRequest("bodyFormat", "must be \"text\" or \"html\", not a number"));
 
         MessageInput? message;
         try
         {
-            message = JsonSerializer.Deserialize(body, AnalysisJsonContext.Default.MessageInput);
+            message = JsonSerializer.Deserialize(json.Span, AnalysisJsonContext.Default.MessageInput);
         }
         catch (JsonException error)
         {
@@ -42,6 +57,38 @@ public static class AnalyzeRequestReader
     }
 
     private static Outcome Refuse(Problem problem) => new(null, problem);
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    /// <summary>
+    /// Whether the top-level <c>bodyFormat</c> is a JSON number: the enum converter would take any integer
+    /// (7 becomes an undefined format), but the contract allows only the two names.
+    /// </summary>
+    private static bool NumberForBodyFormat(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64 });
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+                return false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                // The web defaults match property names case-insensitively.
+                bool isBodyFormat = string.Equals(reader.GetString(), "bodyFormat", StringComparison.OrdinalIgnoreCase);
+                if (!reader.Read())
+                    return false;
+                if (isBodyFormat && reader.TokenType == JsonTokenType.Number)
+                    return true;
+                reader.Skip();
+            }
+        }
+        catch (Exception error) when (error is JsonException or InvalidOperationException)
+        {
+            // Not valid JSON, or a property name that is not valid UTF-8 (GetString cannot transcode it; found by
+            // the analyze-request fuzz harness): the deserializer that follows says what is wrong.
+        }
+        return false;
+    }
 
     private static bool IsJson(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out MediaTypeHeaderValue? parsed)
@@ -60,6 +107,8 @@ public static class AnalyzeRequestReader
     {
         if (message.Body is null)
             return Problems.BadRequest("body", "is required");
+        if (!Enum.IsDefined(message.BodyFormat))
+            return Problems.BadRequest("bodyFormat", "must be \"text\" or \"html\"");
         if (message.From is not null && CheckAddress("from", message.From) is { } fromProblem)
             return fromProblem;
 

@@ -3,6 +3,7 @@ using Azure.Identity;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Graph;
 using Microsoft.Kiota.Authentication.Azure;
 using OutreachAdvisor.Analysis.Context;
@@ -20,7 +21,7 @@ namespace OutreachAdvisor.Api;
 /// the built-in analyzer. With <c>AzureAd</c> settings every request needs a valid Entra token; with
 /// <c>Mailbox:Provider=graph</c> the mailbox is the signed-in user's, read on their behalf.
 /// </summary>
-public sealed class ConfiguredAnalysisSources : IAnalysisSources
+public sealed partial class ConfiguredAnalysisSources : IAnalysisSources, IDisposable
 {
     public static readonly string[] GraphScopes = ["https://graph.microsoft.com/.default"];
 
@@ -32,6 +33,7 @@ public sealed class ConfiguredAnalysisSources : IAnalysisSources
     private readonly IFoundAtChecker _foundAt;
     private readonly IAddressDiscovery? _discovery;
     private readonly bool _useGraph;
+    private readonly GraphRequestGates _graphGates = new();
 
     public ConfiguredAnalysisSources(
         EntraTokenValidator? validator,
@@ -41,7 +43,8 @@ public sealed class ConfiguredAnalysisSources : IAnalysisSources
         IMailbox? localMailbox,
         ILanguageService? language,
         IFoundAtChecker? foundAt = null,
-        IAddressDiscovery? discovery = null)
+        IAddressDiscovery? discovery = null,
+        IReadOnlyList<string>? warnings = null)
     {
         if (useGraph && (validator is null || userCredential is null))
             throw new InvalidOperationException("Mailbox:Provider is graph, but the AzureAd settings (TenantId, ClientId) are missing: Graph is read on behalf of a signed-in user.");
@@ -54,7 +57,11 @@ public sealed class ConfiguredAnalysisSources : IAnalysisSources
         // Requests come over HTTP: found-at pages are fetched SSRF-safely and never read from this machine's disk.
         _foundAt = foundAt ?? new FoundAtChecker(allowLocalFiles: false);
         _discovery = discovery;
+        Warnings = warnings ?? [];
     }
+
+    /// <summary>Settings that cannot work as given (AzureAd:TenantId=common...), one line each: the hosts print or log them at start-up.</summary>
+    public IReadOnlyList<string> Warnings { get; }
 
     public string MailboxName => _useGraph ? "graph" : _localMailbox?.Name ?? "none";
 
@@ -73,10 +80,19 @@ public sealed class ConfiguredAnalysisSources : IAnalysisSources
                 throw new UnauthorizedException(token.Failure ?? "sign-in required");
             context.User = token.User!;
             if (_useGraph)
-                mailbox = new GraphMailbox(_graphClient(_userCredential!(token.Token!)));
+            {
+                // One gate per user: all of that user's Graph requests in this process stay within 4 at a time.
+                GraphRequestGate gate = _graphGates.For(ApiRateLimiter.PartitionKey(context));
+                mailbox = new GraphMailbox(_graphClient(_userCredential!(token.Token!)), gate: gate);
+            }
         }
         return new ContextSources { Mailbox = mailbox, Language = _language, FoundAt = _foundAt, Discovery = _discovery };
     }
+
+    public void Dispose() => _graphGates.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Configuration: {Warning}")]
+    private static partial void LogConfigurationWarning(ILogger logger, string warning);
 
     /// <summary>Whether any setting asks for more than the offline default (sign-in, a mailbox provider, a language endpoint).</summary>
     public static bool IsConfigured(IConfiguration configuration) =>
@@ -90,7 +106,14 @@ public sealed class ConfiguredAnalysisSources : IAnalysisSources
         HttpClient http = services?.GetService<IHttpClientFactory>()?.CreateClient("outreach") ?? new HttpClient();
         var entra = EntraOptions.FromSettings(key => configuration[key]);
         EntraTokenValidator? validator = entra.IsConfigured ? new EntraTokenValidator(entra, http) : null;
-        Func<string, TokenCredential>? userCredential = entra.IsConfigured ? new OnBehalfOfCredentialFactory(entra).ForUser : null;
+        // The user's Graph token is kept for its lifetime: one on-behalf-of exchange per user token, not per request.
+        Func<string, TokenCredential>? userCredential = entra.IsConfigured ? new OnBehalfOfTokenCache(new OnBehalfOfCredentialFactory(entra).ForUser).ForUser : null;
+        ILogger? startup = services?.GetService<ILoggerFactory>()?.CreateLogger("OutreachAdvisor.Startup");
+        foreach (string warning in entra.Warnings)
+        {
+            if (startup is not null)
+                LogConfigurationWarning(startup, warning);
+        }
 
         string provider = configuration["Mailbox:Provider"]?.Trim().ToLowerInvariant() ?? "none";
         IMailbox? localMailbox = provider switch
@@ -110,6 +133,6 @@ public sealed class ConfiguredAnalysisSources : IAnalysisSources
             ? new GraphServiceClient(http, new AzureIdentityAuthenticationProvider(credential, allowedHosts: [new Uri(graphBaseUrl).Host], scopes: GraphScopes), graphBaseUrl)
             : new GraphServiceClient(http, new AzureIdentityAuthenticationProvider(credential, scopes: GraphScopes));
 
-        return new ConfiguredAnalysisSources(validator, userCredential, GraphClient, provider == "graph", localMailbox, language, discovery: discovery);
+        return new ConfiguredAnalysisSources(validator, userCredential, GraphClient, provider == "graph", localMailbox, language, discovery: discovery, warnings: entra.Warnings);
     }
 }

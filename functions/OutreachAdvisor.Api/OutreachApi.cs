@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OutreachAdvisor.Analysis;
 using OutreachAdvisor.Api.Reports;
 
@@ -17,6 +19,8 @@ public static class OutreachApi
     {
         services.AddSingleton(sources);
         services.AddSingleton(OutreachAnalyzer.Default);
+        // Per-user limits from RateLimits:* settings (IConfiguration, when the host registers one).
+        services.TryAddSingleton(sp => new ApiRateLimiter(RateLimitSettings.From(sp.GetService<IConfiguration>())));
         services.AddSingleton<AnalyzeHandler>();
         services.AddSingleton<HealthHandler>();
         services.AddSingleton<RulesHandler>();

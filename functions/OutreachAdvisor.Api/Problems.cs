@@ -28,6 +28,19 @@ public static class Problems
     public static Problem Unauthorized(string detail) =>
         new("https://httpstatuses.io/401", "Sign-in required.", StatusCodes.Status401Unauthorized, detail);
 
+    public static Problem TooManyRequests(int perMinute, int retryAfterSeconds) =>
+        new("https://httpstatuses.io/429", "Too many requests.", StatusCodes.Status429TooManyRequests,
+            $"At most {perMinute} requests a minute per user on this route; try again in {retryAfterSeconds} s.");
+
+    public static Problem HostNotAllowed() =>
+        new("https://httpstatuses.io/400", "The request is not valid.", StatusCodes.Status400BadRequest,
+            "The Host header names a host this server does not answer for.",
+            new Dictionary<string, string[]> { ["Host"] = ["is not a host this server answers for"] });
+
+    public static Problem ResponseTooLarge(int limit) =>
+        new("https://httpstatuses.io/500", "The answer was too large.", StatusCodes.Status500InternalServerError,
+            $"The response would be larger than {limit:N0} bytes, this route's limit.");
+
     public static Problem NotFound(string detail) =>
         new("https://httpstatuses.io/404", "Not found.", StatusCodes.Status404NotFound, detail);
 

@@ -1,10 +1,13 @@
+using System.Diagnostics;
 using Azure.Storage.Queues.Models;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
+using OutreachAdvisor.Api;
 using OutreachAdvisor.Api.Reports;
 using OutreachAdvisor.ReportJobs;
+using OutreachAdvisor.Telemetry;
 
 namespace OutreachAdvisor.Functions;
 
@@ -50,7 +53,27 @@ public sealed class ReportFunctions(IServiceProvider services)
     public async Task RunJobAsync([QueueTrigger(ReportStorage.QueueName)] QueueMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        await Runner().RunAsync(message.Body?.ToString(), message.MessageId, message.DequeueCount, cancellationToken).ConfigureAwait(false);
+        using Activity? activity = OutreachTelemetry.Source.StartActivity("report-job", ActivityKind.Consumer);
+        activity?.SetTag("outreach.dequeue_count", message.DequeueCount);
+        long started = Stopwatch.GetTimestamp();
+        string outcome = "completed";
+        try
+        {
+            await Runner().RunAsync(message.Body?.ToString(), message.MessageId, message.DequeueCount, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error)
+        {
+            // Thrown means transient: the host delivers it again (or moves it to the poison queue).
+            outcome = "retried";
+            OutreachTelemetry.Fail(activity, error);
+            throw;
+        }
+        finally
+        {
+            activity?.SetTag("outreach.outcome", outcome);
+            OutreachTelemetry.ReportJobs.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+            OutreachTelemetry.ReportJobDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
     }
 
     /// <summary>A message the host gave up on: its job is marked failed (unless it finished), then the message is consumed.</summary>
@@ -58,6 +81,8 @@ public sealed class ReportFunctions(IServiceProvider services)
     public async Task PoisonAsync([QueueTrigger(ReportStorage.PoisonQueueName)] QueueMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        using Activity? activity = OutreachTelemetry.Source.StartActivity("report-job.poisoned", ActivityKind.Consumer);
+        OutreachTelemetry.ReportJobs.Add(1, new KeyValuePair<string, object?>("outcome", "poisoned"));
         await Runner().MarkPoisonedAsync(message.Body?.ToString(), cancellationToken).ConfigureAwait(false);
     }
 
@@ -76,7 +101,11 @@ public sealed class ReportFunctions(IServiceProvider services)
     private async Task<IActionResult> HandleAsync(HttpRequest request, Func<ReportHandlers, Task> handle)
     {
         if (Handlers is { } handlers)
-            await handle(handlers).ConfigureAwait(false);
+        {
+            // Per-user rate limit (docs/operations.md); a refusal has been written as a 429 problem.
+            if (await ApiRateLimiter.TryAcquireForReportsAsync(request.HttpContext).ConfigureAwait(false))
+                await handle(handlers).ConfigureAwait(false);
+        }
         else
             await ReportRoutes.NotAvailableAsync(request.HttpContext).ConfigureAwait(false);
         return new EmptyResult();

@@ -19,13 +19,14 @@ public sealed class GraphMailbox : IMailbox
     private readonly Dictionary<string, Task<bool>> _contacts = new(StringComparer.Ordinal);
     private Task<IReadOnlyCollection<string>?>? _verifiedDomains;
 
-    public GraphMailbox(GraphServiceClient client, GraphMailboxOptions? options = null)
+    /// <param name="gate">Holds this user's Graph requests to 4 at a time; by default a gate of this instance's own.</param>
+    public GraphMailbox(GraphServiceClient client, GraphMailboxOptions? options = null, GraphRequestGate? gate = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         Options = options ?? new GraphMailboxOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(Options.MaxMessagesPerQuery, 1, nameof(options));
         _queries = new GraphQueries(client, Options);
-        _sender = new GraphSender(client, Options);
+        _sender = new GraphSender(client, Options, gate ?? GraphRequestGate.Private());
     }
 
     public string Name => "graph";

@@ -12,7 +12,7 @@ namespace OutreachAdvisor.Graph;
 /// wait fits in the call's budget, and turning every other failure into a one-line
 /// <see cref="GraphMailboxException"/>.
 /// </summary>
-internal sealed class GraphSender(GraphServiceClient client, GraphMailboxOptions options)
+internal sealed class GraphSender(GraphServiceClient client, GraphMailboxOptions options, GraphRequestGate gate)
 {
     private static readonly Dictionary<string, ParsableFactory<IParsable>> ErrorMapping = new()
     {
@@ -26,7 +26,9 @@ internal sealed class GraphSender(GraphServiceClient client, GraphMailboxOptions
         {
             try
             {
-                T? result = await client.RequestAdapter.SendAsync(request, factory, ErrorMapping, budget.Token).ConfigureAwait(false);
+                T? result;
+                using (await gate.EnterAsync(1, budget.Token).ConfigureAwait(false))
+                    result = await client.RequestAdapter.SendAsync(request, factory, ErrorMapping, budget.Token).ConfigureAwait(false);
                 return result ?? throw new GraphMailboxException($"{label}: Microsoft Graph answered with no content");
             }
             catch (ApiException error) when (IsTransient(error.ResponseStatusCode) && retry < options.MaxRetries)
@@ -44,12 +46,15 @@ internal sealed class GraphSender(GraphServiceClient client, GraphMailboxOptions
 
     /// <summary>
     /// Sends the steps in <c>$batch</c> requests (the SDK splits them 20 per batch) and returns each
-    /// step's page by its id. Throttled steps are sent again in a smaller batch; any other failed step fails the call.
+    /// step's page by its id. Throttled steps are sent again in a smaller batch; any other failed step is
+    /// returned in <see cref="BatchOutcome{T}.Failures"/> (the caller decides what it costs), while a failure
+    /// of the whole batch request fails the call.
     /// </summary>
-    public async Task<Dictionary<string, T>> SendBatchAsync<T>(IReadOnlyDictionary<string, BatchStep> steps, CallBudget budget)
+    public async Task<BatchOutcome<T>> SendBatchAsync<T>(IReadOnlyDictionary<string, BatchStep> steps, CallBudget budget)
         where T : IParsable, new()
     {
         var results = new Dictionary<string, T>();
+        var failures = new Dictionary<string, GraphMailboxException>();
         Dictionary<string, BatchStep> pending = new(steps);
         for (int retry = 0; ; retry++)
         {
@@ -61,7 +66,9 @@ internal sealed class GraphSender(GraphServiceClient client, GraphMailboxOptions
                 var batch = new BatchRequestContentCollection(client);
                 foreach ((string? id, BatchStep? step) in pending)
                     await batch.AddBatchRequestStepAsync(step.Request, id).ConfigureAwait(false);
-                BatchResponseContentCollection response = await client.Batch.PostAsync(batch, budget.Token).ConfigureAwait(false);
+                BatchResponseContentCollection response;
+                using (await gate.EnterAsync(pending.Count, budget.Token).ConfigureAwait(false))
+                    response = await client.Batch.PostAsync(batch, budget.Token).ConfigureAwait(false);
                 Dictionary<string, HttpStatusCode> statuses = await response.GetResponsesStatusCodesAsync().ConfigureAwait(false);
                 foreach ((string? id, BatchStep? step) in pending)
                 {
@@ -82,7 +89,7 @@ internal sealed class GraphSender(GraphServiceClient client, GraphMailboxOptions
                         wait = Longest(wait, after);
                         continue;
                     }
-                    throw new GraphMailboxException(await DescribeBatchFailureAsync(step.Label, item).ConfigureAwait(false));
+                    failures[id] = new GraphMailboxException(await DescribeBatchFailureAsync(step.Label, item).ConfigureAwait(false));
                 }
             }
             catch (ApiException error) when (IsTransient(error.ResponseStatusCode) && retry < options.MaxRetries)
@@ -99,7 +106,7 @@ internal sealed class GraphSender(GraphServiceClient client, GraphMailboxOptions
                 throw Failure(pending.Values.First().Label, error);
             }
             if (throttled.Count == 0)
-                return results;
+                return new BatchOutcome<T>(results, failures);
             await WaitBeforeRetryAsync(throttled.Values.First().Label, status, wait, budget).ConfigureAwait(false);
             pending = throttled;
         }
@@ -169,3 +176,6 @@ internal sealed class GraphSender(GraphServiceClient client, GraphMailboxOptions
 
 /// <summary>One request of a JSON batch, with the words that name it in error messages.</summary>
 internal sealed record BatchStep(string Label, RequestInformation Request);
+
+/// <summary>The pages of the steps that succeeded and the one-line failure of each that did not, by step id.</summary>
+internal sealed record BatchOutcome<T>(Dictionary<string, T> Results, Dictionary<string, GraphMailboxException> Failures);

@@ -36,6 +36,32 @@ public sealed record EntraOptions
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(TenantId) && !string.IsNullOrWhiteSpace(ClientId);
 
+    private static readonly string[] MultiTenantAliases = ["common", "organizations", "consumers"];
+
+    /// <summary>
+    /// <c>TenantId</c> is <c>common</c>, <c>organizations</c> or <c>consumers</c>: their metadata names no one
+    /// issuer (<c>https://login.microsoftonline.com/{tenantid}/v2.0</c>), so no token could ever match it. The
+    /// validator refuses every token saying so, and <see cref="Warnings"/> says it at start-up.
+    /// </summary>
+    public bool IsMultiTenantAlias => TenantId is not null && MultiTenantAliases.Contains(TenantId.Trim(), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Settings that cannot work as given, one line each, for the host to log (Functions) or print (<c>outreach serve</c>) at start-up.</summary>
+    public IReadOnlyList<string> Warnings
+    {
+        get
+        {
+            var warnings = new List<string>();
+            if (IsMultiTenantAlias)
+            {
+                warnings.Add($"AzureAd:TenantId is '{TenantId!.Trim()}', which names no single tenant: every sign-in will be refused. " +
+                    "Set it to the directory (tenant) id of the app registration (docs/identity.md).");
+            }
+            if (MetadataAddress is { } metadata && metadata.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !AllowHttpMetadata)
+                warnings.Add("AzureAd:MetadataAddress is http://: it is refused (metadata must come over https), so every sign-in will be refused.");
+            return warnings;
+        }
+    }
+
     /// <summary>
     /// Reads the <c>AzureAd</c> section through <paramref name="setting"/> (keys like <c>AzureAd:TenantId</c>;
     /// with IConfiguration: <c>EntraOptions.FromSettings(key =&gt; configuration[key])</c>).

@@ -31,8 +31,8 @@ public sealed class EntraTokenValidator
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        if (!options.IsConfigured)
-            return; // fail closed: every request gets Failures.NotConfigured
+        if (!options.IsConfigured || options.IsMultiTenantAlias)
+            return; // fail closed: every request gets Failures.NotConfigured (or MultiTenantAuthority)
 
         HttpDocumentRetriever retriever = metadataClient is null ? new HttpDocumentRetriever() : new HttpDocumentRetriever(metadataClient);
         retriever.RequireHttps = !options.AllowHttpMetadata;
@@ -52,7 +52,7 @@ public sealed class EntraTokenValidator
         if (token is null)
             return TokenValidationOutcome.Fail(Failures.NoBearerToken);
         if (_metadata is null)
-            return TokenValidationOutcome.Fail(Failures.NotConfigured);
+            return TokenValidationOutcome.Fail(_options.IsMultiTenantAlias ? Failures.MultiTenantAuthority : Failures.NotConfigured);
 
         // Read the metadata first so that an unreachable or refused document is reported as such (and so that
         // cancellation is honoured); the handler below then gets the cached copy from the same manager.

@@ -14,6 +14,7 @@ public static class Failures
     public const string WrongIssuer = "the token was issued by another tenant or authority";
     public const string BadSignature = "the token's signature is not valid";
     public const string Invalid = "the token is not valid";
+    public const string MultiTenantAuthority = "sign-in is misconfigured on the server: AzureAd:TenantId must be the tenant's id, not common, organizations or consumers";
 
     public static string MissingScope(string scope) => $"the token lacks the {scope} scope";
 }

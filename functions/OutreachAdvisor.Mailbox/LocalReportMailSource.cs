@@ -148,6 +148,7 @@ public sealed class LocalReportMailSource : IReportMailSource
             DateSource = dateSource,
             Body = body,
             BodyFormat = format,
+            UnreadableRecipientHeaders = MessageFile.RecipientHeaders(headers.UnreadableAddressHeaders),
         };
     }
 

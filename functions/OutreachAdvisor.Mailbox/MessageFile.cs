@@ -99,9 +99,15 @@ public static class MessageFile
             Subject = message.Subject ?? string.Empty,
             Body = body,
             BodyFormat = format,
+            UnreadableRecipientHeaders = RecipientHeaders(headers.UnreadableAddressHeaders),
         };
         return new MessageFileContent(input, headers.UnreadableAddressHeaders ?? []);
     }
+
+    /// <summary>The To, Cc and Bcc headers among those nothing could be read from (the sender's is not a recipient's).</summary>
+    internal static string[] RecipientHeaders(IReadOnlyList<string>? unreadable) =>
+        (unreadable ?? []).Where(h => h.Equals("To", StringComparison.OrdinalIgnoreCase) || h.Equals("Cc", StringComparison.OrdinalIgnoreCase)
+            || h.Equals("Bcc", StringComparison.OrdinalIgnoreCase)).ToArray();
 
     private static (string Body, BodyFormat Format) BodyOf(MimeMessage message) =>
         message.TextBody is { Length: > 0 } text ? (text, BodyFormat.Text)

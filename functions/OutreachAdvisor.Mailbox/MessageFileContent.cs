@@ -13,6 +13,5 @@ namespace OutreachAdvisor.Mailbox;
 public sealed record MessageFileContent(MessageInput Message, IReadOnlyList<string> UnreadableAddressHeaders)
 {
     /// <summary>True when To, Cc or Bcc held something no address could be recovered from.</summary>
-    public bool HasUnreadableRecipients => UnreadableAddressHeaders.Any(h =>
-        h.Equals("To", StringComparison.OrdinalIgnoreCase) || h.Equals("Cc", StringComparison.OrdinalIgnoreCase) || h.Equals("Bcc", StringComparison.OrdinalIgnoreCase));
+    public bool HasUnreadableRecipients => Message.UnreadableRecipientHeaders.Count > 0;
 }

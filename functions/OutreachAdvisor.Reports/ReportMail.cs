@@ -28,4 +28,7 @@ public sealed record ReportMail
     public string? Body { get; init; }
 
     public BodyFormat BodyFormat { get; init; } = BodyFormat.Text;
+
+    /// <summary>Recipient headers nothing could be read from (local files): the analysis skips the rules that judge recipients.</summary>
+    public IReadOnlyList<string> UnreadableRecipientHeaders { get; init; } = [];
 }

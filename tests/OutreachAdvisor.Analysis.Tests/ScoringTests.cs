@@ -85,6 +85,35 @@ public sealed class ScoringTests
     }
 
     [TestMethod]
+    public void Rules_that_judge_recipients_are_skipped_when_a_recipient_header_could_not_be_read()
+    {
+        // Cc held text with no address in it: Marco is known, the others are not. right-recipient would fire
+        // on the one left and private-channel would count one visible person: neither may judge a partial list.
+        MessageInput message = Build.Message("Hi Marco,\nI loved your piece on river towns. Could you review my CV?", to: [Build.Marco]) with
+        {
+            UnreadableRecipientHeaders = ["Cc"],
+        };
+
+        AnalysisResult result = OutreachAnalyzer.Default.Analyze(message);
+
+        string[] skipped = result.Checks.Where(c => c.DetailId == "check/recipients-unreadable").Select(c => c.Rule).Order().ToArray();
+        CollectionAssert.AreEqual(new[] { "engage-before-asking", "listed-address", "private-channel", "right-recipient" }, skipped);
+        Assert.IsTrue(result.Checks.Where(c => skipped.Contains(c.Rule)).All(c => c.Status == CheckStatus.Skipped && c.Detail.Contains("Cc", StringComparison.Ordinal)));
+        Assert.IsEmpty(result.Findings.Where(f => skipped.Contains(f.Rule)));
+        Assert.AreEqual(new Coverage(5, 9), result.Coverage);
+        // The text rules still run on the body.
+        Assert.AreEqual(CheckStatus.Passed, result.Checks.Single(c => c.Rule == "personal-greeting").Status);
+    }
+
+    [TestMethod]
+    public void The_marker_is_never_read_from_a_request_body()
+    {
+        MessageInput message = System.Text.Json.JsonSerializer.Deserialize(
+            """{"to":[],"body":"Hi","unreadableRecipientHeaders":["To"]}""", OutreachAdvisor.Analysis.Json.AnalysisJsonContext.Default.MessageInput)!;
+        Assert.IsEmpty(message.UnreadableRecipientHeaders);
+    }
+
+    [TestMethod]
     [DataRow("Bonjour Claire,\nJe me permets de vous écrire pour vous demander si vous auriez un peu de temps la semaine prochaine pour un café. Merci beaucoup pour votre aide.")]
     [DataRow("Hallo Frau Weber,\nich schreibe Ihnen, weil ich gerne Ihre Meinung zu meinem Projekt hören würde. Hätten Sie nächste Woche Zeit für ein kurzes Gespräch?")]
     public void A_language_that_is_not_checked_has_no_score_but_says_what_ran(string body)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Graph;
 using Microsoft.Kiota.Authentication.Azure;
 using OutreachAdvisor.Analysis;
@@ -91,6 +92,21 @@ public sealed class SignInAndGraphTests
     }
 
     [TestMethod]
+    [DataRow("{ \"to\": [ { \"address\": \"nobody\" } ], \"body\": \"hi\" }")]
+    [DataRow("{ \"to\": [], \"body\": \"hi\", \"bodyFormat\": \"pdf\" }")]
+    [DataRow("not json")]
+    public async Task Sign_in_is_checked_before_the_fields_so_the_schema_is_not_told_to_strangers(string body)
+    {
+        DefaultHttpContext context = Post(body);
+        await GraphHandler().HandleAsync(context);
+
+        Assert.AreEqual(StatusCodes.Status401Unauthorized, context.Response.StatusCode);
+        string text = ResponseText(context);
+        Assert.DoesNotContain("errors", text, "no field is named to a caller who is not signed in");
+        StringAssert.Contains(text, "no bearer token");
+    }
+
+    [TestMethod]
     public async Task A_valid_token_reads_the_users_Graph_mailbox_on_their_behalf()
     {
         string userToken = OpenId!.MintToken();
@@ -134,6 +150,41 @@ public sealed class SignInAndGraphTests
     {
         InvalidOperationException error = Assert.ThrowsExactly<InvalidOperationException>(() => ConfiguredAnalysisSources.Create(Settings(("Mailbox:Provider", "graph")), EmptyServices.Instance));
         StringAssert.Contains(error.Message, "AzureAd");
+    }
+
+    [TestMethod]
+    public async Task Report_routes_spend_the_signed_in_users_budget_and_refuse_with_429()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(new ApiRateLimiter(new RateLimitSettings { ReportsPerMinute = 2 }));
+        services.AddSingleton(new Reports.ReportSignIn(new EntraTokenValidator(OpenId!.Options())));
+        using ServiceProvider provider = services.BuildServiceProvider();
+        string ann = "Bearer " + OpenId.MintToken(), bob = "Bearer " + OpenId.MintToken(objectId: Guid.NewGuid().ToString());
+        DefaultHttpContext Request(string? authorization)
+        {
+            DefaultHttpContext context = Get("/api/reports");
+            context.RequestServices = provider;
+            if (authorization is not null)
+                context.Request.Headers.Authorization = authorization;
+            return context;
+        }
+
+        Assert.IsTrue(await ApiRateLimiter.TryAcquireForReportsAsync(Request(ann)));
+        Assert.IsTrue(await ApiRateLimiter.TryAcquireForReportsAsync(Request(ann)));
+        DefaultHttpContext refused = Request(ann);
+        Assert.IsFalse(await ApiRateLimiter.TryAcquireForReportsAsync(refused));
+        Assert.AreEqual(StatusCodes.Status429TooManyRequests, refused.Response.StatusCode);
+        Assert.AreEqual("application/problem+json", refused.Response.ContentType);
+        Assert.IsFalse(string.IsNullOrEmpty(refused.Response.Headers.RetryAfter.ToString()));
+        Assert.IsTrue(await ApiRateLimiter.TryAcquireForReportsAsync(Request(bob)), "another user's budget is their own");
+        Assert.IsTrue(await ApiRateLimiter.TryAcquireForReportsAsync(Request(null)), "no token: the handler answers 401, nothing is spent");
+    }
+
+    [TestMethod]
+    public void Tenant_common_is_warned_about_at_start_up()
+    {
+        var sources = ConfiguredAnalysisSources.Create(Settings(("AzureAd:TenantId", "common"), ("AzureAd:ClientId", LocalOpenIdServer.ClientId)), EmptyServices.Instance);
+        StringAssert.Contains(sources.Warnings.Single(), "AzureAd:TenantId is 'common'");
     }
 
     [TestMethod]

@@ -95,6 +95,52 @@ public sealed class CheckCommandTests
         Assert.AreEqual("failed", CheckStatus(run, "listed-address"));
     }
 
+    /// <summary>Issue 15.9: escape sequences in the subject, a display name or quoted evidence are printed as visible escapes.</summary>
+    [TestMethod]
+    public async Task Control_characters_from_the_message_are_made_visible_in_the_text_output()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"outreach-{Guid.NewGuid():N}.eml");
+        await File.WriteAllTextAsync(path, "From: Ann Lee <ann@lee.example>\r\nTo: \"Jane\u001b[2J\" <jane@shape.example>\r\n" +
+            "Subject: Hello \u001b]0;pwned\u0007 there\r\n\r\nDear \u001b[31m{{first_name}}\u009b,\r\nCould you review my CV?\r\n");
+        try
+        {
+            Run run = await RunAsync(["check", path, "--lang", "en"]);
+
+            StringAssert.Contains(run.Stdout, "pwned");
+            foreach (char control in new[] { '\u001b', '\u0007', '\u009b' })
+                Assert.DoesNotContain(control.ToString(), run.Stdout, $"U+{(int)control:X4} printed raw");
+            StringAssert.Contains(run.Stdout, "\\u001b]0;pwned\\u0007");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>Issue 15.4: a To header nothing can be read from (an unquoted backslash and no address) used to give vacuous passes.</summary>
+    [TestMethod]
+    public async Task A_recipient_header_that_cannot_be_read_skips_the_recipient_rules_and_says_so()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"outreach-{Guid.NewGuid():N}.eml");
+        await File.WriteAllTextAsync(path, "From: Ann Lee <ann@lee.example>\r\nTo: Eva \\orris <no address here>\r\nSubject: Your piece\r\n\r\n" +
+            "Hi Eva,\r\nI read your piece on river towns last week. Could you spare ten minutes for a call?\r\n");
+        try
+        {
+            Run json = await RunAsync(["check", path, "--json"]);
+            foreach (string rule in new[] { "private-channel", "right-recipient", "engage-before-asking", "listed-address" })
+                Assert.AreEqual("skipped", CheckStatus(json, rule), rule);
+            Assert.AreEqual("passed", CheckStatus(json, "personal-greeting"));
+
+            Run text = await RunAsync(["check", path, "--lang", "en"]);
+            StringAssert.Contains(text.Stdout, "no address could be read from the message's To header");
+            Assert.AreEqual(string.Empty, text.Stderr);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static string? CheckStatus(Run run, string rule)
     {
         using var result = JsonDocument.Parse(run.Stdout);

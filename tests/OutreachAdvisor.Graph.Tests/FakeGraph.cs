@@ -54,8 +54,10 @@ public sealed partial class FakeGraph
         {
             if (FromFilter().Match(filter) is { Success: true } from)
                 matches = folder.Where(m => Same(m.From, Literal(from)));
-            else if (ToFilter().Match(filter) is { Success: true } to)
-                matches = folder.Where(m => m.To.Any(a => Same(a, Literal(to))));
+            else if (ToFilter().IsMatch(filter))
+                // What Graph answers to this lambda on messages (microsoft-graph-explorer-v4 #3957, reproduced
+                // by its maintainers): the filter is refused, whatever the mailbox holds.
+                return FakeResponse.Error(400, "ErrorInvalidUrlQueryFilter", "The query filter contains one or more invalid nodes.");
             else
                 return FakeResponse.Error(400, "ErrorInvalidUrlQueryFilter", "The query filter contains one or more invalid nodes.");
         }

@@ -50,6 +50,18 @@ public sealed class FakeGraphServer : IAsyncDisposable
 
     public IEnumerable<FakeRequest> HttpRequests => Requests.Where(r => !r.InBatch);
 
+    private int _inFlight;
+    private int _maxInFlight;
+
+    /// <summary>
+    /// The most requests Graph would have run at once for the mailbox: each HTTP request counts 1, a $batch
+    /// counts as many of its steps as Outlook runs together (up to 4).
+    /// </summary>
+    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
+
+    /// <summary>How long each answer takes (so concurrent requests overlap).</summary>
+    public TimeSpan Latency { get; set; }
+
     public static async Task<FakeGraphServer> StartAsync(Func<FakeRequest, FakeResponse> answer)
     {
         FakeGraphServer? server = null;
@@ -68,9 +80,28 @@ public sealed class FakeGraphServer : IAsyncDisposable
             InBatch: false);
         Requests.Enqueue(request);
 
-        FakeResponse response = request.Method == "POST" && request.Path == "/v1.0/$batch"
-            ? await AnswerBatchAsync(http, answer).ConfigureAwait(false)
-            : answer(request);
+        bool isBatch = request.Method == "POST" && request.Path == "/v1.0/$batch";
+        string? body = null;
+        int weight = 1;
+        if (isBatch)
+        {
+            body = await new StreamReader(http.Body).ReadToEndAsync().ConfigureAwait(false);
+            weight = Math.Min(4, JsonNode.Parse(body)!["requests"]!.AsArray().Count);
+        }
+        int now = Interlocked.Add(ref _inFlight, weight);
+        for (int seen = Volatile.Read(ref _maxInFlight); now > seen; seen = Volatile.Read(ref _maxInFlight))
+            Interlocked.CompareExchange(ref _maxInFlight, now, seen);
+        FakeResponse response;
+        try
+        {
+            if (Latency > TimeSpan.Zero)
+                await Task.Delay(Latency).ConfigureAwait(false);
+            response = isBatch ? AnswerBatch(body!, answer) : answer(request);
+        }
+        finally
+        {
+            Interlocked.Add(ref _inFlight, -weight);
+        }
         if (ReferenceEquals(response, FakeResponse.Hang))
         {
             await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
@@ -84,9 +115,9 @@ public sealed class FakeGraphServer : IAsyncDisposable
     }
 
     /// <summary>The documented batch shape: <c>{"requests":[{id,method,url}]}</c> in, <c>{"responses":[{id,status,headers,body}]}</c> out.</summary>
-    private async Task<FakeResponse> AnswerBatchAsync(HttpRequest http, Func<FakeRequest, FakeResponse> answer)
+    private FakeResponse AnswerBatch(string body, Func<FakeRequest, FakeResponse> answer)
     {
-        JsonNode batch = (await JsonNode.ParseAsync(http.Body).ConfigureAwait(false))!;
+        JsonNode batch = JsonNode.Parse(body)!;
         var responses = new JsonArray();
         foreach (JsonNode? step in batch["requests"]!.AsArray())
         {

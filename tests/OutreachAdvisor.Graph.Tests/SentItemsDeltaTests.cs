@@ -151,6 +151,39 @@ public sealed class SentItemsDeltaTests : IDisposable
     }
 
     [TestMethod]
+    public async Task A_410_on_a_next_link_in_the_middle_of_a_round_restarts_the_round_once()
+    {
+        int refused = 0;
+        // The second page's state expires once, while the round is being read.
+        _intercept = r => r["$skiptoken"] == "GwcBoTmPuoTQWfcsAbkYM" && Interlocked.Increment(ref refused) == 1
+            ? FakeResponse.Error(410, "SyncStateNotFound", "The sync state generation is not found.")
+            : null;
+
+        GraphReportMailSource source = Source();
+        List<ReportMail> mail = await ReadAllAsync(source, MailDate.AddDays(-7));
+
+        Assert.AreEqual(2, _server.Requests.Count(r => Is(r, "/v1.0/me/mailFolders/sentitems/messages/delta")), "the round started again");
+        CollectionAssert.AreEqual(
+            new[] { "AAMkADNkNAAASq35xAAA=", "AQMkADNkNAAAVRMKAAAAA==", "AQMkADNkNAAAgWkAAAA", "AQMkADNkNAAAgWJAAAA", "AAMkADk0MGFkODE3LWEAAA=" },
+            mail.Where(m => m.Body is not null).Select(m => m.Id).ToArray(), "every message once, none lost or doubled");
+        await source.CommitAsync(CancellationToken.None);
+        StringAssert.EndsWith(_links.Saved[(Owner, "sentitems")].Link, "$deltatoken=GwcBoTmPuoGNlgXgF1nyUNMXY");
+    }
+
+    [TestMethod]
+    public async Task A_second_410_in_the_restarted_round_is_a_failure_not_a_loop()
+    {
+        _intercept = r => r["$skiptoken"] == "GwcBoTmPuoTQWfcsAbkYM"
+            ? FakeResponse.Error(410, "SyncStateNotFound", "The sync state generation is not found.")
+            : null;
+
+        GraphReportSourceException error = await Assert.ThrowsExactlyAsync<GraphReportSourceException>(() => ReadAllAsync(Source(), MailDate.AddDays(-7)));
+
+        StringAssert.Contains(error.Message, "410");
+        Assert.AreEqual(2, _server.Requests.Count(r => Is(r, "/v1.0/me/mailFolders/sentitems/messages/delta")), "one restart, then the error");
+    }
+
+    [TestMethod]
     [DataRow(429, true)]
     [DataRow(503, true)]
     [DataRow(403, false)]

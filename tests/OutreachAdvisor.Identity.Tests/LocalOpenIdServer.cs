@@ -133,12 +133,13 @@ internal sealed class LocalOpenIdServer : IAsyncDisposable
         DateTime? notBefore = null,
         DateTime? expires = null,
         SigningCredentials? signing = null,
-        bool unsigned = false)
+        bool unsigned = false,
+        string objectId = "99999999-8888-7777-6666-555555555555")
     {
         DateTime now = DateTime.UtcNow;
         var claims = new Dictionary<string, object>
         {
-            ["oid"] = "99999999-8888-7777-6666-555555555555",
+            ["oid"] = objectId,
             ["tid"] = Tenant,
             ["name"] = "Ada Example",
             ["preferred_username"] = "ada@contoso.example",

@@ -98,6 +98,21 @@ public sealed class HardeningTests
     }
 
     [TestMethod]
+    public async Task A_report_message_whose_To_header_cannot_be_read_is_counted_and_marked_so_its_recipient_rules_are_skipped()
+    {
+        using var folder = new TempMailbox();
+        folder.Write("a.eml", Message(Owner, "Unreadable", to: @"Eva \orris <no address here>", messageId: "<1@x>"));
+        folder.Write("b.eml", Message(Owner, "Readable", to: "jane@shape.example", messageId: "<2@x>"));
+
+        (List<ReportMail> mail, IReadOnlyDictionary<string, int> skipped) = await ReadReportAsync(folder);
+
+        Assert.HasCount(2, mail);
+        CollectionAssert.AreEqual(new[] { "To" }, mail.Single(m => m.Subject == "Unreadable").UnreadableRecipientHeaders.ToArray());
+        Assert.IsEmpty(mail.Single(m => m.Subject == "Readable").UnreadableRecipientHeaders);
+        Assert.IsEmpty(skipped);
+    }
+
+    [TestMethod]
     public async Task Check_reads_both_recipients_of_a_malformed_To_header()
     {
         string eml = Message(Owner, "Coffee?", to: @"Eva \orris <eva@org27.example>, Marco <marco@org28.example>");

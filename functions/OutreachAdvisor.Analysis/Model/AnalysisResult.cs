@@ -90,4 +90,8 @@ public sealed record AnalysisResult
 
     [JsonIgnore]
     public bool HasWarnings => Findings.Any(f => f.Severity >= Severity.Warning);
+
+    /// <summary>Set when a response cap left something out (added field); absent on a whole result.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Truncation? Truncated { get; init; }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OutreachAdvisor.Analysis.Model;
 
 /// <summary>The message being checked: the contract's analysis request.</summary>
@@ -10,6 +12,14 @@ public sealed record MessageInput
     public string Subject { get; init; } = string.Empty;
     public string Body { get; init; } = string.Empty;
     public BodyFormat BodyFormat { get; init; } = BodyFormat.Text;
+
+    /// <summary>
+    /// The recipient headers ("To", "Cc", "Bcc") of a message read from a file that held text from which no
+    /// address could be recovered (issue 15.4): the recipient lists are incomplete, so the rules that judge
+    /// recipients are skipped saying so instead of passing on what is left. Never read from a request body.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> UnreadableRecipientHeaders { get; init; } = [];
 
     /// <summary>Recipient address to the page (URL or file) where the sender found it.</summary>
     public IReadOnlyDictionary<string, string>? FoundAt { get; init; }

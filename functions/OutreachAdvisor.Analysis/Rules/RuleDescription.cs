@@ -30,6 +30,7 @@ public sealed class RuleDescription
         DefaultSeverity = Enum.Parse<Severity>(root.GetProperty("defaultSeverity").GetString()!, ignoreCase: true);
         BlocksSend = root.GetProperty("blocksSend").GetBoolean();
         PromptsOnSend = root.GetProperty("promptsOnSend").GetBoolean();
+        JudgesRecipients = root.TryGetProperty("judgesRecipients", out JsonElement judges) && judges.GetBoolean();
         Title = Text(root.GetProperty("title"));
         Summary = Text(root.GetProperty("description"));
         Findings = root.GetProperty("findings").EnumerateObject().ToFrozenDictionary(
@@ -63,6 +64,12 @@ public sealed class RuleDescription
 
     /// <summary>Whether a warning of this rule asks "send anyway?" before sending.</summary>
     public bool PromptsOnSend { get; }
+
+    /// <summary>
+    /// Whether the rule's verdict depends on the whole recipient list (who is in To and Cc, their history,
+    /// where their addresses were found): it is skipped when a recipient header could not be read.
+    /// </summary>
+    public bool JudgesRecipients { get; }
 
     public LocalizedText Title { get; }
 

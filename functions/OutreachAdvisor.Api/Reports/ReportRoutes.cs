@@ -27,10 +27,17 @@ public static class ReportRoutes
         return endpoints;
     }
 
-    private static Task Dispatch(HttpContext context, Func<ReportHandlers, Task> handle) =>
-        context.RequestServices.GetService<ReportHandlers>() is { } handlers
-            ? handle(handlers)
-            : NotAvailableAsync(context);
+    private static async Task Dispatch(HttpContext context, Func<ReportHandlers, Task> handle)
+    {
+        if (context.RequestServices.GetService<ReportHandlers>() is not { } handlers)
+        {
+            await NotAvailableAsync(context).ConfigureAwait(false);
+            return;
+        }
+        // Per-user rate limit (docs/operations.md); a refusal has been written as a 429 problem.
+        if (await ApiRateLimiter.TryAcquireForReportsAsync(context).ConfigureAwait(false))
+            await handle(handlers).ConfigureAwait(false);
+    }
 
     public static Task NotAvailableAsync(HttpContext context)
     {

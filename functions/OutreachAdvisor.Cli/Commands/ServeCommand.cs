@@ -7,11 +7,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry.Trace;
 using OutreachAdvisor.Analysis.Context;
 using OutreachAdvisor.Api;
 using OutreachAdvisor.FoundAt;
 using OutreachAdvisor.FoundAt.Discovery;
 using OutreachAdvisor.Mailbox;
+using OutreachAdvisor.Telemetry;
 
 namespace OutreachAdvisor.Cli.Commands;
 
@@ -50,6 +52,11 @@ public static class ServeCommand
             throw new UsageException($"--addin-dir {addinDir} does not exist (build the add-in with: npm --prefix addin run build)");
 
         IAnalysisSources sources = await SourcesAsync(mailboxPaths, cancellationToken).ConfigureAwait(false);
+        if (sources is ConfiguredAnalysisSources configured)
+        {
+            foreach (string warning in configured.Warnings)
+                await stdout.WriteLineAsync("warning: " + warning).ConfigureAwait(false);
+        }
         WebApplication app = Build(port, sources, addinDir, allowedOrigin);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -86,18 +93,38 @@ public static class ServeCommand
         });
     }
 
-    public static WebApplication Build(int port, IAnalysisSources sources, string? addinDir, string? allowedOrigin)
+    /// <param name="settings">Extra configuration (tests): RateLimits:*, Http:AllowedHosts and the like; environment variables are read too.</param>
+    /// <param name="configureServices">Extra services (tests add OpenTelemetry's in-memory exporters here).</param>
+    public static WebApplication Build(int port, IAnalysisSources sources, string? addinDir, string? allowedOrigin,
+        IEnumerable<KeyValuePair<string, string?>>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
+        if (settings is not null)
+            builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = ApiLimits.MaxRequestBytes + 1);
+        // Kestrel's own cap sits above the API's: the handler counts the decoded body (not chunk framing)
+        // and answers an oversized one with problem+json instead of Kestrel's bare 413.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = ApiLimits.ServerRequestBytes);
         builder.Services.AddOutreachApi(sources);
         OutreachAdvisor.Api.Reports.LocalReports.AddTo(builder.Services, sources, builder.Configuration);
         if (allowedOrigin is not null)
             builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy.WithOrigins(allowedOrigin).WithMethods("GET", "POST").WithHeaders("Content-Type", "Authorization", "Accept-Language")));
+        // OpenTelemetry when APPLICATIONINSIGHTS_CONNECTION_STRING is set (or a test asks for it): docs/operations.md.
+        string? connectionString = builder.Configuration[TelemetrySetup.ConnectionStringSetting];
+        // Server spans for each request (route and status only): the parent the analysis spans hang from.
+        builder.Services.AddOutreachTelemetry(connectionString, alwaysOn: configureServices is not null)
+            ?.WithTracing(tracing => tracing.AddAspNetCoreInstrumentation(options => options.RecordException = false));
+        configureServices?.Invoke(builder.Services);
 
         WebApplication app = builder.Build();
+        // Loopback names only (a DNS-rebinding page must not reach the local mailbox); Http:AllowedHosts adds names.
+        var hosts = HostFilter.Loopback(app.Configuration[HostFilter.Setting]?.Split(';'));
+        app.Use(async (context, next) =>
+        {
+            if (await hosts.CheckAsync(context).ConfigureAwait(false))
+                await ResponseSizeLimit.RunAsync(context, () => next(context)).ConfigureAwait(false);
+        });
         if (allowedOrigin is not null)
             app.UseCors();
         AddinPages.Map(app, addinDir);

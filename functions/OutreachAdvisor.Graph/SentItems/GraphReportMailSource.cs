@@ -123,6 +123,7 @@ public sealed class GraphReportMailSource : IReportMailSource
         DateTimeOffset roundStarted = _time.GetUtcNow();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         bool sent = folder == SentItems;
+        bool restartedFullRound = false;
 
         for (int pages = 0; ; pages++)
         {
@@ -133,10 +134,13 @@ public sealed class GraphReportMailSource : IReportMailSource
             {
                 page = await GetPageAsync(folder, url, since, cancellationToken).ConfigureAwait(false);
             }
-            catch (ApiException error) when (error.ResponseStatusCode == 410 && fromLink)
+            catch (ApiException error) when (error.ResponseStatusCode == 410 && (fromLink || !restartedFullRound))
             {
-                // The stored sync state expired or must be reset (Graph: 410 syncStateNotFound / resyncRequired):
-                // start over with a full round. Messages already seen this run are not yielded twice.
+                // The sync state expired or must be reset (Graph: 410 syncStateNotFound / resyncRequired), on the
+                // stored link or on a nextLink in the middle of a round: start over with a full round - once for a
+                // full round (a second 410 there is a failure). Messages already seen this run are not yielded twice.
+                if (!fromLink)
+                    restartedFullRound = true;
                 fromLink = false;
                 url = null;
                 roundStarted = _time.GetUtcNow();

@@ -30,6 +30,7 @@ internal sealed class SentMessageAnalyzer(string sourceName, string uiLanguage, 
             Subject = mail.Subject,
             Body = mail.Body ?? string.Empty,
             BodyFormat = mail.BodyFormat,
+            UnreadableRecipientHeaders = mail.UnreadableRecipientHeaders,
         };
         Organization organization = OrganizationOf(mail.From.Address);
         IEnumerable<RecipientFacts> facts = message.AllRecipients.Select(r => new RecipientFacts { Recipient = r, History = RecipientHistory.None });
