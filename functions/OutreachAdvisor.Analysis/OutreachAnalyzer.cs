@@ -1,4 +1,5 @@
 using OutreachAdvisor.Analysis.Context;
+using OutreachAdvisor.Analysis.Detection;
 using OutreachAdvisor.Analysis.Messages;
 using OutreachAdvisor.Analysis.Model;
 using OutreachAdvisor.Analysis.Rules;
@@ -11,11 +12,14 @@ namespace OutreachAdvisor.Analysis;
 /// puts the findings into the reader's words, and scores them. Analyze does no I/O; AnalyzeAsync
 /// first gathers the context from the given sources.
 /// </summary>
-public sealed class OutreachAnalyzer(IReadOnlyList<IRule> rules)
+/// <param name="detectors">The learned sentence detectors beside the lexicons; null: the committed models.</param>
+public sealed class OutreachAnalyzer(IReadOnlyList<IRule> rules, SentenceDetectors? detectors = null)
 {
     public static OutreachAnalyzer Default { get; } = new(RuleCatalog.BuiltIn);
 
     public IReadOnlyList<IRule> Rules { get; } = rules;
+
+    public SentenceDetectors Detectors => detectors ?? SentenceDetectors.Default;
 
     /// <summary>Analyses with what the message alone tells (no mailbox, no found-at pages).</summary>
     public AnalysisResult Analyze(MessageInput message, string uiLanguage = "en") =>
@@ -30,7 +34,7 @@ public sealed class OutreachAnalyzer(IReadOnlyList<IRule> rules)
         var input = new RuleInput
         {
             Message = message,
-            Text = TextView.Create(message, plainText, context.LanguageSignals is { LanguageConfidence: >= 0.8 } signals ? signals.Language : null),
+            Text = TextView.Create(message, plainText, context.LanguageSignals is { LanguageConfidence: >= 0.8 } signals ? signals.Language : null, Detectors),
             Context = context,
         };
 

@@ -1,13 +1,15 @@
 using System.CommandLine;
 using System.Globalization;
 using OutreachAdvisor.Analysis;
+using OutreachAdvisor.Analysis.Detection;
+using OutreachAdvisor.Analysis.Rules;
 using OutreachAdvisor.Evaluation.Corpus;
 using OutreachAdvisor.Evaluation.Scoring;
 
 namespace OutreachAdvisor.Cli.Commands;
 
 /// <summary>
-/// <c>outreach eval DIR [--json] [--min-macro-f1 X] [--max-false-alarms X]</c>: runs the analysis on a
+/// <c>outreach eval DIR [--json] [--detectors models|lexicon] [--min-macro-f1 X] [--max-false-alarms X]</c>: runs the analysis on a
 /// folder of labelled cases (corpus/README.md) and prints precision, recall and F1 per rule and
 /// language, macro F1, false alarms per message and the failed cases. Exit 0: evaluated (and at or
 /// above the floors given); 1: below a floor; 2: bad input (one line naming the file).
@@ -29,18 +31,26 @@ public static class EvalCommand
             HelpName = "RATE",
         };
 
+        var detectors = new Option<string>("--detectors")
+        {
+            Description = "models: lexicons plus the learned sentence models (default); lexicon: phrase lists only, for comparison",
+            HelpName = "models|lexicon",
+            DefaultValueFactory = _ => "models",
+        };
+        detectors.AcceptOnlyFromAmong("models", "lexicon");
+
         var command = new Command("eval", "Measures the analysis against a labelled corpus folder: precision, recall and F1 per rule and language, macro F1, false alarms per message, and every failed case.")
         {
-            folder, json, minMacroF1, maxFalseAlarms,
+            folder, json, detectors, minMacroF1, maxFalseAlarms,
         };
         command.SetAction((parsed, cancellationToken) => RunAsync(
-            parsed.GetValue(folder)!, parsed.GetValue(json), parsed.GetValue(minMacroF1), parsed.GetValue(maxFalseAlarms), streams, cancellationToken));
+            parsed.GetValue(folder)!, parsed.GetValue(json), parsed.GetValue(detectors) == "lexicon", parsed.GetValue(minMacroF1), parsed.GetValue(maxFalseAlarms), streams, cancellationToken));
         return command;
     }
 
-    public static async Task<int> RunAsync(string folder, bool json, double? minMacroF1, double? maxFalseAlarms, CliStreams streams, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string folder, bool json, bool lexiconOnly, double? minMacroF1, double? maxFalseAlarms, CliStreams streams, CancellationToken cancellationToken)
     {
-        OutreachAnalyzer analyzer = OutreachAnalyzer.Default;
+        OutreachAnalyzer analyzer = lexiconOnly ? new OutreachAnalyzer(RuleCatalog.BuiltIn, SentenceDetectors.LexiconOnly) : OutreachAnalyzer.Default;
         string[] rules = analyzer.Rules.Select(r => r.Description.Name).ToArray();
         IReadOnlyList<CorpusCase> cases;
         try
@@ -52,7 +62,7 @@ public static class EvalCommand
             throw new UsageException(error.Message);
         }
 
-        EvaluationReport report = await new Evaluator(analyzer, "models").EvaluateAsync(folder, cases, cancellationToken).ConfigureAwait(false);
+        EvaluationReport report = await new Evaluator(analyzer, analyzer.Detectors.Name).EvaluateAsync(folder, cases, cancellationToken).ConfigureAwait(false);
         if (json)
             await streams.Stdout.WriteLineAsync(EvaluationText.ToJson(report)).ConfigureAwait(false);
         else

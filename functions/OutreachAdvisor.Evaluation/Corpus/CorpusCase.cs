@@ -1,3 +1,4 @@
+using OutreachAdvisor.Analysis.Context;
 using OutreachAdvisor.Analysis.Model;
 
 namespace OutreachAdvisor.Evaluation.Corpus;
@@ -21,6 +22,24 @@ public sealed record CorpusCase
     /// <summary>Rule name to label: true when a careful expert wants a warning.</summary>
     public required IReadOnlyDictionary<string, bool> Labels { get; init; }
     public string? Note { get; init; }
+    /// <summary>The addresses of the message's <c>priorContact</c>: people the user says they engaged with elsewhere.</summary>
+    public IReadOnlyCollection<string> PriorContact { get; init; } = [];
+
+    /// <summary>
+    /// Whether some recipient is cold (corpus/LABELLING.md, section 2): outside the organisation, no
+    /// two-way history, not a contact, not in priorContact. Computed from the case's facts, not by the analysis.
+    /// </summary>
+    public bool HasColdRecipient
+    {
+        get
+        {
+            Organization organization = OrganizationDomains is { } domains ? new Organization(domains) : Organization.OfSender(Message.From);
+            return Message.AllRecipients.Any(r =>
+                !organization.Contains(r)
+                && Recipients.TryGetValue(r.Address.Trim(), out CaseRecipient? facts) && facts.History != RecipientHistoryLabel.TwoWay && !facts.Contact
+                && !PriorContact.Contains(r.Address.Trim(), StringComparer.OrdinalIgnoreCase));
+        }
+    }
 }
 
 /// <summary>What the case's mailbox knows about one recipient.</summary>

@@ -108,6 +108,9 @@ public static class CorpusReader
             Pages = ReadPages(element, message, where),
             Labels = ReadLabels(Required(element, "labels", where, JsonValueKind.Object), ruleNames, where),
             Note = element.TryGetProperty("note", out JsonElement note) && note.ValueKind == JsonValueKind.String ? note.GetString() : null,
+            PriorContact = messageElement.TryGetProperty("priorContact", out JsonElement prior) && prior.ValueKind == JsonValueKind.Object
+                ? prior.EnumerateObject().Select(p => p.Name.Trim()).ToArray()
+                : [],
         };
     }
 

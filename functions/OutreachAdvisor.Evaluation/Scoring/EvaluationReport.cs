@@ -13,6 +13,11 @@ public sealed record EvaluationReport
     /// <summary>Per rule (catalogue order) and language ("all" first).</summary>
     public required IReadOnlyList<RuleScore> Rules { get; init; }
     public required IReadOnlyList<EvaluationFailure> Failures { get; init; }
+    /// <summary>Each case's verdict per rule (whether it fired), for tools that combine verdicts; not printed.</summary>
+    public IReadOnlyList<CaseOutcome> Outcomes { get; init; } = [];
 
     public LanguageSummary Summary(string language) => Summaries.First(s => s.Language == language);
 }
+
+/// <summary>Which rules fired (warned or erred) on one case.</summary>
+public sealed record CaseOutcome(string Id, string Language, IReadOnlyDictionary<string, bool> Fired);

@@ -68,6 +68,7 @@ public sealed class Evaluator(OutreachAnalyzer analyzer, string detectors)
             Summaries = summaries,
             Rules = scores,
             Failures = failures,
+            Outcomes = outcomes.Select(o => new CaseOutcome(o.Case.Id, o.Case.Language, rules.ToDictionary(r => r, r => Fires(o.Result, r)))).ToArray(),
         };
     }
 
