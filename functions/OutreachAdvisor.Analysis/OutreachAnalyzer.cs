@@ -31,11 +31,13 @@ public sealed class OutreachAnalyzer(IReadOnlyList<IRule> rules, SentenceDetecto
     private AnalysisResult Analyze(MessageInput message, string plainText, AnalysisContext context, string uiLanguage)
     {
         string language = UiLanguages.Normalize(uiLanguage);
+        var text = TextView.Create(message, plainText, context.LanguageSignals is { LanguageConfidence: >= 0.8 } signals ? signals.Language : null, Detectors);
         var input = new RuleInput
         {
             Message = message,
-            Text = TextView.Create(message, plainText, context.LanguageSignals is { LanguageConfidence: >= 0.8 } signals ? signals.Language : null, Detectors),
+            Text = text,
             Context = context,
+            Metrics = TextMetrics.Measure(text.NewText, message.Subject, text.Language),
         };
 
         var findings = new List<Finding>();
@@ -46,10 +48,13 @@ public sealed class OutreachAnalyzer(IReadOnlyList<IRule> rules, SentenceDetecto
             RuleDescription rule = Rules[i].Description;
             // An empty draft is not judged: "no greeting" or a perfect score would both be untrue.
             RuleOutcome outcome = empty ? RuleOutcome.Skipped(new Reason("check/empty-body")) : Rules[i].Evaluate(input);
-            foreach (RuleFinding finding in outcome.Findings)
-                findings.Add(Render(rule, finding, input.Text, language));
+            foreach (IReadOnlyList<RuleFinding> problem in OneFindingPerProblem(outcome.Findings))
+                findings.Add(Render(rule, problem, input.Text, language));
             checks[i] = new RuleCheck(rule.Name, outcome.Status, Localizer.Render(outcome.Detail, language), outcome.Detail.Id);
         }
+
+        // Errors first, then warnings, then hints; within each, in the order they appear in the text.
+        findings = [.. findings.Select((f, i) => (f, i)).OrderByDescending(p => p.f.Severity).ThenBy(p => FirstPosition(p.f)).ThenBy(p => p.i).Select(p => p.f)];
 
         // No number when nothing or little could be judged: the client shows "not checked" or "partial".
         bool judged = !empty && input.Text.IsChecked;
@@ -60,7 +65,7 @@ public sealed class OutreachAnalyzer(IReadOnlyList<IRule> rules, SentenceDetecto
             ScoreBreakdown = judged ? Scoring.Breakdown(findings) : [],
             Language = input.Text.Language,
             Ask = input.Text.MakesAsk,
-            Metrics = TextMetrics.Measure(input.Text.NewText, message.Subject, input.Text.Language),
+            Metrics = input.Metrics,
             Findings = findings,
             Checks = checks,
             PlainText = plainText,
@@ -84,25 +89,40 @@ public sealed class OutreachAnalyzer(IReadOnlyList<IRule> rules, SentenceDetecto
         return Analyze(message, plainText, context, uiLanguage);
     }
 
-    /// <summary>A rule's finding in the reader's language, with its evidence quoted from the plain text.</summary>
-    private static Finding Render(RuleDescription rule, RuleFinding finding, TextView text, string language)
+    /// <summary>
+    /// One finding per problem (contract section 6): a rule's findings with the same message id about the same
+    /// recipients become one, holding every place the problem shows - 60,000 unfilled merge fields are one finding.
+    /// </summary>
+    private static IEnumerable<IReadOnlyList<RuleFinding>> OneFindingPerProblem(IReadOnlyList<RuleFinding> findings) =>
+        findings.GroupBy(f => (f.MessageId, string.Join(',', f.Recipients))).Select(g => (IReadOnlyList<RuleFinding>)g.ToList());
+
+    private static int FirstPosition(Finding finding) => finding.Evidence.Count > 0 ? finding.Evidence[0].Start : int.MaxValue;
+
+    /// <summary>A rule's problem in the reader's language, with its evidence (in position order, at most 20 spans) quoted from the plain text.</summary>
+    private static Finding Render(RuleDescription rule, IReadOnlyList<RuleFinding> problem, TextView text, string language)
     {
-        FindingText words = Localizer.RenderFinding(finding.MessageId, finding.Args, language);
+        RuleFinding first = problem[0];
+        TextSpan[] places = problem.Count == 1 ? [.. first.Evidence] : [.. problem.SelectMany(f => f.Evidence).Distinct().OrderBy(s => s.Start).ThenBy(s => s.Length)];
+        IReadOnlyDictionary<string, object> args = problem.Count == 1
+            ? first.Args
+            : new Dictionary<string, object>(first.Args) { ["count"] = problem.Count, ["more"] = problem.Count - 1 };
+        FindingText words = Localizer.RenderFinding(first.MessageId, args, language, problem.Count);
         return new Finding
         {
             Rule = rule.Name,
-            MessageId = finding.MessageId,
+            MessageId = first.MessageId,
             Category = rule.Category.Name(),
             HelpUri = rule.HelpUri,
-            Severity = finding.Severity,
+            Severity = problem.Max(f => f.Severity),
             Title = words.Title,
             Message = words.Message,
             Suggestion = words.Suggestion,
-            Recipient = finding.Recipients.Count == 1 ? finding.Recipients[0] : null,
-            Recipients = finding.Recipients,
-            Evidence = finding.Evidence.Select(text.Evidence).ToArray(),
-            Data = Localizer.RenderValues(finding.Args, language),
-            Fix = finding.Fix is { } fix ? new TextFix(words.Fix ?? words.Title, fix.Start, fix.Length, fix.Replacement) : null,
+            Recipient = first.Recipients.Count == 1 ? first.Recipients[0] : null,
+            Recipients = first.Recipients,
+            Evidence = places.Take(Finding.MaxEvidence).Select(text.Evidence).ToArray(),
+            EvidenceTotal = places.Length > Finding.MaxEvidence ? places.Length : null,
+            Data = Localizer.RenderValues(args, language),
+            Fix = problem.Select(f => f.Fix).FirstOrDefault(f => f is not null) is { } fix ? new TextFix(words.Fix ?? words.Title, fix.Start, fix.Length, fix.Replacement) : null,
         };
     }
 }

@@ -81,6 +81,12 @@ public static class AnalyzeRequestReader
             if (!Uri.TryCreate(source, UriKind.Absolute, out Uri? page) || (page.Scheme != Uri.UriSchemeHttps && page.Scheme != Uri.UriSchemeHttp))
                 return Problems.BadRequest($"foundAt['{address}']", "must be an http or https URL");
         }
+
+        foreach ((string address, string where) in message.PriorContact ?? new Dictionary<string, string>())
+        {
+            if (string.IsNullOrWhiteSpace(where) || where.Trim().Length > MessageInput.MaxPriorContactLength)
+                return Problems.BadRequest($"priorContact['{Truncate(address)}']", $"must say where, in 1 to {MessageInput.MaxPriorContactLength} characters (linkedin, twitter, event, introduced, phone, or your own words)");
+        }
         return null;
     }
 

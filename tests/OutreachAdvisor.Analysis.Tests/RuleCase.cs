@@ -32,9 +32,11 @@ public static class Build
     public static readonly EmailAddress Ann = new("Ann Lee", "ann@lee.example");
     public static readonly EmailAddress Jane = new("Jane Doe", "jane@shape.example");
     public static readonly EmailAddress Marco = new("Marco Rossi", "marco.rossi@studio-rossi.example");
+    public static readonly EmailAddress Giulia = new("Giulia Bianchi", "giulia.bianchi@agenzia-bianchi.example");
+    public static readonly EmailAddress Priya = new("Priya Shah", "priya.shah@lee.example");
 
     public static MessageInput Message(string body, string subject = "Hello", EmailAddress[]? to = null, EmailAddress[]? cc = null, EmailAddress[]? bcc = null,
-        EmailAddress? from = null, BodyFormat format = BodyFormat.Text, Dictionary<string, string>? foundAt = null) => new()
+        EmailAddress? from = null, BodyFormat format = BodyFormat.Text, Dictionary<string, string>? foundAt = null, Dictionary<string, string>? priorContact = null) => new()
         {
             From = from ?? Ann,
             To = to ?? [Jane],
@@ -44,6 +46,7 @@ public static class Build
             Body = body,
             BodyFormat = format,
             FoundAt = foundAt,
+            PriorContact = priorContact,
         };
 
     /// <summary>A context as if a mailbox had been read, with the given history per recipient (none when absent).</summary>

@@ -11,7 +11,7 @@ public sealed class CheckCommandTests
     [DataRow("en-dear-blank-coffee.eml", "engage-before-asking,mutual-benefit,personal-greeting,specific-reference")]
     [DataRow("en-perfect-for-self.eml", "engage-before-asking,mutual-benefit,right-recipient,specific-reference")]
     [DataRow("en-auto-dm.eml", "no-automation")]
-    [DataRow("en-group-cv-request.eml", "engage-before-asking,private-channel,mutual-benefit,personal-greeting,specific-reference")]
+    [DataRow("en-group-cv-request.eml", "engage-before-asking,private-channel,mutual-benefit,specific-reference")]
     [DataRow("en-home-address.eml", "engage-before-asking,no-personal-details,mutual-benefit")]
     [DataRow("en-html-impersonal.eml", "engage-before-asking,mutual-benefit,personal-greeting,right-recipient,specific-reference")]
     [DataRow("en-good-specific-cold.eml", "engage-before-asking")]

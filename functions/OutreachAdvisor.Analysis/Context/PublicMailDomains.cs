@@ -32,6 +32,17 @@ public static class PublicMailDomains
         "gmx", "yandex", "yahoo", "hotmail",
     };
 
+    /// <summary>
+    /// Provider names that are a webmail domain under any top-level domain, so test and documentation domains
+    /// (gmail.example, libero.example) read as webmail too: matched as the first of two labels only, so
+    /// mail.acme.example (a company's mail host) is not one.
+    /// </summary>
+    private static readonly HashSet<string> Brands = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "gmail", "googlemail", "outlook", "hotmail", "live", "msn", "icloud", "ymail", "yahoo", "aol",
+        "proton", "protonmail", "tutanota", "fastmail", "gmx", "yandex", "libero", "virgilio", "tiscali", "alice", "inwind", "fastwebnet",
+    };
+
     public static bool Contains(string domain)
     {
         ArgumentNullException.ThrowIfNull(domain);
@@ -42,6 +53,6 @@ public static class PublicMailDomains
         }
 
         string[] labels = normalized.Split('.');
-        return labels.Length is 2 or 3 && AnyCountry.Contains(labels[0]);
+        return (labels.Length is 2 or 3 && AnyCountry.Contains(labels[0])) || (labels.Length == 2 && Brands.Contains(labels[0]));
     }
 }

@@ -29,14 +29,15 @@ public static class Localizer
         return MessageTemplate.Render(text.In(language), reason.Values, language);
     }
 
-    /// <summary>A finding's title, message, suggestion and fix label, rendered with its values.</summary>
-    public static FindingText RenderFinding(string messageId, IReadOnlyDictionary<string, object> args, string language)
+    /// <summary>A finding's title, message, suggestion and fix label, rendered with its values; <paramref name="places"/> above one picks the message for several places.</summary>
+    public static FindingText RenderFinding(string messageId, IReadOnlyDictionary<string, object> args, string language, int places = 1)
     {
         (FindingText en, FindingText it) = FindingTexts.TryGetValue(messageId, out (FindingText En, FindingText It) texts) ? texts : throw new KeyNotFoundException($"Unknown finding message id {messageId}");
         FindingText text = language == "it" ? it : en;
+        string message = places > 1 && text.MessageMany is { } many ? many : text.Message;
         return new FindingText(
             MessageTemplate.Render(text.Title, args, language),
-            MessageTemplate.Render(text.Message, args, language),
+            MessageTemplate.Render(message, args, language),
             MessageTemplate.Render(text.Suggestion, args, language),
             text.Fix is null ? null : MessageTemplate.Render(text.Fix, args, language));
     }

@@ -24,6 +24,9 @@ public sealed record Evidence(int Start, int Length, string Text);
 /// <summary>One problem found in the message (contract sections 2, 6 and 7).</summary>
 public sealed record Finding
 {
+    /// <summary>The most evidence spans a finding carries (contract section 6).</summary>
+    public const int MaxEvidence = 20;
+
     public required string Rule { get; init; }
     /// <summary>The key the text was rendered from, stable across languages ("personal-greeting/placeholder").</summary>
     public required string MessageId { get; init; }
@@ -36,7 +39,11 @@ public sealed record Finding
     public string? Recipient { get; init; }
     /// <summary>Every recipient the finding concerns (empty when it is about the whole message).</summary>
     public IReadOnlyList<string> Recipients { get; init; } = [];
+    /// <summary>Where the problem is, in position order: at most <see cref="MaxEvidence"/> spans.</summary>
     public IReadOnlyList<Evidence> Evidence { get; init; } = [];
+    /// <summary>How many places show the problem, when there are more than the evidence lists.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? EvidenceTotal { get; init; }
     /// <summary>The rule's category (added field; the contract allows additions).</summary>
     public string? Category { get; init; }
     /// <summary>The rule's doc page, relative to the add-in's origin.</summary>

@@ -47,15 +47,29 @@ public sealed record MessageInput
     /// <summary>Recipient address to the page (URL or file) where the sender found it.</summary>
     public IReadOnlyDictionary<string, string>? FoundAt { get; init; }
 
+    /// <summary>
+    /// Recipient address to where the user engaged with them outside this mailbox ("linkedin", "event",
+    /// "introduced", or their own words, up to <see cref="MaxPriorContactLength"/> characters): such a
+    /// recipient is not cold (contract section 6).
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? PriorContact { get; init; }
+
+    public const int MaxPriorContactLength = 60;
+
+    /// <summary>Where the user says they engaged with <paramref name="recipient"/>, or null.</summary>
+    public string? PriorContactFor(EmailAddress recipient) => Lookup(PriorContact, recipient);
+
     /// <summary>The found-at page given for <paramref name="recipient"/>, or null.</summary>
-    public string? FoundAtFor(EmailAddress recipient)
+    public string? FoundAtFor(EmailAddress recipient) => Lookup(FoundAt, recipient);
+
+    private static string? Lookup(IReadOnlyDictionary<string, string>? map, EmailAddress recipient)
     {
-        if (FoundAt is null)
+        if (map is null)
             return null;
-        foreach ((string address, string source) in FoundAt)
+        foreach ((string address, string value) in map)
         {
             if (address.Trim().Equals(recipient.Address.Trim(), StringComparison.OrdinalIgnoreCase))
-                return source;
+                return value.Trim();
         }
         return null;
     }

@@ -115,7 +115,8 @@ public sealed class RuleDescription
         element.GetProperty("title").GetString()!,
         element.GetProperty("message").GetString()!,
         element.GetProperty("suggestion").GetString()!,
-        element.TryGetProperty("fix", out JsonElement fix) ? fix.GetString() : null);
+        element.TryGetProperty("fix", out JsonElement fix) ? fix.GetString() : null,
+        element.TryGetProperty("messageMany", out JsonElement many) ? many.GetString() : null);
 
     private static string[] Strings(JsonElement list) => list.EnumerateArray().Select(e => e.GetString()!).ToArray();
 }

@@ -12,9 +12,56 @@ public sealed class RuleInput
     public required MessageInput Message { get; init; }
     public required TextView Text { get; init; }
     public required AnalysisContext Context { get; init; }
+    /// <summary>Words, sentences, questions, reading ease of the new text (computed once; also the result's <c>metrics</c>).</summary>
+    public MessageMetrics Metrics { get; init; } = MessageMetrics.Empty;
 
     /// <summary>Recipients outside the sender's organisation, in To, Cc and Bcc.</summary>
     public IEnumerable<EmailAddress> ExternalRecipients => Message.AllRecipients.Where(r => !Context.Organization.Contains(r));
+
+    /// <summary>
+    /// Cold recipients (contract section 6): outside the sender's organisation, with no two-way contact in the
+    /// mailbox, not a contact, and not someone the user says they engaged with elsewhere (priorContact).
+    /// Without a mailbox nobody can be shown to be known, so every outside recipient counts as cold.
+    /// </summary>
+    public IEnumerable<EmailAddress> ColdRecipients => ExternalRecipients.Where(r => WhyKnown(r) is null);
+
+    /// <summary>Why an outside recipient is not cold, or null when they are.</summary>
+    public Reason? WhyKnown(EmailAddress recipient)
+    {
+        RecipientFacts facts = Context.For(recipient);
+        if (Message.PriorContactFor(recipient) is { } where)
+            return Reason.With("known/engaged-elsewhere", ("recipient", recipient.Address), ("where", where));
+        if (facts.History is { HasTwoWayContact: true })
+            return Reason.With("known/two-way", ("recipient", recipient.Address));
+        if (facts.IsContact == true)
+            return Reason.With("known/contact", ("recipient", recipient.Address));
+        return null;
+    }
+
+    /// <summary>
+    /// The start of the cold-outreach rules (engage-before-asking, mutual-benefit, specific-reference): after
+    /// <see cref="OutcomeWithoutAsk"/>, passed with the reason when no recipient is cold, else null (go on).
+    /// </summary>
+    public RuleOutcome? OutcomeWithoutColdRecipient()
+    {
+        if (OutcomeWithoutAsk() is { } early)
+            return early;
+        if (ColdRecipients.Any())
+            return null;
+        return RuleOutcome.Passed(WhyNoneCold());
+    }
+
+    /// <summary>"Every recipient is a colleague or someone you know: ..." with each one's reason.</summary>
+    public Reason WhyNoneCold()
+    {
+        object[] reasons = Message.AllRecipients
+            .Select(r => Context.Organization.Contains(r) ? Reason.With("known/colleague", ("recipient", r.Address)) : WhyKnown(r)!)
+            .Cast<object>()
+            .ToArray();
+        return reasons.Length == 0
+            ? new Reason("known/no-recipients")
+            : Reason.With("check/no-cold-recipient", ("reasons", new ReasonList(reasons, "; ")));
+    }
 
     /// <summary>The reason language-dependent rules give when the message's language is not checked.</summary>
     public Reason LanguageNotChecked => Reason.With("check/language-not-checked", ("language", Text.Language));

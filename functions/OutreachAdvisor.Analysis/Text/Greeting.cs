@@ -2,6 +2,17 @@ using System.Text.RegularExpressions;
 
 namespace OutreachAdvisor.Analysis.Text;
 
+/// <summary>How an impersonal greeting names nobody, which decides when it is a problem.</summary>
+public enum ImpersonalKind
+{
+    /// <summary>A formula that could open a mail to anyone: "Dear Sir or Madam", "To whom it may concern", "Spettabile Ditta".</summary>
+    Formula,
+    /// <summary>A greeting to a group: "Hi all", "Ciao a tutti" - right when the mail goes to several people.</summary>
+    Group,
+    /// <summary>A greeting with no name: "Hi,", "Hello there,", "Buongiorno,", "Dear Professor," - fine to someone you know.</summary>
+    Bare,
+}
+
 public enum GreetingKind
 {
     /// <summary>"Dear Jane," "Ciao Marco," or just "Jane,".</summary>
@@ -16,22 +27,32 @@ public enum GreetingKind
 /// <param name="Span">The greeting as written, up to the first comma or line end.</param>
 /// <param name="Name">The name it uses, without honorifics ("Dr. Jane Doe" gives "Jane Doe"); empty when none.</param>
 /// <param name="NameSpan">Where the name (or the placeholder) stands, for a one-click fix.</param>
-public sealed record Greeting(TextSpan Span, GreetingKind Kind, string Name, TextSpan NameSpan)
+/// <param name="Impersonal">For an impersonal greeting, how it names nobody.</param>
+public sealed record Greeting(TextSpan Span, GreetingKind Kind, string Name, TextSpan NameSpan, ImpersonalKind Impersonal = ImpersonalKind.Formula)
 {
+    /// <summary>The salutation word it opens with ("Caro", "Dear", "Gentile"), for fixes that must replace it.</summary>
+    public string Salutation { get; init; } = string.Empty;
+
     private static readonly Regex Opening = new(
         @"^[ \t]*(?<salutation>" + string.Join('|', Lexicon.Supported.Values.SelectMany(l => l.GreetingWords).Distinct().OrderByDescending(w => w.Length)) + @")(?![\p{L}])(?<rest>[^\r\n]*)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | Lexicon.CompileOption);
 
-    private static readonly Regex Impersonal = new(
-        @"^[ \t]*(?:" + string.Join('|', Lexicon.Supported.Values.SelectMany(l => l.ImpersonalGreetingPatterns)) + @")(?![\p{L}])",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | Lexicon.CompileOption);
+    private static readonly Regex FormulaGreeting = StartPattern(l => l.ImpersonalGreetingPatterns);
+    private static readonly Regex GroupGreeting = StartPattern(l => l.GroupGreetingPatterns);
+    private static readonly Regex BareGreeting = StartPattern(l => l.BareGreetingPatterns);
+
+    private static Regex StartPattern(Func<Lexicon, IReadOnlyList<string>> patterns)
+    {
+        string[] all = Lexicon.Supported.Values.SelectMany(patterns).ToArray();
+        return new Regex(all.Length == 0 ? "(?!)" : @"^[ \t]*(?:" + string.Join('|', all) + @")(?![\p{L}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | Lexicon.CompileOption);
+    }
 
     private static readonly Regex NameOnlyLine = new(
         @"^[ \t]*(?<name>\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,2})[ \t]*[,!][ \t]*$",
         RegexOptions.CultureInvariant | Lexicon.CompileOption);
 
     private static readonly Regex LeadingHonorifics = new(
-        @"^(?:(?:" + string.Join('|', Lexicon.Supported.Values.SelectMany(l => l.HonorificWords).OrderByDescending(h => h.Length)) + @")\.?\s+)+",
+        @"^(?:(?:" + string.Join('|', Lexicon.Supported.Values.SelectMany(l => l.HonorificWords).OrderByDescending(h => h.Length)) + @")\.?(?:\s+|$))+",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | Lexicon.CompileOption);
 
     private static readonly HashSet<string> NameParticles = new(StringComparer.OrdinalIgnoreCase) { "de", "di", "da", "del", "della", "van", "von", "der", "la", "le", "du", "dos", "bin" };
@@ -49,9 +70,16 @@ public sealed record Greeting(TextSpan Span, GreetingKind Kind, string Name, Tex
             lineEnd = limit;
         string line = text[lineStart..lineEnd].TrimEnd('\r');
 
-        Match impersonal = Impersonal.Match(line);
-        if (impersonal.Success)
-            return new Greeting(new TextSpan(lineStart + impersonal.Index, impersonal.Length), GreetingKind.Impersonal, string.Empty, new TextSpan(lineStart + impersonal.Index, impersonal.Length));
+        // "Gentile Signora Ferri," starts like "Gentile Signora/Signore" but names her: title and surname are personal.
+        foreach ((Regex pattern, ImpersonalKind kind) in new[] { (FormulaGreeting, ImpersonalKind.Formula), (GroupGreeting, ImpersonalKind.Group), (BareGreeting, ImpersonalKind.Bare) })
+        {
+            Match impersonal = pattern.Match(line);
+            if (impersonal.Success && !NamesSomeoneAfter(line, impersonal.Index + impersonal.Length))
+            {
+                var span = new TextSpan(lineStart + impersonal.Index, impersonal.Length);
+                return new Greeting(span, GreetingKind.Impersonal, string.Empty, span, kind);
+            }
+        }
 
         Match opening = Opening.Match(line);
         if (opening.Success)
@@ -80,20 +108,31 @@ public sealed record Greeting(TextSpan Span, GreetingKind Kind, string Name, Tex
         int trimmedStart = lineStart + segmentStart + (segment.Length - segment.TrimStart().Length);
         bool isDear = opening.Groups["salutation"].Value.ToLowerInvariant() is "dear" or "caro" or "cara" or "cari" or "care" or "gentile" or "egregio" or "egregia";
 
+        string salutation = opening.Groups["salutation"].Value;
         if (trimmed.Length == 0)
         {
             // "Dear ," leaves a hole where a name belongs; "Hi," / "Buongiorno," simply name nobody.
             var hole = new TextSpan(lineStart + segmentStart, segment.Length);
-            return new Greeting(span, isDear || segment.Length > 0 && cut >= 0 ? GreetingKind.Placeholder : GreetingKind.Impersonal, string.Empty, hole);
+            return new Greeting(span, isDear || segment.Length > 0 && cut >= 0 ? GreetingKind.Placeholder : GreetingKind.Impersonal, string.Empty, hole, ImpersonalKind.Bare) { Salutation = salutation };
         }
 
         if (MergeFields.LooksLikePlaceholder(trimmed))
-            return new Greeting(span, GreetingKind.Placeholder, string.Empty, new TextSpan(trimmedStart, trimmed.Length));
+            return new Greeting(span, GreetingKind.Placeholder, string.Empty, new TextSpan(trimmedStart, trimmed.Length)) { Salutation = salutation };
 
+        // "Dear Professor," / "Gentile Dottoressa," name a title, not a person.
         (string name, int nameOffset, int nameLength) = NameWords(trimmed);
         if (name.Length == 0)
-            return new Greeting(span, GreetingKind.Impersonal, string.Empty, new TextSpan(trimmedStart, 0));
-        return new Greeting(span, GreetingKind.Named, name, new TextSpan(trimmedStart + nameOffset, nameLength));
+            return new Greeting(span, GreetingKind.Impersonal, string.Empty, new TextSpan(trimmedStart, 0), ImpersonalKind.Bare) { Salutation = salutation };
+        return new Greeting(span, GreetingKind.Named, name, new TextSpan(trimmedStart + nameOffset, nameLength)) { Salutation = salutation };
+    }
+
+    /// <summary>Whether capitalised name words follow <paramref name="start"/> before the greeting's comma or the line end.</summary>
+    private static bool NamesSomeoneAfter(string line, int start)
+    {
+        string rest = line[start..];
+        int cut = rest.IndexOfAny([',', '!', ':', ';']);
+        string segment = (cut < 0 ? rest : rest[..cut]).Trim();
+        return segment.Length > 0 && NameWords(segment).Name.Length > 0 && !IsCommonOpening(segment);
     }
 
     private static bool IsCommonOpening(string line)

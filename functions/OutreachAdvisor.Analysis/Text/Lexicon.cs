@@ -32,7 +32,12 @@ public sealed class Lexicon
     public required IReadOnlyList<string> HonorificWords { get; init; }
     /// <summary>Words that can open a message on their own line ("Thanks," "Grazie!") without being anyone's name.</summary>
     public required FrozenSet<string> NotNames { get; init; }
+    /// <summary>Greetings that could open a mail to anyone: "Dear Sir or Madam", "A chi di competenza".</summary>
     public required IReadOnlyList<string> ImpersonalGreetingPatterns { get; init; }
+    /// <summary>Greetings to a group: "Hi all", "Ciao a tutti" (right for a mail to several people).</summary>
+    public required IReadOnlyList<string> GroupGreetingPatterns { get; init; }
+    /// <summary>Greetings that name nobody but are friendly enough to someone you know: "Hi there".</summary>
+    public required IReadOnlyList<string> BareGreetingPatterns { get; init; }
     public required PhraseSet Ask { get; init; }
     public required PhraseSet Offer { get; init; }
     public required PhraseSet Reference { get; init; }
@@ -100,6 +105,8 @@ public sealed class Lexicon
             HonorificWords = List("honorifics"),
             NotNames = Set("notNames"),
             ImpersonalGreetingPatterns = List("impersonalGreetings"),
+            GroupGreetingPatterns = List("groupGreetings"),
+            BareGreetingPatterns = List("bareGreetings"),
             Ask = new PhraseSet(List("ask")),
             Offer = new PhraseSet(List("offer")),
             Reference = new PhraseSet(List("reference")),

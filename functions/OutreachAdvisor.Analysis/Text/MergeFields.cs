@@ -5,11 +5,23 @@ namespace OutreachAdvisor.Analysis.Text;
 /// <summary>Unfilled mail-merge fields and blank placeholders, in any language.</summary>
 public static partial class MergeFields
 {
-    // {{first_name}}, {name}, [First Name], [NAME], %FIRSTNAME%, <<Name>>, *|FNAME|*, ${name}
+    // Words a template's blank starts with: "[First Name]", "[your company]", "[insert link]",
+    // "[something useful to you]" (the add-in's own offer sentence), "<first name>", "[Nome]", "[qualcosa di utile]".
+    private const string PlaceholderWords =
+        "first|last|full|given|sur|name|names|company|organi[sz]ation|title|position|role|job|city|country|industry|date|day|time|topic|product|event|" +
+        "number|amount|link|url|website|something|insert|add|your|recipient|prospect|contact|client|customer|target|personali[sz]ed|custom|" +
+        "nome|cognome|azienda|società|ruolo|città|citta|data|giorno|ora|argomento|prodotto|evento|numero|sito|qualcosa|inserisci|inserire|aggiungi|" +
+        "tuo|tua|tuoi|vostro|vostra|suo|sua|destinatario|cliente|contatto";
+
+    // {{first_name}}, {name}, [First Name], [NAME], [something useful to you], [...], <first name>, %FIRSTNAME%, <<Name>>, *|FNAME|*, ${name}
     [GeneratedRegex(
         @"\{\{\s*[^{}\r\n]{1,40}?\s*\}\}" +
         @"|\{\s*(?i:first[ _]?name|last[ _]?name|full[ _]?name|name|company|organi[sz]ation|title|city|position|nome|cognome|azienda|società|citta|città)\s*\}" +
-        @"|\[\s*(?i:first[ _]?name|last[ _]?name|full[ _]?name|name|recipient(?:'s)? name|company(?: name)?|your name|insert [^\]\r\n]{1,30}|nome|cognome|nome e cognome|azienda|destinatario|inserire [^\]\r\n]{1,30}|inserisci [^\]\r\n]{1,30})\s*\]" +
+        // A bracketed blank: it starts with a placeholder word ("[Company]", "[COMPANY NAME]", "[insert link]"),
+        // or holds only dots, dashes or x's ("[...]", "[___]", "[xxx]"). Editorial brackets ("[sic]", "[the board's]",
+        // "[see attached]") and subject tags ("[EXTERNAL]") start with other words.
+        @"|\[\s*(?:(?i:(?:" + PlaceholderWords + @")(?:['’]s)?\b[^\[\]\r\n]{0,40}?)|[.…_\-]{1,10}|[xX]{2,10})\s*\]" +
+        @"|<\s*(?i:(?:" + PlaceholderWords + @")\b[^<>@\r\n:/]{0,30}?)\s*>" +
         @"|%[A-Z][A-Z0-9_]{1,30}%" +
         @"|<<\s*[\w ]{1,30}\s*>>" +
         @"|\*\|[A-Z0-9_]{1,30}\|\*" +

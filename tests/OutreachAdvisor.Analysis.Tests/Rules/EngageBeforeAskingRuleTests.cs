@@ -31,7 +31,35 @@ public sealed class EngageBeforeAskingRuleTests : RuleTestBase<EngageBeforeAskin
         new RuleCase("en", "a colleague", Message("Hi Tom,\nCould you review my deck?", to: [new("Tom", "tom@lee.example")]), Mailbox(Message("Hi Tom,\nCould you review my deck?", to: [new("Tom", "tom@lee.example")]))),
         Known("it", "un thread a due voci", "Ciao Jane,\npotresti dare un'occhiata al mio curriculum?", TwoWay),
         Cold("it", "nessuna richiesta", "Ciao Jane,\ngrazie per la bellissima presentazione di ieri."),
+        PriorContact("en", "she says they met on LinkedIn", "Hi Jane,\nWould you be open to a short call about the mentoring scheme?", "linkedin"),
+        PriorContact("it", "si sono conosciuti a un evento", "Ciao Jane,\nti andrebbe di sentirci dieci minuti giovedì?", "evento Design Week"),
+        new RuleCase("en", "a contact with no mail yet", Message("Hi Jane,\nCould you send me the slides from your workshop?"), Mailbox(Message("Hi Jane,\nCould you send me the slides from your workshop?"), contacts: [Jane.Address])),
+        new RuleCase("it", "un collega di un'altra sede (sottodominio)", Message("Ciao Paolo,\npotresti mandarmi il preventivo?", to: [new("Paolo Neri", "paolo.neri@milano.lee.example")]), Mailbox(Message("Ciao Paolo,\npotresti mandarmi il preventivo?", to: [new("Paolo Neri", "paolo.neri@milano.lee.example")]))),
     }.Select(c => c.AsRow());
+
+    private static RuleCase PriorContact(string language, string name, string body, string where)
+    {
+        MessageInput message = Message(body, priorContact: new() { [Jane.Address] = where });
+        return new(language, name, message, Mailbox(message));
+    }
+
+    [TestMethod]
+    public void The_check_names_where_the_user_engaged_as_their_own_word()
+    {
+        MessageInput message = Message("Hi Jane,\nCould I ask your advice on the grant?", priorContact: new() { [Jane.Address] = "met at PyCon Italia" });
+        Outcome outcome = Evaluate(new RuleCase("en", "elsewhere", message, Mailbox(message)));
+        Assert.AreEqual(CheckStatus.Passed, outcome.Status);
+        StringAssert.Contains(outcome.Detail, "met at PyCon Italia");
+        StringAssert.Contains(Evaluate(new RuleCase("it", "altrove", message, Mailbox(message)), "it").Detail, "met at PyCon Italia");
+    }
+
+    [TestMethod]
+    public void Only_the_recipient_not_met_elsewhere_is_cold()
+    {
+        MessageInput message = Message("Hi both,\nCould you review the proposal?", to: [Jane, Giulia], priorContact: new() { [Jane.Address] = "twitter" });
+        Outcome outcome = Evaluate(new RuleCase("en", "one of two", message, Mailbox(message)));
+        Assert.AreEqual(Giulia.Address, outcome.Findings.Single(f => f.Severity == Severity.Warning).Recipient);
+    }
 
     [TestMethod]
     public void Finding_names_the_cold_recipient()

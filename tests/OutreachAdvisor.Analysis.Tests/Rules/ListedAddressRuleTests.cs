@@ -35,7 +35,16 @@ public sealed class ListedAddressRuleTests : RuleTestBase<ListedAddressRule, Lis
         WithVerdict("en", "not on the page but a contact", "Hi Jane,\nThanks!", FoundAtStatus.NotListed, contacts: [Jane.Address]),
         WithVerdict("it", "indirizzo presente", "Ciao Jane,\npotresti leggere il mio curriculum?", FoundAtStatus.Listed),
         WithVerdict("it", "la pagina non si legge", "Ciao Jane,\npotresti leggere il mio curriculum?", FoundAtStatus.Unavailable),
+        MetElsewhere("en", "not on the page, but they met at a conference", "Hi Jane,\nCould you send me the workshop slides?", "event"),
+        MetElsewhere("it", "non nella pagina, ma presentati da un amico", "Ciao Jane,\nmi mandi le slide del seminario?", "introduced"),
     }.Select(c => c.AsRow());
+
+    /// <summary>A page without the address, but the user says they engaged with her elsewhere: she is not cold.</summary>
+    private static RuleCase MetElsewhere(string language, string name, string body, string where)
+    {
+        MessageInput message = Message(body, foundAt: new() { [Jane.Address] = Page }, priorContact: new() { [Jane.Address] = where });
+        return new(language, name, message, Mailbox(message, foundAt: new() { [Jane.Address] = new FoundAtVerdict(FoundAtStatus.NotListed, new Reason("found-at/failed")) }));
+    }
 
     [TestMethod]
     public void Finding_names_the_recipient_and_the_page()

@@ -21,6 +21,13 @@ public sealed class MutualBenefitRuleTests : RuleTestBase<MutualBenefitRule, Mut
         new RuleCase("en", "offers to return the favour", Message("Hi Jane,\nCould you introduce me to your editor? I'd be happy to return the favour any time.")),
         new RuleCase("en", "offers help", Message("Hi Jane,\nWould you have 10 minutes for a call? In return, I can help you test the new app with my students.")),
         new RuleCase("en", "buys the coffee", Message("Hi Jane,\nCould I buy you a coffee? My treat, of course.")),
+        new RuleCase("en", "a colleague asked to review mock-ups", Message("Hi Priya,\ncould you look over the onboarding mock-ups before Thursday's design review?", to: [Priya]),
+            Mailbox(Message("Hi Priya,\ncould you look over the onboarding mock-ups before Thursday's design review?", to: [Priya]), new() { [Priya.Address] = TwoWay })),
+        new RuleCase("it", "una collega per una bozza", Message("Ciao Priya,\nriesci a dare un'occhiata alla bozza del preventivo entro domani?", to: [Priya]), Mailbox(Message("Ciao Priya,\nriesci a dare un'occhiata alla bozza del preventivo entro domani?", to: [Priya]))),
+        new RuleCase("en", "a friend who has written before", Message("Hi Jane,\ncould you lend me your tent for the weekend?"), Mailbox(Message("Hi Jane,\ncould you lend me your tent for the weekend?"), new() { [Jane.Address] = TwoWay })),
+        new RuleCase("it", "un contatto noto", Message("Ciao Jane,\nmi passeresti il numero del fotografo del matrimonio?"), Mailbox(Message("Ciao Jane,\nmi passeresti il numero del fotografo del matrimonio?"), new() { [Jane.Address] = TwoWay })),
+        new RuleCase("en", "a long cold ask: only a hint", Message("Hi Jane,\nCould you look at my portfolio? I'd be happy to return the favour by reviewing yours. " + string.Concat(Enumerable.Repeat("I have worked on brand identity for small food producers in the valley for six years. ", 20)))),
+        new RuleCase("en", "a hard cold ask: only a hint", Message("Hi Jane,\nWould you consider evaluating the methodological considerations underlying the epidemiological characterisation of intergenerational socioeconomic stratification, notwithstanding institutional heterogeneity and longitudinal attrition? In return, I'd be happy to share our preliminary anonymised datasets with your laboratory.")),
         new RuleCase("en", "all about me, but no ask: only a hint", Message("Hi Jane,\nI finished my course, I moved to Leeds, I started my own studio, and I think my new work is my best. I am proud of myself.")),
         new RuleCase("en", "no ask", Message("Hi Jane,\nThanks for the great talk!")),
         new RuleCase("en", "offers the data", Message("Hi Jane,\nCould you look at our study? We can share the results with your lab before we publish.")),
@@ -39,5 +46,24 @@ public sealed class MutualBenefitRuleTests : RuleTestBase<MutualBenefitRule, Mut
         Finding hint = outcome.Findings.Single();
         Assert.AreEqual(Severity.Info, hint.Severity);
         StringAssert.Contains(hint.Message, "mostly about you");
+    }
+
+    [TestMethod]
+    public void A_long_cold_ask_gets_a_hint_citing_the_published_numbers()
+    {
+        MessageInput message = Message("Hi Jane,\nCould you review my portfolio? I'd be glad to return the favour. " + string.Concat(Enumerable.Repeat("I design packaging for small producers in the hills and have done so for years. ", 25)));
+        Finding hint = Evaluate(new RuleCase("en", "long", message)).Findings.Single(f => f.MessageId == Id("long-ask"));
+        Assert.AreEqual(Severity.Info, hint.Severity);
+        StringAssert.Contains(hint.Message, "50-125 words");
+    }
+
+    [TestMethod]
+    public void A_colleague_gets_no_cold_outreach_hint_and_the_check_says_why()
+    {
+        MessageInput message = Message("Hi Priya,\ncould you check the invoice numbers?", to: [Priya]);
+        Outcome outcome = Evaluate(new RuleCase("en", "colleague", message, Mailbox(message)));
+        Assert.IsEmpty(outcome.Findings);
+        Assert.AreEqual("check/no-cold-recipient", outcome.DetailId);
+        StringAssert.Contains(outcome.Detail, "is a colleague");
     }
 }

@@ -11,7 +11,7 @@ public sealed class NoAutomationRuleTests : RuleTestBase<NoAutomationRule, NoAut
 
     public static IEnumerable<object[]> MustFire => new RuleCase[]
     {
-        new RuleCase("en", "the article's auto-DM", Message("Ty so much! Looking forward to your tweets. Let's network on Facebook: http://fb.example/janedoe.author My ebooks: http://books.example/JaneDoe")).Expect("formula", "Ty so much").Expect("formula", "Looking forward to your tweets").Expect("promoted-links", "http://fb.example/janedoe.author", "http://books.example/JaneDoe"),
+        new RuleCase("en", "the article's auto-DM", Message("Ty so much! Looking forward to your tweets. Let's network on Facebook: http://fb.example/janedoe.author My ebooks: http://books.example/JaneDoe")).Expect("formula", "Ty so much", "Looking forward to your tweets").Expect("promoted-links", "http://fb.example/janedoe.author", "http://books.example/JaneDoe"),
         new RuleCase("en", "thanks for following", Message("Thanks for following! Check out my course: https://course.example/x")).Expect("formula", "Thanks for following"),
         new RuleCase("en", "connect on LinkedIn with a link", Message("Hi Jane, let's connect on LinkedIn: https://linkedin.example/in/ann")).Expect("promoted-links", "https://linkedin.example/in/ann"),
         new RuleCase("en", "link dump", Message("Hi Jane,\nMy book: https://a.example/book\nMy podcast: https://b.example/pod\nMy shop: https://c.example")).Expect("promoted-links", "https://a.example/book", "https://b.example/pod", "https://c.example"),

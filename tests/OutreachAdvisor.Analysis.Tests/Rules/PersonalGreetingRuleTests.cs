@@ -22,6 +22,15 @@ public sealed class PersonalGreetingRuleTests : RuleTestBase<PersonalGreetingRul
         new RuleCase("it", "Gentile Signore/Signora", Message("Gentile Signore/Signora,\nLe scrivo per chiederle un parere.")).Expect("impersonal", "Gentile Signore/Signora"),
         new RuleCase("it", "a chi di competenza", Message("A chi di competenza,\nallego il mio curriculum.")).Expect("impersonal", "A chi di competenza"),
         new RuleCase("it", "campo [Nome]", Message("Ciao [Nome],\nho una domanda.")).Expect("placeholder", "Ciao [Nome],"),
+        new RuleCase("en", "the add-in's own offer placeholder left in", Message("Hi Jane,\nCould you review my deck? In return, I'd be glad to help with [something useful to you] - just let me know.")).Expect("merge-field", "[something useful to you]"),
+        new RuleCase("it", "il segnaposto dell'add-in lasciato", Message("Ciao Jane,\nmi daresti un parere? In cambio, sarei felice di aiutarti con [qualcosa di utile per te]: fammi sapere.")).Expect("merge-field", "[qualcosa di utile per te]"),
+        new RuleCase("en", "template blanks left in", Message("Hi Jane,\nI saw that [Company] is hiring and [...] would love to chat. Best, <first name>")).Expect("merge-field", "[Company]", "[...]", "<first name>"),
+        new RuleCase("it", "campi del modello lasciati", Message("Buongiorno Marco,\nho visto che [Azienda] cerca un grafico. Cordiali saluti, [NOME E COGNOME]", to: [Marco])).Expect("merge-field", "[Azienda]", "[NOME E COGNOME]"),
+        new RuleCase("en", "hello with no name to a stranger", Message("Hello,\nI'm a product designer and would love 15 minutes of your time.")).Expect("impersonal", "Hello,"),
+        new RuleCase("en", "a title with no name to a stranger", Message("Dear Professor,\nI would be grateful for your advice on my thesis.")).Expect("impersonal", "Dear Professor,"),
+        new RuleCase("en", "hi all to one person", Message("Hi all,\nCould you send me the report?")).Expect("impersonal", "Hi all"),
+        new RuleCase("it", "buongiorno senza nome a uno sconosciuto", Message("Buongiorno,\nvorrei chiederLe un parere sul mio progetto.")).Expect("impersonal", "Buongiorno,"),
+        new RuleCase("it", "Gentile Signore o Signora", Message("Gentile Signore o Signora,\nallego il mio curriculum per la posizione aperta.")).Expect("impersonal", "Gentile Signore o Signora"),
     }.Select(c => c.AsRow());
 
     public static IEnumerable<object[]> MustNotFire => new RuleCase[]
@@ -34,6 +43,20 @@ public sealed class PersonalGreetingRuleTests : RuleTestBase<PersonalGreetingRul
         new RuleCase("it", "saluta per nome", Message("Cara Jane,\nho letto il tuo articolo su SHAPE.")),
         new RuleCase("it", "Gentile dott.ssa", Message("Gentile dott.ssa Rossi,\nLa ringrazio per l'intervento.")),
         new RuleCase("it", "Ciao con nome", Message("Ciao Marco, ci vediamo domani?", to: [Marco])),
+        new RuleCase("en", "title and surname", Message("Dear Dr. Okafor,\nThank you for your lecture on malaria vaccines.", to: [new("Chidi Okafor", "c.okafor@uni.example")])),
+        new RuleCase("en", "Ms and surname", Message("Good morning Ms Patel,\nI'm writing about the internship.", to: [new("Anita Patel", "anita.patel@firm.example")])),
+        new RuleCase("en", "Prof. and surname", Message("Dear Prof. Lindqvist,\nI read your paper on glacier melt.", to: [new("Eva Lindqvist", "e.lindqvist@uni.example")])),
+        new RuleCase("it", "Gentile Signora e cognome", Message("Gentile Signora Bruno,\nLe scrivo per il corso di marzo.", to: [new("Anna Bruno", "anna.bruno@scuola.example")])),
+        new RuleCase("it", "Egregio Avv. e cognome", Message("Egregio Avv. Conti,\nLa ringrazio per la disponibilità.", to: [new("Piero Conti", "p.conti@studioconti.example")])),
+        new RuleCase("it", "Caro Prof. e cognome", Message("Caro Prof. Marini,\nLe scrivo per la tesi.", to: [new("Luigi Marini", "l.marini@uni.example")])),
+        new RuleCase("it", "Spett.le Ing. e cognome", Message("Spett.le Ing. Galli,\ncome da accordi Le invio il preventivo.", to: [new("Sara Galli", "s.galli@galli-impianti.example")])),
+        new RuleCase("it", "Gentile Sig.ra e cognome", Message("Gentile Sig.ra Esposito,\nLa contatto per il sopralluogo.", to: [new("Rita Esposito", "rita.esposito@esempio.example")])),
+        new RuleCase("en", "hi all to two colleagues", Message("Hi all,\ncould you send me your slides by Friday?", to: [Priya, new("Tom Reed", "tom.reed@lee.example")])),
+        new RuleCase("it", "ciao a tutti a tre colleghi", Message("Ciao a tutti,\nmi mandate le slide entro venerdì?", to: [Priya, new("Tom Reed", "tom.reed@lee.example"), new("Sara Neri", "sara.neri@lee.example")])),
+        new RuleCase("en", "a bare hi to a colleague", Message("Hi,\nthe build is green again.", to: [Priya])),
+        new RuleCase("it", "buongiorno a un collega", Message("Buongiorno,\nil verbale è nella cartella condivisa.", to: [Priya])),
+        new RuleCase("en", "an editorial [sic] is not a blank", Message("Dear Jane,\nYou wrote that it was “the best [sic] year ever”, and I agree.")),
+        new RuleCase("en", "a mail gateway's subject tag is not a field", Message("Dear Jane,\nThanks for the contract.", subject: "[EXTERNAL] Re: contract")),
     }.Select(c => c.AsRow());
 
     [TestMethod]
@@ -82,5 +105,30 @@ public sealed class PersonalGreetingRuleTests : RuleTestBase<PersonalGreetingRul
     {
         MessageInput message = Message("<html><body><p>Dear&nbsp;[Name],</p><p>I would love your <b>advice</b>.</p></body></html>", format: BodyFormat.Html);
         AssertFires(new RuleCase("en", "html", message).Expect("placeholder", "Dear [Name],"));
+    }
+
+    [TestMethod]
+    [DataRow("Caro ___,\nti scrivo per una proposta.", "Ciao Giulia,\nti scrivo per una proposta.")]
+    [DataRow("Cara _ __,\nti scrivo per una proposta.", "Ciao Giulia,\nti scrivo per una proposta.")]
+    [DataRow("Egregio ___,\nLe scrivo per una proposta.", "Gentile Giulia,\nLe scrivo per una proposta.")]
+    [DataRow("Gentile ___,\nLe scrivo per una proposta.", "Gentile Giulia,\nLe scrivo per una proposta.")]
+    [DataRow("Ciao [Nome],\nti scrivo per una proposta.", "Ciao Giulia,\nti scrivo per una proposta.")]
+    public void Italian_fixes_never_guess_a_gender(string body, string expected)
+    {
+        MessageInput message = Message(body, to: [Giulia]);
+        TextFix fix = Evaluate(new RuleCase("it", "gender", message)).Findings.Single().Fix!;
+        Assert.AreEqual(expected, message.Body.Remove(fix.Start, fix.Length).Insert(fix.Start, fix.Replacement));
+    }
+
+    [TestMethod]
+    public void Two_hundred_thousand_merge_fields_are_one_finding_and_a_small_response()
+    {
+        MessageInput message = Message("Hi Jane,\n" + string.Concat(Enumerable.Repeat("{{a}} ", 200_000)));
+        AnalysisResult result = OutreachAnalyzer.Default.Analyze(message);
+        Finding fields = result.Findings.Single(f => f.MessageId == Id("merge-field"));
+        Assert.HasCount(Finding.MaxEvidence, fields.Evidence);
+        Assert.AreEqual(200_000, fields.EvidenceTotal);
+        StringAssert.StartsWith(fields.Message, "200000 unfilled mail-merge fields");
+        Assert.IsLessThan(20_000, Json.AnalysisJson.Serialize(result, indented: false).Length);
     }
 }

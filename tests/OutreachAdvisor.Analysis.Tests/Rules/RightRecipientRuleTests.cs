@@ -15,6 +15,9 @@ public sealed class RightRecipientRuleTests : RuleTestBase<RightRecipientRule, R
         new RuleCase("en", "wrong readers", Message("Hi Jane,\nYour readers at Vogue would love this.")).Expect("wrong-outlet", "Vogue"),
         new RuleCase("it", "'perfetta per Self' a chi scrive per SHAPE", Message("Ciao Jane,\nho un'idea che sarebbe perfetta per Self. Possiamo sentirci?")).Expect("wrong-outlet", "Self"),
         new RuleCase("it", "saluta un'altra persona", Message("Cara Giulia,\nho letto il tuo articolo.")).Expect("wrong-name", "Giulia"),
+        new RuleCase("en", "pitched for another magazine's readers", Message("Hi Dana,\nI think this story is a natural fit for Vogue: the readers of Vogue love this kind of thing.", to: [new("Dana Kim", "dana.kim@elle.example")])).Expect("wrong-outlet", "Vogue", "Vogue"),
+        new RuleCase("it", "proposta per un'altra rivista", Message("Buongiorno Sara,\nvi propongo un servizio per la rivista Focus sulle api urbane.", to: [new("Sara Galli", "sara.galli@airone.example")])).Expect("wrong-outlet", "Focus"),
+        new RuleCase("it", "stampa unione con il nome sbagliato", Message("Gentile Dott.ssa Ferri,\nLe scrivo per proporLe una collaborazione.", to: [new("Laura Conti", "laura.conti@studioconti.example")])).Expect("wrong-name", "Ferri"),
     }.Select(c => c.AsRow());
 
     public static IEnumerable<object[]> MustNotFire => new RuleCase[]
@@ -27,6 +30,12 @@ public sealed class RightRecipientRuleTests : RuleTestBase<RightRecipientRule, R
         new RuleCase("en", "congratulations on its own line", Message("Congratulations!\nYour book is out.")),
         new RuleCase("en", "webmail recipient: outlet cannot be checked", Message("Hi Jane,\nThis would be perfect for Self.", to: [new("Jane Doe", "jane.doe@gmail.com")])),
         new RuleCase("it", "testata giusta", Message("Ciao Jane,\nho un'idea perfetta per Shape.")),
+        new RuleCase("en", "praises the column where her work ran, from webmail", Message("Hi Jane,\nYour column in The Guardian last week about tenant rights stayed with me. Would you be open to a short call?", to: [new("Jane Doe", "jane.doe@gmail.example")])),
+        new RuleCase("en", "names the outlet of her piece, at her own domain", Message("Hi Jane,\nI loved your piece in Wired on battery recycling. Could I ask you one question about it?", to: [new("Jane Doe", "jane@janedoe.example")])),
+        new RuleCase("it", "cita il giornale del suo pezzo", Message("Gentile Dott. Rossi,\nho letto il suo pezzo sul Corriere di domenica e vorrei chiederLe un parere.", to: [new("Mario Rossi", "m.rossi@libero.example")])),
+        new RuleCase("it", "titolo e cognome della destinataria", Message("Gentile Signora Ferri,\nLe scrivo per il bando di febbraio.", to: [new("Laura Ferri", "laura.ferri@comune-esempio.example")])),
+        new RuleCase("en", "a French greeting is not read as a name", Message("Chère Madame,\nJe me permets de vous écrire au sujet de votre dernier livre, que j'ai beaucoup aimé.", to: [new("Claire Dubois", "claire.dubois@editions.example")])),
+        new RuleCase("en", "pitch for Self to a webmail writer", Message("Hi Jane,\nThis would be perfect for Self.", to: [new("Jane Doe", "jane.doe@gmail.example")])),
         new RuleCase("it", "nome giusto", Message("Ciao Marco,\nho visto il tuo progetto.", to: [Marco])),
         new RuleCase("it", "grazie da solo non è un nome", Message("Grazie!\nHo ricevuto le foto.", to: [Marco])),
     }.Select(c => c.AsRow());

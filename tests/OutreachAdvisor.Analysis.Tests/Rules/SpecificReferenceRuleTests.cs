@@ -28,6 +28,9 @@ public sealed class SpecificReferenceRuleTests : RuleTestBase<SpecificReferenceR
         new RuleCase("it", "l'esempio dell'articolo", Message("Ciao Jane,\nti ho visto citata sul Times riguardo alla tua posizione sulle carrozze a New York, e quello che hai detto mi ha colpito. Potrei farti una domanda?")),
         new RuleCase("it", "cita l'intervista", Message("Cara Jane,\nho letto la tua intervista sul numero di marzo. Vorrei chiederti un consiglio.")),
         new RuleCase("it", "nessuna richiesta", Message("Ciao Jane,\ngrazie ancora per la bella serata di ieri.")),
+        new RuleCase("en", "a warm ask to someone who has written before", Message("Hi Jane,\nCould you put me in touch with your accountant?"), Mailbox(Message("Hi Jane,\nCould you put me in touch with your accountant?"), new() { [Jane.Address] = TwoWay })),
+        new RuleCase("it", "una richiesta a un collega", Message("Ciao Priya,\npotresti inoltrarmi il verbale della riunione?", to: [Priya]), Mailbox(Message("Ciao Priya,\npotresti inoltrarmi il verbale della riunione?", to: [Priya]))),
+        new RuleCase("en", "names the outlet where their column ran", Message("Hi Jane,\nYour column in The Guardian last week about tenant rights stayed with me. Would you be open to a short call?", to: [new("Jane Doe", "jane.doe@gmail.example")])),
         new RuleCase("it", "parole tra 'tuo' e l'opera", Message("Gentile Luca,\nil tuo ultimo bellissimo editoriale mi ha colpito. Ti andrebbe di valutare un articolo?")),
     }.Select(c => c.AsRow());
 

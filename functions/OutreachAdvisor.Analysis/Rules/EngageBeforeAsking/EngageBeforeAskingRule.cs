@@ -5,8 +5,8 @@ namespace OutreachAdvisor.Analysis.Rules.EngageBeforeAsking;
 
 /// <summary>
 /// Article rule 1, "engage, then ask": an ask to someone the mailbox shows no two-way contact with
-/// (nothing received from them, no thread where both wrote). Colleagues in the sender's organisation
-/// are not cold contacts and are left out.
+/// (nothing received from them, no thread where both wrote). Only cold recipients count (contract
+/// section 6): colleagues, contacts and people the user says they engaged with elsewhere are left out.
 /// </summary>
 public sealed class EngageBeforeAskingRule() : Rule("EngageBeforeAsking")
 {
@@ -14,6 +14,11 @@ public sealed class EngageBeforeAskingRule() : Rule("EngageBeforeAsking")
     {
         if (input.OutcomeWithoutAsk() is { } early)
             return early;
+
+        // Colleagues, contacts, people who wrote and people the user engaged with elsewhere are not cold.
+        EmailAddress[] cold = input.ColdRecipients.ToArray();
+        if (cold.Length == 0)
+            return RuleOutcome.Passed(input.WhyNoneCold());
 
         IReadOnlyList<TextSpan> ask = input.FirstAsk;
         if (!input.Context.HasMailbox)
@@ -23,12 +28,8 @@ public sealed class EngageBeforeAskingRule() : Rule("EngageBeforeAsking")
         }
 
         var findings = new List<RuleFinding>();
-        var cold = new List<string>();
-        foreach (EmailAddress recipient in input.ExternalRecipients)
+        foreach (EmailAddress recipient in cold)
         {
-            if (input.Context.For(recipient).History is { HasTwoWayContact: true })
-                continue;
-            cold.Add(recipient.Address);
             findings.Add(Finding("cold", Severity.Warning) with
             {
                 Args = Values(("recipient", recipient.Address), ("name", RecipientNames.FirstName(recipient) ?? recipient.Address)),
@@ -37,8 +38,6 @@ public sealed class EngageBeforeAskingRule() : Rule("EngageBeforeAsking")
             });
         }
 
-        return RuleOutcome.From(findings,
-            Detail("cold", ("recipients", cold)),
-            Detail("all-known"));
+        return RuleOutcome.Failed(Detail("cold", ("recipients", cold.Select(r => r.Address).ToArray())), findings);
     }
 }

@@ -16,11 +16,10 @@ public sealed class ListedAddressRule() : Rule("ListedAddress")
         var findings = new List<RuleFinding>();
         var unverified = new List<object>();
         int checkedPages = 0;
-        foreach (EmailAddress recipient in input.ExternalRecipients)
+        // Only cold recipients: a colleague, a contact, someone who wrote or someone met elsewhere needs no listing.
+        foreach (EmailAddress recipient in input.ColdRecipients)
         {
             RecipientFacts facts = input.Context.For(recipient);
-            if (HasLegitimateSource(facts))
-                continue;
 
             switch (facts.FoundAt?.Status)
             {
@@ -49,10 +48,6 @@ public sealed class ListedAddressRule() : Rule("ListedAddress")
             return RuleOutcome.Failed(Detail("not-on-page"), findings);
         if (unverified.Count > 0)
             return RuleOutcome.Skipped(Detail("not-verified", ("recipients", new ReasonList(unverified, "; "))), findings);
-        return RuleOutcome.Passed(checkedPages > 0 ? Detail("all-on-page") : Detail("all-known"));
+        return RuleOutcome.Passed(checkedPages > 0 ? Detail("all-on-page") : input.WhyNoneCold());
     }
-
-    /// <summary>An address the sender knows from the recipient themselves, their contacts, or their organisation.</summary>
-    private static bool HasLegitimateSource(RecipientFacts facts) =>
-        facts.IsContact == true || facts.History is { ReceivedFrom: > 0 } || facts.History is { HasTwoWayContact: true };
 }

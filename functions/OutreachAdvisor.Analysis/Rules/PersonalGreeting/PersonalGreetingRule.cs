@@ -25,10 +25,10 @@ public sealed class PersonalGreetingRule() : Rule("PersonalGreeting")
                 {
                     Args = Values(("greeting", text[placeholder.Span]), ("name", greetName)),
                     Evidence = [placeholder.Span],
-                    Fix = firstName is null ? null : new RuleFix(placeholder.NameSpan.Start, placeholder.NameSpan.Length, PaddedName(text, placeholder.NameSpan, firstName)),
+                    Fix = firstName is null ? null : PlaceholderFix(text, placeholder, firstName),
                 });
                 break;
-            case { Kind: GreetingKind.Impersonal } impersonal:
+            case { Kind: GreetingKind.Impersonal } impersonal when IsAProblem(input, impersonal):
                 findings.Add(Finding("impersonal", Severity.Warning) with
                 {
                     Args = Values(("greeting", text[impersonal.Span]), ("name", greetName)),
@@ -52,9 +52,39 @@ public sealed class PersonalGreetingRule() : Rule("PersonalGreeting")
             text.Greeting is { Kind: GreetingKind.Named } named ? Detail("named", ("name", named.Name)) : Detail("no-placeholder"));
     }
 
-    /// <summary>"Dear _ __," becomes "Dear Jane," - keep one space before the name, none after it.</summary>
-    private static string PaddedName(TextView text, TextSpan hole, string name) =>
-        hole.Start > 0 && !char.IsWhiteSpace(text.Text[hole.Start - 1]) ? " " + name : name;
+    /// <summary>
+    /// A formula always is ("Dear Sir or Madam"); a group greeting is wrong only for a single person ("Hi all" to
+    /// one recipient); a bare greeting ("Hi,", "Buongiorno,") only to someone who does not know you.
+    /// </summary>
+    private static bool IsAProblem(RuleInput input, Greeting greeting) => greeting.Impersonal switch
+    {
+        ImpersonalKind.Group => input.Message.To.Count + input.Message.Cc.Count < 2,
+        ImpersonalKind.Bare => input.ColdRecipients.Any(r => input.Message.To.Contains(r)),
+        _ => true,
+    };
+
+    /// <summary>
+    /// "Dear _ __," becomes "Dear Jane,". Italian salutations that carry a gender ("Caro", "Cara", "Egregio")
+    /// are replaced as a whole by a neutral one ("Ciao Giulia", "Gentile Giulia"): the gender is never certain.
+    /// </summary>
+    private static RuleFix PlaceholderFix(TextView text, Greeting greeting, string name)
+    {
+        if (NeutralItalian(greeting.Salutation) is { } neutral)
+        {
+            int start = greeting.Span.Start;
+            return new RuleFix(start, greeting.NameSpan.End - start, $"{neutral} {name}");
+        }
+        TextSpan hole = greeting.NameSpan;
+        return new RuleFix(hole.Start, hole.Length, hole.Start > 0 && !char.IsWhiteSpace(text.Text[hole.Start - 1]) ? " " + name : name);
+    }
+
+    /// <summary>The gender-neutral salutation for a gendered Italian one, or null when it is neutral already.</summary>
+    private static string? NeutralItalian(string salutation) => salutation.ToLowerInvariant() switch
+    {
+        "caro" or "cara" or "cari" or "care" or "carissimo" or "carissima" => "Ciao",
+        "egregio" or "egregia" or "gentilissimo" or "gentilissima" or "gent.mo" or "gent.ma" => "Gentile",
+        _ => null,
+    };
 
     private static string Salutation(string language, string name) => language == "it" ? $"Gentile {name}" : $"Dear {name}";
 }

@@ -25,6 +25,10 @@ public sealed class RightRecipientRule : Rule
 
     public override RuleOutcome Evaluate(RuleInput input)
     {
+        // Names and outlets are read only in the languages the analyzer understands: "Chère Madame" is no name.
+        if (!input.Text.IsChecked)
+            return RuleOutcome.Skipped(input.LanguageNotChecked);
+
         var findings = new List<RuleFinding>();
         CheckGreetingName(input, findings);
         CheckOutlets(input, findings);
@@ -79,8 +83,10 @@ public sealed class RightRecipientRule : Rule
     }
 
     /// <summary>
-    /// Outlets named as the recipient's: the lexicon's phrases ("perfect for X", "your readers at X"),
-    /// and, with Azure AI Language, organisations right after "for/at/per/su" in a sentence addressed to the reader.
+    /// Outlets the message pitches something for: the rule's phrases ("perfect for X", "for your readers at X",
+    /// "per la rivista X"), and, with Azure AI Language, organisations right after "for/per" in a sentence
+    /// addressed to the reader. Naming where the recipient's own work appeared ("your column in X") is a
+    /// reference, not a pitch, and is not looked at here.
     /// </summary>
     private List<TextSpan> OutletMentions(RuleInput input)
     {
@@ -99,7 +105,8 @@ public sealed class RightRecipientRule : Rule
         return spans;
     }
 
-    private static readonly string[] OutletCues = [" for", " at", " per", " su", " sul", " presso"];
+    // Only "for": naming where someone works or was published ("your talk at X") is a reference, not a pitch.
+    private static readonly string[] OutletCues = [" for", " per"];
 
     private bool IsOutletOf(string outlet, EmailAddress recipient) =>
         NameMatchesDomain(outlet, recipient.Domain)

@@ -12,7 +12,7 @@ public sealed class SpecificReferenceRule() : Rule("SpecificReference")
 {
     public override RuleOutcome Evaluate(RuleInput input)
     {
-        if (input.OutcomeWithoutAsk() is { } early)
+        if (input.OutcomeWithoutColdRecipient() is { } early)
             return early;
 
         if (input.Text.References.Count > 0 || input.Text.Quotations.Count > 0)
