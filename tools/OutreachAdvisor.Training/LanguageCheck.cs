@@ -24,7 +24,7 @@ internal static class LanguageCheck
                 if (!confusion.TryGetValue(expected, out SortedDictionary<string, int>? row))
                     confusion[expected] = row = new SortedDictionary<string, int>(StringComparer.Ordinal);
                 row[got] = row.GetValueOrDefault(got) + 1;
-                if (got != expected && got is "en" or "it")
+                if (got != expected && (got is "en" or "it" || expected is "en" or "it"))
                     wrong.Add($"  {expected} as {got}: {text}");
             }
         }
