@@ -41,25 +41,37 @@ public sealed class RightRecipientRule : Rule
             return;
         EmailAddress[] people = input.Message.To.Concat(input.Message.Cc).ToArray();
         (EmailAddress Recipient, IReadOnlyList<string> Tokens)[] known = people.Select(p => (Recipient: p, Tokens: RecipientNames.Tokens(p))).Where(p => p.Tokens.Count > 0).ToArray();
-        if (known.Length == 0 || known.Any(p => RecipientNames.CanName(greeting.Name, p.Recipient, p.Tokens)))
+        if (known.Length == 0)
+            return;
+
+        // "Hi Ravi and Jo," greets two people: each name must be one of the recipients.
+        string[] names = NameSeparators.Split(greeting.Name).Where(n => n.Length > 0).ToArray();
+        string? wrong = names.FirstOrDefault(n => !known.Any(p => RecipientNames.CanName(n, p.Recipient, p.Tokens)));
+        if (wrong is null)
             return;
 
         string? rightName = RecipientNames.OnlyToFirstName(input.Message);
+        bool whole = names.Length == 1;
+        int at = whole ? 0 : Math.Max(0, greeting.Name.IndexOf(wrong, StringComparison.Ordinal));
+        var evidence = new TextSpan(greeting.NameSpan.Start + at, whole ? greeting.NameSpan.Length : wrong.Length);
         findings.Add(Finding("wrong-name", Severity.Error) with
         {
-            Args = Values(("greeting", greeting.Name), ("recipients", people.Select(p => p.ToString()).ToArray()), ("name", rightName ?? string.Empty)),
-            Evidence = [greeting.NameSpan],
+            Args = Values(("greeting", wrong), ("recipients", people.Select(p => p.ToString()).ToArray()), ("name", rightName ?? string.Empty)),
+            Evidence = [evidence],
             Recipients = input.Message.To.Count == 1 ? [input.Message.To[0].Address] : [],
-            Fix = rightName is null ? null : new RuleFix(greeting.NameSpan.Start, greeting.NameSpan.Length, rightName),
+            Fix = rightName is null || !whole ? null : new RuleFix(greeting.NameSpan.Start, greeting.NameSpan.Length, rightName),
         });
     }
+
+    private static readonly Regex NameSeparators = new(@"\s*(?:,|&|\band\b|\be\b)\s*", RegexOptions.CultureInvariant);
 
     private void CheckOutlets(RuleInput input, List<RuleFinding> findings)
     {
         if (!input.Text.IsChecked)
             return;
         // Only recipients at an organisation's own domain tell us where they work.
-        EmailAddress[] atOrganisations = input.Message.To
+        // Bcc counts: a press release goes to its journalists in Bcc.
+        EmailAddress[] atOrganisations = input.Message.AllRecipients
             .Where(r => r.Domain.Length > 0 && !PublicMailDomains.Contains(r.Domain) && !input.Context.Organization.Contains(r))
             .ToArray();
         if (atOrganisations.Length == 0)
