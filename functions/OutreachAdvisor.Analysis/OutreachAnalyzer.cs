@@ -15,7 +15,12 @@ namespace OutreachAdvisor.Analysis;
 /// <param name="detectors">The learned sentence detectors beside the lexicons; null: the committed models.</param>
 public sealed class OutreachAnalyzer(IReadOnlyList<IRule> rules, SentenceDetectors? detectors = null)
 {
-    public static OutreachAnalyzer Default { get; } = new(RuleCatalog.BuiltIn);
+    /// <summary>
+    /// The built-in rules with the committed sentence models; OUTREACH_DETECTORS=lexicon switches the models
+    /// off (phrase lists only), for measuring what they cost (docs/performance.md) or as a fallback.
+    /// </summary>
+    public static OutreachAnalyzer Default { get; } = new(RuleCatalog.BuiltIn,
+        string.Equals(Environment.GetEnvironmentVariable("OUTREACH_DETECTORS"), "lexicon", StringComparison.OrdinalIgnoreCase) ? SentenceDetectors.LexiconOnly : null);
 
     public IReadOnlyList<IRule> Rules { get; } = rules;
 

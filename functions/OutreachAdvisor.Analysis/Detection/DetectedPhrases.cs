@@ -13,6 +13,9 @@ public sealed class DetectedPhrases
 {
     public static DetectedPhrases None { get; } = new([], [], [], []);
 
+    /// <summary>The lowest probability at which the private-details model alone flags a sentence (tuned thresholds below it are raised).</summary>
+    public const float PrivateFloor = 0.5f;
+
     private DetectedPhrases(IReadOnlyList<TextSpan> asks, IReadOnlyList<TextSpan> offers, IReadOnlyList<TextSpan> references, IReadOnlyList<TextSpan> privateDetails)
     {
         Asks = asks;
@@ -43,7 +46,11 @@ public sealed class DetectedPhrases
             Span<float> probabilities = stackalloc float[slots];
             Span<float> thresholds = stackalloc float[slots];
             for (int l = 0; l < slots; l++)
-                thresholds[l] = model.Threshold(model.Labels[l]);
+            {
+                // Private details are an error that blocks Send: the model alone must be at least even odds.
+                float threshold = model.Threshold(model.Labels[l]);
+                thresholds[l] = model.Labels[l] == SentenceLabel.Private ? MathF.Max(threshold, PrivateFloor) : threshold;
+            }
 
             foreach (TextSpan sentence in sentences)
             {

@@ -31,6 +31,8 @@ public sealed class PersonalGreetingRuleTests : RuleTestBase<PersonalGreetingRul
         new RuleCase("en", "hi all to one person", Message("Hi all,\nCould you send me the report?")).Expect("impersonal", "Hi all"),
         new RuleCase("it", "buongiorno senza nome a uno sconosciuto", Message("Buongiorno,\nvorrei chiederLe un parere sul mio progetto.")).Expect("impersonal", "Buongiorno,"),
         new RuleCase("it", "Gentile Signore o Signora", Message("Gentile Signore o Signora,\nallego il mio curriculum per la posizione aperta.")).Expect("impersonal", "Gentile Signore o Signora"),
+            new RuleCase("it", "saluta un reparto", Message("Buongiorno Ufficio Acquisti,\nvi scrivo per presentarvi il nostro catalogo.", to: [new(null, "acquisti@mobilificio.example")])).Expect("impersonal", "Buongiorno Ufficio Acquisti"),
+        new RuleCase("en", "greets a department", Message("Hello Sales Team,\nI'd like to show you our new scheduling tool.", to: [new(null, "sales@brightwave.example")])).Expect("impersonal", "Hello Sales Team"),
     }.Select(c => c.AsRow());
 
     public static IEnumerable<object[]> MustNotFire => new RuleCase[]
@@ -57,6 +59,9 @@ public sealed class PersonalGreetingRuleTests : RuleTestBase<PersonalGreetingRul
         new RuleCase("it", "buongiorno a un collega", Message("Buongiorno,\nil verbale è nella cartella condivisa.", to: [Priya])),
         new RuleCase("en", "an editorial [sic] is not a blank", Message("Dear Jane,\nYou wrote that it was “the best [sic] year ever”, and I agree.")),
         new RuleCase("en", "a mail gateway's subject tag is not a field", Message("Dear Jane,\nThanks for the contract.", subject: "[EXTERNAL] Re: contract")),
+            new RuleCase("en", "'Hi everyone' to a staff list", Message("Hi everyone,\nThe lifts are out of service on Monday.", to: [new(null, "all-staff@lee.example")])),
+        new RuleCase("it", "'Ciao a tutte' a una lista dei soci", Message("Ciao a tutte,\nla riunione di giovedì è spostata alle 21.", to: [new(null, "soci@circolo-lettura.example")])),
+        new RuleCase("it", "'Buongiorno a entrambi' a due persone", Message("Buongiorno a entrambi,\nvi mando il verbale della riunione.", to: [Marco, Giulia])),
     }.Select(c => c.AsRow());
 
     [TestMethod]

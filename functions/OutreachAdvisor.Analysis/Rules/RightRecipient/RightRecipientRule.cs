@@ -45,25 +45,28 @@ public sealed class RightRecipientRule : Rule
             return;
 
         // "Hi Ravi and Jo," greets two people: each name must be one of the recipients.
-        string[] names = NameSeparators.Split(greeting.Name).Where(n => n.Length > 0).ToArray();
-        string? wrong = names.FirstOrDefault(n => !known.Any(p => RecipientNames.CanName(n, p.Recipient, p.Tokens)));
-        if (wrong is null)
+        var names = new List<(string Name, TextSpan Span)> { (greeting.Name, greeting.NameSpan) };
+        int after = greeting.NameSpan.End;
+        Match second = SecondName.Match(input.Text.Text, after, Math.Max(0, Math.Min(greeting.Span.End, input.Text.NewTextLength) - after));
+        if (second.Success)
+            names.Add((second.Groups["name"].Value, new TextSpan(second.Groups["name"].Index, second.Groups["name"].Length)));
+        (string Name, TextSpan Span) wrong = names.FirstOrDefault(n => !known.Any(p => RecipientNames.CanName(n.Name, p.Recipient, p.Tokens)));
+        if (wrong.Name is null)
             return;
+        bool whole = names.Count == 1;
 
         string? rightName = RecipientNames.OnlyToFirstName(input.Message);
-        bool whole = names.Length == 1;
-        int at = whole ? 0 : Math.Max(0, greeting.Name.IndexOf(wrong, StringComparison.Ordinal));
-        var evidence = new TextSpan(greeting.NameSpan.Start + at, whole ? greeting.NameSpan.Length : wrong.Length);
         findings.Add(Finding("wrong-name", Severity.Error) with
         {
-            Args = Values(("greeting", wrong), ("recipients", people.Select(p => p.ToString()).ToArray()), ("name", rightName ?? string.Empty)),
-            Evidence = [evidence],
+            Args = Values(("greeting", wrong.Name), ("recipients", people.Select(p => p.ToString()).ToArray()), ("name", rightName ?? string.Empty)),
+            Evidence = [wrong.Span],
             Recipients = input.Message.To.Count == 1 ? [input.Message.To[0].Address] : [],
             Fix = rightName is null || !whole ? null : new RuleFix(greeting.NameSpan.Start, greeting.NameSpan.Length, rightName),
         });
     }
 
-    private static readonly Regex NameSeparators = new(@"\s*(?:,|&|\band\b|\be\b)\s*", RegexOptions.CultureInvariant);
+    // The second name of "Hi Ravi and Jo" / "Ciao Paola e Ilaria" (the greeting's name stops at the first).
+    private static readonly Regex SecondName = new(@"\G[ \t]*(?:and|e|&)[ \t]+(?<name>\p{Lu}[\p{L}'’-]+)", RegexOptions.CultureInvariant);
 
     private void CheckOutlets(RuleInput input, List<RuleFinding> findings)
     {
