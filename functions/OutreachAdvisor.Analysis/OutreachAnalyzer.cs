@@ -1,4 +1,5 @@
 using OutreachAdvisor.Analysis.Context;
+using OutreachAdvisor.Analysis.Detection;
 using OutreachAdvisor.Analysis.Messages;
 using OutreachAdvisor.Analysis.Model;
 using OutreachAdvisor.Analysis.Rules;
@@ -11,11 +12,19 @@ namespace OutreachAdvisor.Analysis;
 /// puts the findings into the reader's words, and scores them. Analyze does no I/O; AnalyzeAsync
 /// first gathers the context from the given sources.
 /// </summary>
-public sealed class OutreachAnalyzer(IReadOnlyList<IRule> rules)
+/// <param name="detectors">The learned sentence detectors beside the lexicons; null: the committed models.</param>
+public sealed class OutreachAnalyzer(IReadOnlyList<IRule> rules, SentenceDetectors? detectors = null)
 {
-    public static OutreachAnalyzer Default { get; } = new(RuleCatalog.BuiltIn);
+    /// <summary>
+    /// The built-in rules with the committed sentence models; OUTREACH_DETECTORS=lexicon switches the models
+    /// off (phrase lists only), for measuring what they cost (docs/performance.md) or as a fallback.
+    /// </summary>
+    public static OutreachAnalyzer Default { get; } = new(RuleCatalog.BuiltIn,
+        string.Equals(Environment.GetEnvironmentVariable("OUTREACH_DETECTORS"), "lexicon", StringComparison.OrdinalIgnoreCase) ? SentenceDetectors.LexiconOnly : null);
 
     public IReadOnlyList<IRule> Rules { get; } = rules;
+
+    public SentenceDetectors Detectors => detectors ?? SentenceDetectors.Default;
 
     /// <summary>Analyses with what the message alone tells (no mailbox, no found-at pages).</summary>
     public AnalysisResult Analyze(MessageInput message, string uiLanguage = "en") =>
@@ -27,7 +36,7 @@ public sealed class OutreachAnalyzer(IReadOnlyList<IRule> rules)
     private AnalysisResult Analyze(MessageInput message, string plainText, AnalysisContext context, string uiLanguage)
     {
         string language = UiLanguages.Normalize(uiLanguage);
-        var text = TextView.Create(message, plainText, context.LanguageSignals is { LanguageConfidence: >= 0.8 } signals ? signals.Language : null);
+        var text = TextView.Create(message, plainText, context.LanguageSignals is { LanguageConfidence: >= 0.8 } signals ? signals.Language : null, Detectors);
         var input = new RuleInput
         {
             Message = message,

@@ -76,6 +76,7 @@ public static class OutreachCli
             ReportCommand.Create(streams),
             RulesCommand.Create(streams),
             ServeCommand.Create(streams),
+            EvalCommand.Create(streams),
         };
         root.Options.Add(new HelpOption());
         root.Options.Add(new VersionOption());

@@ -10,9 +10,11 @@ public sealed class CheckCommandTests
     [TestMethod]
     [DataRow("en-dear-blank-coffee.eml", "engage-before-asking,mutual-benefit,personal-greeting,specific-reference")]
     [DataRow("en-perfect-for-self.eml", "engage-before-asking,mutual-benefit,right-recipient,specific-reference")]
-    [DataRow("en-auto-dm.eml", "no-automation")]
+    // "Let's network on Facebook: <link>" is an ask as well as automation (corpus/LABELLING.md section 7).
+    [DataRow("en-auto-dm.eml", "engage-before-asking,mutual-benefit,no-automation,specific-reference")]
     [DataRow("en-group-cv-request.eml", "engage-before-asking,private-channel,mutual-benefit,specific-reference")]
-    [DataRow("en-home-address.eml", "engage-before-asking,no-personal-details,mutual-benefit")]
+    // The sketchbook she sends is a gift the recipient keeps: an offer (corpus/LABELLING.md section 7).
+    [DataRow("en-home-address.eml", "engage-before-asking,no-personal-details")]
     [DataRow("en-html-impersonal.eml", "engage-before-asking,mutual-benefit,personal-greeting,right-recipient,specific-reference")]
     [DataRow("en-good-specific-cold.eml", "engage-before-asking")]
     [DataRow("en-good-known-contact.eml", "")]

@@ -78,12 +78,77 @@ public static class RecipientNames
             {
                 if (token == greeting || (greeting.Length >= 3 && token.Length >= 3 && (token.StartsWith(greeting, StringComparison.Ordinal) || greeting.StartsWith(token, StringComparison.Ordinal))))
                     return true;
+                if (ShortForms.TryGetValue(greeting, out string[]? full) && full.Contains(token))
+                    return true;
             }
             if (greeting.Length >= 3 && local.Contains(greeting, StringComparison.Ordinal))
                 return true;
         }
         return false;
     }
+
+    // Short forms that do not start like the name they stand for ("Tom" starts like "Tomas" but not "Thomas").
+    private static readonly Dictionary<string, string[]> ShortForms = new(StringComparer.Ordinal)
+    {
+        ["tom"] = ["thomas"],
+        ["bob"] = ["robert"],
+        ["bobby"] = ["robert"],
+        ["bill"] = ["william"],
+        ["will"] = ["william"],
+        ["liam"] = ["william"],
+        ["jim"] = ["james"],
+        ["jimmy"] = ["james"],
+        ["dick"] = ["richard"],
+        ["rick"] = ["richard", "frederick"],
+        ["peggy"] = ["margaret"],
+        ["maggie"] = ["margaret"],
+        ["meg"] = ["margaret"],
+        ["liz"] = ["elizabeth"],
+        ["beth"] = ["elizabeth"],
+        ["betty"] = ["elizabeth"],
+        ["kate"] = ["katherine", "catherine", "kathryn"],
+        ["katie"] = ["katherine", "catherine"],
+        ["cathy"] = ["catherine"],
+        ["kathy"] = ["katherine"],
+        ["jack"] = ["john"],
+        ["johnny"] = ["john", "jonathan"],
+        ["ted"] = ["edward"],
+        ["ned"] = ["edward"],
+        ["tony"] = ["anthony", "antonio"],
+        ["sandy"] = ["alexandra", "sandra"],
+        ["sasha"] = ["alexander", "alexandra"],
+        ["harry"] = ["henry", "harold"],
+        ["hank"] = ["henry"],
+        ["chuck"] = ["charles"],
+        ["charlie"] = ["charles", "charlotte"],
+        ["polly"] = ["mary"],
+        ["molly"] = ["mary"],
+        ["beppe"] = ["giuseppe"],
+        ["peppe"] = ["giuseppe"],
+        ["pino"] = ["giuseppe"],
+        ["gigi"] = ["luigi"],
+        ["pippo"] = ["filippo"],
+        ["sandro"] = ["alessandro"],
+        ["max"] = ["massimo", "maximilian"],
+        ["gianni"] = ["giovanni"],
+        ["nino"] = ["antonino", "giovanni"],
+        ["betta"] = ["elisabetta"],
+        ["lisa"] = ["elisabetta", "elisa"],
+        ["toto"] = ["salvatore"],
+        ["turi"] = ["salvatore"],
+        ["enzo"] = ["vincenzo", "lorenzo"],
+        ["cecco"] = ["francesco"],
+        ["checco"] = ["francesco"],
+        ["ciccio"] = ["francesco"],
+        ["franco"] = ["francesco"],
+        ["lele"] = ["emanuele", "gabriele", "raffaele"],
+        ["vale"] = ["valentina", "valeria", "valerio"],
+        ["fede"] = ["federico", "federica"],
+        ["ale"] = ["alessandro", "alessandra", "alessio"],
+        ["bea"] = ["beatrice"],
+        ["titti"] = ["tiziana"],
+        ["mimmo"] = ["domenico"],
+    };
 
     /// <summary>Lower-case without accents, so "Nicolò" and "nicolo" compare equal.</summary>
     public static string Fold(ReadOnlySpan<char> text)

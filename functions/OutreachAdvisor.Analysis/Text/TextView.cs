@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
+using OutreachAdvisor.Analysis.Detection;
 using OutreachAdvisor.Analysis.Model;
 
 namespace OutreachAdvisor.Analysis.Text;
@@ -7,11 +8,13 @@ namespace OutreachAdvisor.Analysis.Text;
 /// <summary>
 /// The message as the rules read it, built once per analysis: plain text, the part that is new (not
 /// quoted history), the detected language and its lexicon, the greeting, and the phrases that several
-/// rules share (asks, offers, references to the recipient's work, links). Rules read it; none change it.
+/// rules share (asks, offers, references to the recipient's work, private details, links). Asks, offers,
+/// references and private details come from the lexicon's phrases and, where a model for the language
+/// is loaded, from the learned sentence detectors (<see cref="DetectedPhrases"/>). Rules read it; none change it.
 /// </summary>
 public sealed class TextView
 {
-    private TextView(MessageInput message, string plainText, string? detectedElsewhere)
+    private TextView(MessageInput message, string plainText, string? detectedElsewhere, SentenceDetectors detectors)
     {
         Text = plainText;
         Subject = message.Subject;
@@ -30,18 +33,23 @@ public sealed class TextView
         if (Lexicon is null)
             return;
 
-        Asks = Find(Lexicon.Ask);
+        var phrases = DetectedPhrases.Find(NewText, Lexicon, detectors.For(Language));
+        Asks = phrases.Asks;
         SubjectAsks = Lexicon.Ask.IsMatch(Subject);
-        Offers = Find(Lexicon.Offer);
-        References = Find(Lexicon.Reference);
+        Offers = phrases.Offers;
+        References = phrases.References;
+        PrivateDetails = phrases.PrivateDetails;
         (FirstPersonWords, SecondPersonWords) = CountPersons(NewText, Lexicon);
     }
 
     /// <param name="detectedElsewhere">The language a language service detected, used when the built-in detector cannot tell.</param>
-    public static TextView Create(MessageInput message, string? detectedElsewhere = null) => new(message, PlainText.Of(message), detectedElsewhere);
+    public static TextView Create(MessageInput message, string? detectedElsewhere = null) =>
+        new(message, PlainText.Of(message), detectedElsewhere, SentenceDetectors.Default);
 
     /// <param name="plainText">The body's plain text, when the caller has already computed it (<see cref="PlainText.Of"/>).</param>
-    public static TextView Create(MessageInput message, string plainText, string? detectedElsewhere) => new(message, plainText, detectedElsewhere);
+    /// <param name="detectors">The learned detectors to use beside the lexicons (default: the committed models).</param>
+    public static TextView Create(MessageInput message, string plainText, string? detectedElsewhere, SentenceDetectors? detectors = null) =>
+        new(message, plainText, detectedElsewhere, detectors ?? SentenceDetectors.Default);
 
     /// <summary>The body as plain text: evidence offsets point into this string.</summary>
     public string Text { get; }
@@ -54,10 +62,19 @@ public sealed class TextView
     public Lexicon? Lexicon { get; }
 
     public Greeting? Greeting { get; }
+    /// <summary>Each ask in the new text: the clause that asks (a phrase of the lexicon, or a sentence the ask model detected).</summary>
     public IReadOnlyList<TextSpan> Asks { get; } = [];
     public bool SubjectAsks { get; }
+    /// <summary>Each offer to the recipient: the clause that offers.</summary>
     public IReadOnlyList<TextSpan> Offers { get; } = [];
+    /// <summary>Each specific reference to the recipient's own work: the clause that refers.</summary>
     public IReadOnlyList<TextSpan> References { get; } = [];
+    /// <summary>
+    /// Clauses the private-details model detected (the recipient's home address, private phone, family...,
+    /// mentioned, claimed or asked for). Empty when no model is loaded or that detector is off; the
+    /// no-personal-details rule adds them to its own phrase list's matches.
+    /// </summary>
+    public IReadOnlyList<TextSpan> PrivateDetails { get; } = [];
     /// <summary>Text in quotation marks, long enough to be someone's words or a title.</summary>
     public IReadOnlyList<TextSpan> Quotations { get; } = [];
     public IReadOnlyList<TextSpan> Links { get; } = [];

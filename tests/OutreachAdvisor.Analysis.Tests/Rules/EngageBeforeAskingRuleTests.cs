@@ -16,11 +16,11 @@ public sealed class EngageBeforeAskingRuleTests : RuleTestBase<EngageBeforeAskin
 
     public static IEnumerable<object[]> MustFire => new RuleCase[]
     {
-        Cold("en", "a coffee ask to a stranger", "Hi Jane,\nWould you have 15 minutes for a coffee next week?").Expect("cold", "Would you"),
-        Cold("en", "a CV review from a stranger", "Hi Jane,\nCould you take a look at my CV?").Expect("cold", "Could you"),
-        Known("en", "sent before but never answered", "Hi Jane,\nJust following up: could you review my portfolio?", SentOnly).Expect("cold", "could you"),
-        Cold("it", "un caffè con una sconosciuta", "Ciao Jane,\nti andrebbe un caffè la prossima settimana?").Expect("cold", "ti andrebbe"),
-        Known("it", "scritto ma mai risposto", "Ciao Jane,\npotresti dare un'occhiata al mio curriculum?", SentOnly).Expect("cold", "potresti"),
+        Cold("en", "a coffee ask to a stranger", "Hi Jane,\nWould you have 15 minutes for a coffee next week?").Expect("cold", "Would you have 15 minutes for a coffee next week?"),
+        Cold("en", "a CV review from a stranger", "Hi Jane,\nCould you take a look at my CV?").Expect("cold", "Could you take a look at my CV?"),
+        Known("en", "sent before but never answered", "Hi Jane,\nJust following up: could you review my portfolio?", SentOnly).Expect("cold", "could you review my portfolio?"),
+        Cold("it", "un caffè con una sconosciuta", "Ciao Jane,\nti andrebbe un caffè la prossima settimana?").Expect("cold", "ti andrebbe un caffè la prossima settimana?"),
+        Known("it", "scritto ma mai risposto", "Ciao Jane,\npotresti dare un'occhiata al mio curriculum?", SentOnly).Expect("cold", "potresti dare un'occhiata al mio curriculum?"),
     }.Select(c => c.AsRow());
 
     public static IEnumerable<object[]> MustNotFire => new RuleCase[]

@@ -9,11 +9,11 @@ public sealed class MutualBenefitRuleTests : RuleTestBase<MutualBenefitRule, Mut
 {
     public static IEnumerable<object[]> MustFire => new RuleCase[]
     {
-        new RuleCase("en", "take only", Message("Hi Jane,\nCould you introduce me to your editor? I need a byline.")).Expect("nothing-offered", "Could you"),
-        new RuleCase("en", "CV review", Message("Dear Jane,\nI'd really appreciate it if you could look over my résumé.")).Expect("nothing-offered", "I'd really appreciate it if"),
-        new RuleCase("en", "sending my own CV is no offer", Message("Dear Jane,\nCould you tell me about openings at SHAPE? I can send you my CV.")).Expect("nothing-offered", "Could you"),
-        new RuleCase("it", "solo richiesta", Message("Ciao Jane,\npotresti presentarmi al tuo editor?")).Expect("nothing-offered", "potresti"),
-        new RuleCase("it", "curriculum", Message("Gentile Jane,\nmi piacerebbe un tuo parere sul mio curriculum.")).Expect("nothing-offered", "mi piacerebbe"),
+        new RuleCase("en", "take only", Message("Hi Jane,\nCould you introduce me to your editor? I need a byline.")).Expect("nothing-offered", "Could you introduce me to your editor?"),
+        new RuleCase("en", "CV review", Message("Dear Jane,\nI'd really appreciate it if you could look over my résumé.")).Expect("nothing-offered", "I'd really appreciate it if you could look over my résumé."),
+        new RuleCase("en", "sending my own CV is no offer", Message("Dear Jane,\nCould you tell me about openings at SHAPE? I can send you my CV.")).Expect("nothing-offered", "Could you tell me about openings at SHAPE?"),
+        new RuleCase("it", "solo richiesta", Message("Ciao Jane,\npotresti presentarmi al tuo editor?")).Expect("nothing-offered", "potresti presentarmi al tuo editor?"),
+        new RuleCase("it", "curriculum", Message("Gentile Jane,\nmi piacerebbe un tuo parere sul mio curriculum.")).Expect("nothing-offered", "mi piacerebbe un tuo parere sul mio curriculum."),
     }.Select(c => c.AsRow());
 
     public static IEnumerable<object[]> MustNotFire => new RuleCase[]

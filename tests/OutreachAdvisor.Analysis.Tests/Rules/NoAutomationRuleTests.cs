@@ -18,6 +18,8 @@ public sealed class NoAutomationRuleTests : RuleTestBase<NoAutomationRule, NoAut
         new RuleCase("en", "mass Bcc", Message("Hi,\nHere is our news.", to: [Ann], bcc: Many(6))).Expect("mass-bcc"),
         new RuleCase("it", "l'auto-DM dell'articolo", Message("Grazie per avermi seguito! Facciamo rete su Facebook: http://fb.example/janedoe.author I miei ebook: http://books.example/JaneDoe")).Expect("formula", "Grazie per avermi seguito").Expect("promoted-links", "http://fb.example/janedoe.author", "http://books.example/JaneDoe"),
         new RuleCase("it", "seguimi su Instagram", Message("Ciao! Grazie per il messaggio, sono molto contenta. Seguimi su Instagram: https://instagram.example/ann")).Expect("promoted-links", "https://instagram.example/ann"),
+            new RuleCase("en", "two of the sender's links with plain labels", Message("Hi Jane,\nCould I send you some samples?\nPortfolio: https://annlee-illustration.example\nBehance: https://behance.example/annlee")).Expect("promoted-links", "https://annlee-illustration.example", "https://behance.example/annlee"),
+        new RuleCase("it", "due link del mittente senza 'il mio'", Message("Ciao Jane,\nguarda il video: https://annlee.example/video\niscriviti qui: https://annlee.example/corso\nci sentiamo?")).Expect("promoted-links", "https://annlee.example/video", "https://annlee.example/corso"),
     }.Select(c => c.AsRow());
 
     public static IEnumerable<object[]> MustNotFire => new RuleCase[]
@@ -28,6 +30,8 @@ public sealed class NoAutomationRuleTests : RuleTestBase<NoAutomationRule, NoAut
         new RuleCase("en", "a few people in Bcc", Message("Hi,\nMinutes attached.", bcc: Many(2))),
         new RuleCase("it", "un link pertinente", Message("Ciao Jane,\necco lo studio di cui ti parlavo: https://journal.example/study")),
         new RuleCase("it", "ringraziamento personale", Message("Ciao Jane, grazie per la chiacchierata di ieri.")),
+            new RuleCase("en", "two links to the recipient's own site", Message("Hi Jane,\nI loved https://shape.example/running-injuries and the follow-up at https://shape.example/recovery.")),
+        new RuleCase("it", "lo stesso link due volte", Message("Ciao Jane,\necco il mio portfolio: https://annlee.example/portfolio (di nuovo: https://annlee.example/portfolio)")),
     }.Select(c => c.AsRow());
 
     [TestMethod]

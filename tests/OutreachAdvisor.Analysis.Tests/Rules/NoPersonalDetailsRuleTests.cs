@@ -17,6 +17,7 @@ public sealed class NoPersonalDetailsRuleTests : RuleTestBase<NoPersonalDetailsR
         new RuleCase("it", "l'indirizzo di casa", Message("Ciao Jane,\nvorrei spedirti il mio libro, ho già il tuo indirizzo di casa.")).Expect("private-detail", "ho già il tuo indirizzo di casa"),
         new RuleCase("it", "il cellulare", Message("Cara Jane,\nho trovato il tuo cellulare su un forum.")).Expect("private-detail", "ho trovato il tuo cellulare"),
         new RuleCase("it", "dove abiti", Message("Ciao Jane,\nso dove abiti, passo a trovarti.")).Expect("private-detail", "dove abiti"),
+            new RuleCase("en", "where she walks her dog, no listed phrase", Message("Hi Jane,\nI think we're neighbours - I've seen you walking your dog in Victoria Park most mornings. Could I buy you a coffee?")).Expect("private-detail", "I think we're neighbours"),
     }.Select(c => c.AsRow());
 
     public static IEnumerable<object[]> MustNotFire => new RuleCase[]
@@ -26,6 +27,8 @@ public sealed class NoPersonalDetailsRuleTests : RuleTestBase<NoPersonalDetailsR
         new RuleCase("en", "work address", Message("Hi Jane,\nCould I send the book to your office at the magazine?")),
         new RuleCase("it", "la pagina contatti", Message("Ciao Jane,\nho trovato il tuo indirizzo e-mail nella pagina contatti.")),
         new RuleCase("it", "l'ufficio", Message("Gentile Jane,\nposso spedire il libro in redazione?")),
+            new RuleCase("en", "an address from the press office", Message("Hi Jane,\nThe press office passed me your email and said you cover urban farming.")),
+        new RuleCase("it", "un contatto dal sito dello studio", Message("Gentile Jane,\nho preso il suo numero dal sito dello studio e le scrivo prima di chiamarla.")),
     }.Select(c => c.AsRow());
 
     [TestMethod]

@@ -36,6 +36,8 @@ public sealed class PersonalGreetingRuleTests : RuleTestBase<PersonalGreetingRul
         new RuleCase("fr", "a French formula to a named person", Message("Madame, Monsieur,\n\nJe me permets de vous écrire pour vous demander un conseil sur ma candidature. Pourriez-vous me consacrer quelques minutes ?\n\nCordialement,\nMarc", to: [Claire])).Expect("impersonal", "Madame, Monsieur"),
         new RuleCase("de", "a German formula to a named person", Message("Sehr geehrte Damen und Herren,\n\nich schreibe Ihnen, weil ich eine Frage zu meiner Bewerbung habe. Hätten Sie nächste Woche kurz Zeit?\n\nMit freundlichen Grüßen\nJonas", to: [Claire])).Expect("impersonal", "Sehr geehrte Damen und Herren"),
         new RuleCase("es", "a Spanish greeting with a hole", Message("Estimado ___,\n\nle escribo para pedirle un consejo sobre mi solicitud. ¿Tendría unos minutos la semana que viene?\n\nUn saludo,\nPablo", to: [Claire])).Expect("placeholder", "Estimado ___,"),
+        new RuleCase("it", "saluta un reparto", Message("Buongiorno Ufficio Acquisti,\nvi scrivo per presentarvi il nostro catalogo.", to: [new(null, "acquisti@mobilificio.example")])).Expect("impersonal", "Buongiorno Ufficio Acquisti"),
+        new RuleCase("en", "greets a department", Message("Hello Sales Team,\nI'd like to show you our new scheduling tool.", to: [new(null, "sales@brightwave.example")])).Expect("impersonal", "Hello Sales Team"),
     }.Select(c => c.AsRow());
 
     public static IEnumerable<object[]> MustNotFire => new RuleCase[]
@@ -67,6 +69,9 @@ public sealed class PersonalGreetingRuleTests : RuleTestBase<PersonalGreetingRul
         new RuleCase("es", "Hola and a first name", Message("Hola Marta,\n\nte escribo para pedirte un consejo sobre mi solicitud. ¿Tendrías unos minutos la semana que viene?\n\nUn saludo,\nPablo", to: [new("Marta Gil", "marta.gil@empresa.example")])),
         new RuleCase("nl", "Beste and a first name", Message("Beste Jan,\n\nik schrijf je omdat ik een vraag heb over mijn sollicitatie. Heb je volgende week even tijd?\n\nGroeten,\nSanne", to: [new("Jan de Vries", "jan@bedrijf.example")])),
         new RuleCase("en", "Don is a name in English", Message("Dear Don,\nI enjoyed your talk on soil health and have one question.", to: [new("Don Walsh", "don.walsh@farm.example")])),
+        new RuleCase("en", "'Hi everyone' to a staff list", Message("Hi everyone,\nThe lifts are out of service on Monday.", to: [new(null, "all-staff@lee.example")])),
+        new RuleCase("it", "'Ciao a tutte' a una lista dei soci", Message("Ciao a tutte,\nla riunione di giovedì è spostata alle 21.", to: [new(null, "soci@circolo-lettura.example")])),
+        new RuleCase("it", "'Buongiorno a entrambi' a due persone", Message("Buongiorno a entrambi,\nvi mando il verbale della riunione.", to: [Marco, Giulia])),
     }.Select(c => c.AsRow());
 
     [TestMethod]

@@ -18,6 +18,13 @@ public sealed class RightRecipientRuleTests : RuleTestBase<RightRecipientRule, R
         new RuleCase("en", "pitched for another magazine's readers", Message("Hi Dana,\nI think this story is a natural fit for Vogue: the readers of Vogue love this kind of thing.", to: [new("Dana Kim", "dana.kim@elle.example")])).Expect("wrong-outlet", "Vogue", "Vogue"),
         new RuleCase("it", "proposta per un'altra rivista", Message("Buongiorno Sara,\nvi propongo un servizio per la rivista Focus sulle api urbane.", to: [new("Sara Galli", "sara.galli@airone.example")])).Expect("wrong-outlet", "Focus"),
         new RuleCase("it", "stampa unione con il nome sbagliato", Message("Gentile Dott.ssa Ferri,\nLe scrivo per proporLe una collaborazione.", to: [new("Laura Conti", "laura.conti@studioconti.example")])).Expect("wrong-name", "Ferri"),
+            new RuleCase("en", "a fit for the team at another company", Message("Hi Dana,\nI think our kits would be a great fit for the team at Brookfield Primary.", to: [new("Dana Kim", "dana.kim@elmwood-school.example")])).Expect("wrong-outlet", "Brookfield Primary"),
+        new RuleCase("en", "photos for another venue's website", Message("Hi Sam,\nI'd love to shoot a new set of photos for Riverside Barn's website.", to: [new("Sam Ortiz", "sam@millhouse-venue.example")])).Expect("wrong-outlet", "Riverside Barn"),
+        new RuleCase("en", "a second greeted name that is nobody here", Message("Hi Priya and Luke,\nCould we compare notes on the pilot?", to: [new("Priya Nair", "priya@loopworks.example"), new("Mark Bell", "mark@loopworks.example")])).Expect("wrong-name", "Luke"),
+        new RuleCase("en", "pitched for an outlet to journalists in Bcc", Message("Hi there,\nThis would be perfect for your readers at The Daily Courier.", to: [Ann], bcc: [new("Rob Lane", "rob.lane@northern-times.example")])).Expect("wrong-outlet", "The Daily Courier"),
+        new RuleCase("it", "perfetto per il catalogo di un altro editore", Message("Buongiorno Tiziana,\npenso che sarebbe un titolo perfetto per il catalogo di Edizioni Rondine.", to: [new("Tiziana Ferri", "t.ferri@edizionilibellula.example")])).Expect("wrong-outlet", "Edizioni Rondine"),
+        new RuleCase("it", "per le lettrici di una testata tra virgolette", Message("Ciao Marta,\nla crema è perfetta per le lettrici di «Casa Viva».", to: [new("Marta Riva", "marta.riva@benesseremese.example")])).Expect("wrong-outlet", "Casa Viva"),
+        new RuleCase("it", "il team di un'altra azienda", Message("Spett.le Ditta,\nsono certa di poter dare un contributo al team di Vetreria Alpina.", to: [new(null, "personale@ottica-dolomiti.example")])).Expect("wrong-outlet", "Vetreria Alpina"),
     }.Select(c => c.AsRow());
 
     public static IEnumerable<object[]> MustNotFire => new RuleCase[]
@@ -38,6 +45,11 @@ public sealed class RightRecipientRuleTests : RuleTestBase<RightRecipientRule, R
         new RuleCase("en", "pitch for Self to a webmail writer", Message("Hi Jane,\nThis would be perfect for Self.", to: [new("Jane Doe", "jane.doe@gmail.example")])),
         new RuleCase("it", "nome giusto", Message("Ciao Marco,\nho visto il tuo progetto.", to: [Marco])),
         new RuleCase("it", "grazie da solo non è un nome", Message("Grazie!\nHo ricevuto le foto.", to: [Marco])),
+            new RuleCase("en", "Tom for Thomas", Message("Hi Tom,\nCould we have a quick chat next week?", to: [new("Thomas Reed", "thomas.reed@peakgear.example")])),
+        new RuleCase("it", "Beppe per Giuseppe", Message("Ciao Beppe,\nti va un caffè giovedì?", to: [new("Giuseppe Verdi", "giuseppe.verdi@cantieri.example")])),
+        new RuleCase("en", "both greeted names are recipients", Message("Hi Priya and Mark,\nCould we compare notes on the pilot?", to: [new("Priya Nair", "priya@loopworks.example"), new("Mark Bell", "mark@loopworks.example")])),
+        new RuleCase("it", "'Sua' maiuscolo non è una testata", Message("Gentile Prof.ssa Amato,\nero tra il pubblico della Sua lezione su Sciascia a Mantova.", to: [new("Rosaria Amato", "rosaria.amato@unipa.example")])),
+        new RuleCase("en", "a fit for the team at her own company", Message("Hi Dana,\nI think our kits would be a great fit for the team at Elmwood School.", to: [new("Dana Kim", "dana.kim@elmwood-school.example")])),
     }.Select(c => c.AsRow());
 
     [TestMethod]

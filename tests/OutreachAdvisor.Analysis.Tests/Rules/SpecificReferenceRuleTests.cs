@@ -9,13 +9,13 @@ public sealed class SpecificReferenceRuleTests : RuleTestBase<SpecificReferenceR
 {
     public static IEnumerable<object[]> MustFire => new RuleCase[]
     {
-        new RuleCase("en", "generic ask", Message("Hi Jane,\nI'm a recent graduate looking to break into journalism. Could you take a look at my CV?")).Expect("no-reference", "Could you"),
-        new RuleCase("en", "generic praise is no reference", Message("Hi Jane,\nI love your work and I'm a big fan. Would you be open to a quick call next week?")).Expect("no-reference", "Would you be open"),
-        new RuleCase("en", "coffee ask", Message("Dear Jane,\nI'd love to pick your brain over a coffee sometime.")).Expect("no-reference", "I'd love to pick"),
-        new RuleCase("en", "their next piece is not their work yet", Message("Hi Jane,\nWould you be willing to feature my app in your next piece?")).Expect("no-reference", "Would you be willing"),
-        new RuleCase("it", "richiesta generica", Message("Ciao Jane,\nsono un neolaureato e vorrei un tuo consiglio per entrare nel giornalismo.")).Expect("no-reference", "vorrei"),
-        new RuleCase("it", "il prossimo articolo non è ancora il suo lavoro", Message("Ciao Jane,\npotresti parlare della mia app nel tuo prossimo articolo?")).Expect("no-reference", "potresti"),
-        new RuleCase("it", "complimento generico", Message("Cara Jane,\nammiro tanto quello che fai. Ti andrebbe un caffè la prossima settimana?")).Expect("no-reference", "Ti andrebbe"),
+        new RuleCase("en", "generic ask", Message("Hi Jane,\nI'm a recent graduate looking to break into journalism. Could you take a look at my CV?")).Expect("no-reference", "Could you take a look at my CV?"),
+        new RuleCase("en", "generic praise is no reference", Message("Hi Jane,\nI love your work and I'm a big fan. Would you be open to a quick call next week?")).Expect("no-reference", "Would you be open to a quick call next week?"),
+        new RuleCase("en", "coffee ask", Message("Dear Jane,\nI'd love to pick your brain over a coffee sometime.")).Expect("no-reference", "I'd love to pick your brain over a coffee sometime."),
+        new RuleCase("en", "their next piece is not their work yet", Message("Hi Jane,\nWould you be willing to feature my app in your next piece?")).Expect("no-reference", "Would you be willing to feature my app in your next piece?"),
+        new RuleCase("it", "richiesta generica", Message("Ciao Jane,\nsono un neolaureato e vorrei un tuo consiglio per entrare nel giornalismo.")).Expect("no-reference", "sono un neolaureato e vorrei un tuo consiglio per entrare nel giornalismo."),
+        new RuleCase("it", "il prossimo articolo non è ancora il suo lavoro", Message("Ciao Jane,\npotresti parlare della mia app nel tuo prossimo articolo?")).Expect("no-reference", "potresti parlare della mia app nel tuo prossimo articolo?"),
+        new RuleCase("it", "complimento generico", Message("Cara Jane,\nammiro tanto quello che fai. Ti andrebbe un caffè la prossima settimana?")).Expect("no-reference", "Ti andrebbe un caffè la prossima settimana?"),
     }.Select(c => c.AsRow());
 
     public static IEnumerable<object[]> MustNotFire => new RuleCase[]
@@ -38,7 +38,7 @@ public sealed class SpecificReferenceRuleTests : RuleTestBase<SpecificReferenceR
     public void Evidence_is_the_ask()
     {
         Finding finding = Evaluate(new RuleCase("en", "ask", Message("Hi Jane,\nCould you review my portfolio?"))).Findings.Single();
-        Assert.AreEqual("Could you", finding.Evidence.Single().Text);
+        Assert.AreEqual("Could you review my portfolio?", finding.Evidence.Single().Text);
     }
 
     [TestMethod]

@@ -18,6 +18,17 @@ public sealed class NoPersonalDetailsRule() : Rule("NoPersonalDetails")
             return RuleOutcome.Skipped(input.LanguageNotChecked);
 
         List<TextSpan> spans = [.. input.Text.Find(Description.Phrases("personalDetails", input.Text.Language))];
+        // The learned private-details detector adds the sentences the phrase list has no words for
+        // ("I've seen you walking your spaniel on Clapham Common", "tuo figlio è nella stessa classe del mio").
+        // A sentence that names a public work channel ("your website's contact page", "l'ufficio stampa") is
+        // where the sender found a work address, which is no private detail (corpus/LABELLING.md).
+        IReadOnlyList<TextSpan> publicSources = input.Text.Find(Description.Phrases("publicSources", input.Text.Language));
+        foreach (TextSpan sentence in input.Text.PrivateDetails)
+        {
+            if (!spans.Any(s => s.Overlaps(sentence)) && !publicSources.Any(p => p.Overlaps(sentence)))
+                spans.Add(sentence);
+        }
+        spans.Sort((a, b) => a.Start.CompareTo(b.Start));
         // Azure AI Language, when configured, also finds street addresses and phone numbers; they count
         // when the sentence is about the reader ("see you at your place, 12 Elm Street"), not the sender's signature.
         foreach (TextEntity pii in input.PiiEntities("Address", "PhoneNumber"))

@@ -12,7 +12,7 @@ public sealed class PrivateChannelRule() : Rule("PrivateChannel")
     private static readonly HashSet<string> ListLocalParts = new(StringComparer.OrdinalIgnoreCase)
     {
         "all", "everyone", "everybody", "staff", "team", "list", "lists", "announce", "announcements", "members", "group", "groups", "community",
-        "tutti", "soci", "iscritti", "undisclosed-recipients",
+        "tutti", "soci", "iscritti", "undisclosed-recipients", "all-staff", "allstaff", "all-hands", "all-company", "everyone-staff",
     };
 
     private static readonly string[] ListSuffixes = ["-l", "-list", "-all", "-group", "-team", "-members", "-announce", "-discuss", "-users"];

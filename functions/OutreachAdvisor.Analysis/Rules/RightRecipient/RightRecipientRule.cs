@@ -41,25 +41,40 @@ public sealed class RightRecipientRule : Rule
             return;
         EmailAddress[] people = input.Message.To.Concat(input.Message.Cc).ToArray();
         (EmailAddress Recipient, IReadOnlyList<string> Tokens)[] known = people.Select(p => (Recipient: p, Tokens: RecipientNames.Tokens(p))).Where(p => p.Tokens.Count > 0).ToArray();
-        if (known.Length == 0 || known.Any(p => RecipientNames.CanName(greeting.Name, p.Recipient, p.Tokens)))
+        if (known.Length == 0)
             return;
+
+        // "Hi Ravi and Jo," greets two people: each name must be one of the recipients.
+        var names = new List<(string Name, TextSpan Span)> { (greeting.Name, greeting.NameSpan) };
+        int after = greeting.NameSpan.End;
+        Match second = SecondName.Match(input.Text.Text, after, Math.Max(0, Math.Min(greeting.Span.End, input.Text.NewTextLength) - after));
+        if (second.Success)
+            names.Add((second.Groups["name"].Value, new TextSpan(second.Groups["name"].Index, second.Groups["name"].Length)));
+        (string Name, TextSpan Span) wrong = names.FirstOrDefault(n => !known.Any(p => RecipientNames.CanName(n.Name, p.Recipient, p.Tokens)));
+        if (wrong.Name is null)
+            return;
+        bool whole = names.Count == 1;
 
         string? rightName = RecipientNames.OnlyToFirstName(input.Message);
         findings.Add(Finding("wrong-name", Severity.Error) with
         {
-            Args = Values(("greeting", greeting.Name), ("recipients", people.Select(p => p.ToString()).ToArray()), ("name", rightName ?? string.Empty)),
-            Evidence = [greeting.NameSpan],
+            Args = Values(("greeting", wrong.Name), ("recipients", people.Select(p => p.ToString()).ToArray()), ("name", rightName ?? string.Empty)),
+            Evidence = [wrong.Span],
             Recipients = input.Message.To.Count == 1 ? [input.Message.To[0].Address] : [],
-            Fix = rightName is null ? null : new RuleFix(greeting.NameSpan.Start, greeting.NameSpan.Length, rightName),
+            Fix = rightName is null || !whole ? null : new RuleFix(greeting.NameSpan.Start, greeting.NameSpan.Length, rightName),
         });
     }
+
+    // The second name of "Hi Ravi and Jo" / "Ciao Paola e Ilaria" (the greeting's name stops at the first).
+    private static readonly Regex SecondName = new(@"\G[ \t]*(?:and|e|&)[ \t]+(?<name>\p{Lu}[\p{L}'’-]+)", RegexOptions.CultureInvariant);
 
     private void CheckOutlets(RuleInput input, List<RuleFinding> findings)
     {
         if (!input.Text.IsChecked)
             return;
         // Only recipients at an organisation's own domain tell us where they work.
-        EmailAddress[] atOrganisations = input.Message.To
+        // Bcc counts: a press release goes to its journalists in Bcc.
+        EmailAddress[] atOrganisations = input.Message.AllRecipients
             .Where(r => r.Domain.Length > 0 && !PublicMailDomains.Contains(r.Domain) && !input.Context.Organization.Contains(r))
             .ToArray();
         if (atOrganisations.Length == 0)
