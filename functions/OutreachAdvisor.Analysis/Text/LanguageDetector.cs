@@ -16,7 +16,11 @@ public static class LanguageDetector
     private const int MinimumHits = 3;
     private const double MinimumShare = 0.12;
 
-    private static readonly (string Language, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Words)[] Profiles = LoadProfiles();
+    private static readonly (string Language, FrozenSet<string> Words)[] Profiles = LoadProfiles();
+
+    // Every profile's stop words in one case-insensitive map to the profiles that hold them (bit p for profile p):
+    // one lookup per word instead of one per profile.
+    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ProfilesOfWord = MapWords(Profiles);
 
     // The opening of a message tells its language; reading more only costs time.
     private const int SampleLength = 2_000;
@@ -30,9 +34,11 @@ public static class LanguageDetector
         foreach (ReadOnlySpan<char> word in new WordEnumerator(text))
         {
             words++;
+            if (!ProfilesOfWord.TryGetValue(word, out int profiles))
+                continue;
             for (int p = 0; p < Profiles.Length; p++)
             {
-                if (Profiles[p].Words.Contains(word))
+                if ((profiles & (1 << p)) != 0)
                     hits[p]++;
             }
         }
@@ -58,11 +64,24 @@ public static class LanguageDetector
         return Profiles[best].Language;
     }
 
-    private static (string, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>>)[] LoadProfiles()
+    private static FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> MapWords((string Language, FrozenSet<string> Words)[] profiles)
     {
-        var profiles = new List<(string, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>>)>();
+        if (profiles.Length > 31)
+            throw new InvalidOperationException("At most 31 language profiles fit the word map.");
+        var map = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (int p = 0; p < profiles.Length; p++)
+        {
+            foreach (string word in profiles[p].Words)
+                map[word] = map.GetValueOrDefault(word) | (1 << p);
+        }
+        return map.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    private static (string, FrozenSet<string>)[] LoadProfiles()
+    {
+        var profiles = new List<(string, FrozenSet<string>)>();
         foreach (Lexicon lexicon in Lexicon.Supported.Values)
-            profiles.Add((lexicon.Language, lexicon.Stopwords.GetAlternateLookup<ReadOnlySpan<char>>()));
+            profiles.Add((lexicon.Language, lexicon.Stopwords));
 
         using var others = JsonDocument.Parse(Lexicon.ReadResource("other.json"));
         foreach (JsonProperty language in others.RootElement.EnumerateObject())
@@ -70,7 +89,7 @@ public static class LanguageDetector
             if (language.Value.ValueKind != JsonValueKind.Array)
                 continue;
             var words = language.Value.EnumerateArray().Select(e => e.GetString()!).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
-            profiles.Add((language.Name, words.GetAlternateLookup<ReadOnlySpan<char>>()));
+            profiles.Add((language.Name, words));
         }
         return [.. profiles];
     }
