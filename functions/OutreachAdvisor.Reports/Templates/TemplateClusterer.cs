@@ -54,22 +54,36 @@ public sealed class TemplateClusterer
         var groups = new UnionFind(n);
         long comparisons = 0;
 
+        // Every band key of every text in one pass over the sketches, band by band in memory (4 bytes a band
+        // per text): reading a sketch once instead of once per band keeps the work per text the same when the
+        // sketches no longer fit in the CPU cache (12.8 MB at 100,000 texts).
+        int[] positions = new int[n];
+        int live = 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (sketches.Size(items[i]) > 0)
+                positions[live++] = i;
+        }
+
+        uint[] keys = new uint[(long)bands * live];
+        for (int j = 0; j < live; j++)
+        {
+            ReadOnlySpan<ushort> values = sketches.Values(items[positions[j]]);
+            for (int band = 0; band < bands; band++)
+                keys[((long)band * live) + j] = BandKey(values.Slice(band * RowsPerBand, RowsPerBand));
+        }
+
         // (band key << 32 | position) pairs: sorting and scanning them is sequential in memory.
-        ulong[] pairs = new ulong[n];
-        ulong[] scratch = new ulong[n];
+        ulong[] pairs = new ulong[live];
+        ulong[] scratch = new ulong[live];
         int[] counts = new int[RadixSize];
         Span<int> representatives = stackalloc int[RepresentativesPerBucket];
 
         for (int band = 0; band < bands; band++)
         {
-            int live = 0;
-            for (int i = 0; i < n; i++)
-            {
-                int item = items[i];
-                if (sketches.Size(item) == 0)
-                    continue;
-                pairs[live++] = ((ulong)BandKey(sketches.Values(item).Slice(band * RowsPerBand, RowsPerBand)) << 32) | (uint)i;
-            }
+            ReadOnlySpan<uint> bandKeys = keys.AsSpan((int)((long)band * live), live);
+            for (int j = 0; j < live; j++)
+                pairs[j] = ((ulong)bandKeys[j] << 32) | (uint)positions[j];
 
             SortByKey(pairs.AsSpan(0, live), scratch.AsSpan(0, live), counts);
 
