@@ -2,6 +2,8 @@ using System.Diagnostics;
 using OutreachAdvisor.Analysis;
 using OutreachAdvisor.Analysis.Context;
 using OutreachAdvisor.Analysis.Model;
+using OutreachAdvisor.Analysis.Rules;
+using OutreachAdvisor.Analysis.Text;
 using OutreachAdvisor.Reports.Templates;
 
 namespace OutreachAdvisor.Reports.Benchmarks;
@@ -41,20 +43,49 @@ public static class StageBenchmark
         void Words(int i) => words[i] = TemplateText.Words(plain[i], sent[i].To.SelectMany(r => new[] { r.Name ?? string.Empty, r.LocalPart, r.Domain.Split('.')[0] }));
         void Sketch(int i) => sketcher.Sketch(words[i], sketch);
 
-        Console.WriteLine($"stages over {sent.Count:N0} sent messages, one thread (warm-up pass first):");
-        foreach ((string name, Action<int> stage) in new (string, Action<int>)[] { ("analysis (nine rules, metrics)", Analyse), ("template words", Words), ("template sketch", Sketch) })
+        // The parts of the analysis, each alone: the text view, its language detection and greeting, and each rule over a ready view.
+        var inputs = new RuleInput[sent.Count];
+        void View(int i)
+        {
+            ReportMail mail = sent[i];
+            var message = new MessageInput { From = mail.From, To = mail.To, Subject = mail.Subject, Body = mail.Body ?? string.Empty };
+            var context = new AnalysisContext(message.AllRecipients.Select(r => new RecipientFacts { Recipient = r, History = RecipientHistory.None }), organization, "synthetic", mailboxUnavailableReason: null);
+            var text = TextView.Create(message, plain[i], null);
+            inputs[i] = new RuleInput { Message = message, Text = text, Context = context, Metrics = TextMetrics.Measure(text.NewText, message.Subject, text.Language) };
+        }
+
+        var stages = new List<(string, Action<int>)> { ("analysis (nine rules, metrics)", Analyse), ("template words", Words), ("template sketch", Sketch) };
+        if (args.Contains("--detail"))
+        {
+            stages.Add(("  text view + metrics", View));
+            stages.Add(("    language detection", i => LanguageDetector.Detect(plain[i])));
+            stages.Add(("    greeting", i => Greeting.Find(plain[i], plain[i].Length)));
+            foreach (IRule rule in OutreachAnalyzer.Default.Rules)
+                stages.Add(($"  rule {rule.Description.Name}", i => rule.Evaluate(inputs[i])));
+        }
+
+        Console.WriteLine($"stages over {sent.Count:N0} sent messages, one thread (warm-up pass, then fastest of three):");
+        foreach ((string name, Action<int> stage) in stages)
         {
             for (int i = 0; i < Math.Min(2000, sent.Count); i++)
                 stage(i);
-            long allocated = GC.GetAllocatedBytesForCurrentThread();
-            TimeSpan cpu = CpuClock.Now();
-            var timer = Stopwatch.StartNew();
-            for (int i = 0; i < sent.Count; i++)
-                stage(i);
-            timer.Stop();
-            cpu = CpuClock.Now() - cpu;
-            allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
-            Console.WriteLine($"  {name,-32} {cpu.TotalMilliseconds * 1000 / sent.Count,8:N1} µs CPU/message ({timer.Elapsed.TotalMilliseconds * 1000 / sent.Count:N1} µs wall)  {allocated / sent.Count / 1024.0,6:N1} KB/message");
+            // Fastest of three passes: the two cores are shared, so the slower passes measure the neighbours.
+            TimeSpan cpu = TimeSpan.MaxValue, wall = TimeSpan.MaxValue;
+            long allocated = 0;
+            for (int pass = 0; pass < 3; pass++)
+            {
+                long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+                TimeSpan cpuBefore = CpuClock.Now();
+                var timer = Stopwatch.StartNew();
+                for (int i = 0; i < sent.Count; i++)
+                    stage(i);
+                timer.Stop();
+                cpu = TimeSpan.FromTicks(Math.Min(cpu.Ticks, (CpuClock.Now() - cpuBefore).Ticks));
+                wall = TimeSpan.FromTicks(Math.Min(wall.Ticks, timer.Elapsed.Ticks));
+                allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+            }
+
+            Console.WriteLine($"  {name,-32} {cpu.TotalMilliseconds * 1000 / sent.Count,8:N1} µs CPU/message ({wall.TotalMilliseconds * 1000 / sent.Count:N1} µs wall)  {allocated / sent.Count / 1024.0,6:N1} KB/message");
         }
     }
 }

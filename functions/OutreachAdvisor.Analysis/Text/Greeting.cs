@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace OutreachAdvisor.Analysis.Text;
@@ -30,6 +31,9 @@ public sealed record Greeting(TextSpan Span, GreetingKind Kind, string Name, Tex
     private static readonly Regex LeadingHonorifics = new(
         @"^(?:(?:" + string.Join('|', GreetingLexicon.Honorifics.OrderByDescending(h => h.Length)) + @")\.?(?:\s+|$))+",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | Lexicon.CompileOption);
+
+    // Where the greeting ends: "Dear Jane, ..." / "Hi Jane! ..." / "Gentile Dott. Rossi: ...".
+    private static readonly SearchValues<char> GreetingEnds = SearchValues.Create(",!:;");
 
     private static readonly HashSet<string> NameParticles = new(StringComparer.OrdinalIgnoreCase) { "de", "di", "da", "del", "della", "van", "von", "der", "la", "le", "du", "dos", "bin" };
 
@@ -74,7 +78,7 @@ public sealed record Greeting(TextSpan Span, GreetingKind Kind, string Name, Tex
     {
         Group rest = opening.Groups["rest"];
         string restText = rest.Value;
-        int cut = restText.IndexOfAny([',', '!', ':', ';']);
+        int cut = restText.AsSpan().IndexOfAny(GreetingEnds);
         string segment = cut < 0 ? restText : restText[..cut];
         int segmentStart = rest.Index;
         int greetingEnd = lineStart + rest.Index + (cut < 0 ? restText.Length : cut + 1);
@@ -108,7 +112,7 @@ public sealed record Greeting(TextSpan Span, GreetingKind Kind, string Name, Tex
     private static bool NamesSomeoneAfter(string line, int start)
     {
         string rest = line[start..];
-        int cut = rest.IndexOfAny([',', '!', ':', ';']);
+        int cut = rest.AsSpan().IndexOfAny(GreetingEnds);
         string segment = (cut < 0 ? rest : rest[..cut]).Trim();
         return segment.Length > 0 && NameWords(segment).Name.Length > 0 && !IsCommonOpening(segment);
     }

@@ -8,8 +8,8 @@ namespace OutreachAdvisor.Reports.Templates;
 /// <list type="number">
 /// <item>Candidates: locality-sensitive hashing. The sketch's values are cut into bands of
 /// <see cref="RowsPerBand"/>; texts whose values agree on a whole band share a bucket. Buckets are found
-/// by sorting the band keys (a linear radix sort, so the work per text is the same at any scale); a
-/// bucket keeps at most <see cref="RepresentativesPerBucket"/> members to compare against, and a member
+/// in a hash table per band (one pass, so the work per text is the same at any scale); a
+/// bucket keeps <see cref="RepresentativesPerBucket"/> member to compare against, and a member
 /// already in the same group is skipped, so a campaign of thousands costs thousands of comparisons.</item>
 /// <item>Verification: a candidate pair matches when the estimated containment
 /// |A n B| / min(|A|, |B|) reaches <see cref="MinContainment"/> and the estimated Jaccard similarity
@@ -18,10 +18,8 @@ namespace OutreachAdvisor.Reports.Templates;
 /// </summary>
 public sealed class TemplateClusterer
 {
+    /// <summary>Members of a band bucket that later members are compared with: its first.</summary>
     public const int RepresentativesPerBucket = 1;
-
-    private const int RadixBits = 11;
-    private const int RadixSize = 1 << RadixBits;
 
     public TemplateClusterer(double minContainment = 0.75, double minJaccard = 0.55, int rowsPerBand = 5)
     {
@@ -54,60 +52,58 @@ public sealed class TemplateClusterer
         var groups = new UnionFind(n);
         long comparisons = 0;
 
-        // (band key << 32 | position) pairs: sorting and scanning them is sequential in memory.
-        ulong[] pairs = new ulong[n];
-        ulong[] scratch = new ulong[n];
-        int[] counts = new int[RadixSize];
-        Span<int> representatives = stackalloc int[RepresentativesPerBucket];
+        // Every band key of every text in one pass over the sketches, band by band in memory (4 bytes a band
+        // per text): reading a sketch once instead of once per band keeps the work per text the same when the
+        // sketches no longer fit in the CPU cache (12.8 MB at 100,000 texts).
+        int[] positions = new int[n];
+        int live = 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (sketches.Size(items[i]) > 0)
+                positions[live++] = i;
+        }
+
+        uint[] keys = new uint[(long)bands * live];
+        for (int j = 0; j < live; j++)
+        {
+            ReadOnlySpan<ushort> values = sketches.Values(items[positions[j]]);
+            for (int band = 0; band < bands; band++)
+                keys[((long)band * live) + j] = BandKey(values.Slice(band * RowsPerBand, RowsPerBand));
+        }
+
+        // Each band's buckets in an open-addressing table of (key, first member): texts are visited in
+        // position order, so a bucket's representative is its first member and each later member is compared
+        // with it, as a stable sort by key would give; the groups do not depend on the order buckets are
+        // visited in (a comparison is skipped only between texts already joined).
+        int tableSize = (int)Math.Max(16, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, live) * 2));
+        int shift = 64 - System.Numerics.BitOperations.Log2((uint)tableSize);
+        uint[] tableKeys = new uint[tableSize];
+        int[] tableFirst = new int[tableSize];
 
         for (int band = 0; band < bands; band++)
         {
-            int live = 0;
-            for (int i = 0; i < n; i++)
+            ReadOnlySpan<uint> bandKeys = keys.AsSpan((int)((long)band * live), live);
+            Array.Clear(tableFirst);
+            for (int j = 0; j < live; j++)
             {
-                int item = items[i];
-                if (sketches.Size(item) == 0)
-                    continue;
-                pairs[live++] = ((ulong)BandKey(sketches.Values(item).Slice(band * RowsPerBand, RowsPerBand)) << 32) | (uint)i;
-            }
-
-            SortByKey(pairs.AsSpan(0, live), scratch.AsSpan(0, live), counts);
-
-            // Runs of equal keys are the band's buckets.
-            for (int start = 0; start < live;)
-            {
-                uint key = (uint)(pairs[start] >> 32);
-                int end = start + 1;
-                while (end < live && (uint)(pairs[end] >> 32) == key)
-                    end++;
-                int kept = 1;
-                representatives[0] = (int)(uint)pairs[start];
-                for (int k = start + 1; k < end; k++)
+                uint key = bandKeys[j];
+                int member = positions[j];
+                int slot = (int)((key * 0x9E3779B97F4A7C15UL) >> shift);
+                while (tableFirst[slot] != 0 && tableKeys[slot] != key)
+                    slot = (slot + 1) & (tableSize - 1);
+                if (tableFirst[slot] == 0)
                 {
-                    int member = (int)(uint)pairs[k];
-                    bool matched = false;
-                    for (int r = 0; r < kept && !matched; r++)
-                    {
-                        int other = representatives[r];
-                        if (groups.Find(other) == groups.Find(member))
-                        {
-                            matched = true;
-                            break;
-                        }
-
-                        comparisons++;
-                        if (Matches(sketches, items[other], items[member]))
-                        {
-                            groups.Union(other, member);
-                            matched = true;
-                        }
-                    }
-
-                    if (!matched && kept < RepresentativesPerBucket)
-                        representatives[kept++] = member;
+                    tableKeys[slot] = key;
+                    tableFirst[slot] = member + 1;
+                    continue;
                 }
 
-                start = end;
+                int other = tableFirst[slot] - 1;
+                if (groups.Find(other) == groups.Find(member))
+                    continue;
+                comparisons++;
+                if (Matches(sketches, items[other], items[member]))
+                    groups.Union(other, member);
             }
         }
 
@@ -148,31 +144,6 @@ public sealed class TemplateClusterer
         foreach (ushort value in values)
             hash = TemplateText.Mix(hash ^ value);
         return (uint)hash;
-    }
-
-    /// <summary>LSD radix sort of the pairs by their high 32 bits (the key), 11 bits a pass: stable, linear in the count.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void SortByKey(Span<ulong> pairs, Span<ulong> scratch, int[] counts)
-    {
-        Span<ulong> source = pairs, target = scratch;
-        for (int pass = 0; pass < 3; pass++)
-        {
-            int shift = 32 + (pass * RadixBits);
-            Array.Clear(counts);
-            foreach (ulong pair in source)
-                counts[(int)((pair >> shift) & (RadixSize - 1))]++;
-            int sum = 0;
-            for (int d = 0; d < RadixSize; d++)
-                (counts[d], sum) = (sum, sum + counts[d]);
-            foreach (ulong pair in source)
-                target[counts[(int)((pair >> shift) & (RadixSize - 1))]++] = pair;
-            Span<ulong> swap = source;
-            source = target;
-            target = swap;
-        }
-
-        // Three passes leave the result in the scratch buffer.
-        source.CopyTo(pairs);
     }
 
     private static List<int[]> Collect(SketchStore sketches, IReadOnlyList<int> items, UnionFind groups)
