@@ -153,15 +153,18 @@ public sealed class ResponseCapTests
     }
 
     [TestMethod]
-    public async Task Memory_stays_flat_over_100_adversarial_requests()
+    public async Task Memory_stays_flat_over_many_adversarial_requests()
     {
+        // 20 in CI (each 1 MiB analysis costs seconds of CPU); OUTREACH_ADVERSARIAL_REQUESTS=100 repeats the
+        // measurement behind docs/operations.md.
+        int requests = int.TryParse(Environment.GetEnvironmentVariable("OUTREACH_ADVERSARIAL_REQUESTS"), out int asked) && asked > 0 ? asked : 20;
         // Different bodies (no cache can help), the same size.
         string[] bodies = Enumerable.Range(0, 4).Select(AdversarialBody).ToArray();
         for (int i = 0; i < 5; i++)
             await AnalyzeAsync(bodies[i % bodies.Length]);
         long before = Settled();
         long peakManaged = 0;
-        for (int i = 0; i < 100; i++)
+        for (int i = 0; i < requests; i++)
         {
             (int status, string json) = await AnalyzeAsync(bodies[i % bodies.Length]);
             Assert.AreEqual(StatusCodes.Status200OK, status);
@@ -170,9 +173,9 @@ public sealed class ResponseCapTests
         }
         long after = Settled();
 
-        string measured = $"retained before {before / 1024} KB, after {after / 1024} KB, peak managed {peakManaged / 1024 / 1024} MB";
+        string measured = $"{requests} requests: retained before {before / 1024} KB, after {after / 1024} KB, peak managed {peakManaged / 1024 / 1024} MB";
         Console.WriteLine(measured);
-        Assert.IsLessThan(16L * 1024 * 1024, after - before, "memory kept after 100 requests: " + measured);
+        Assert.IsLessThan(16L * 1024 * 1024, after - before, "memory kept: " + measured);
     }
 
     private static long Settled()
