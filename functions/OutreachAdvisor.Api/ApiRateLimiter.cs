@@ -115,13 +115,16 @@ public sealed class ApiRateLimiter : IDisposable
     /// <summary>
     /// The report routes' limit: the caller is signed in first (<see cref="ReportSignIn"/>) so the budget is the
     /// user's; a caller without a valid token spends nothing here, since the handler answers 401 anyway.
+    /// <paramref name="services"/> is the host's container when the trigger has its own (the Functions app's report
+    /// functions), else the request's.
     /// </summary>
-    public static async ValueTask<bool> TryAcquireForReportsAsync(HttpContext context)
+    public static async ValueTask<bool> TryAcquireForReportsAsync(HttpContext context, IServiceProvider? services = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.RequestServices.GetService<ApiRateLimiter>() is not { } limiter || limiter._reports is null)
+        services ??= context.RequestServices;
+        if (services?.GetService<ApiRateLimiter>() is not { } limiter || limiter._reports is null)
             return true;
-        if (context.RequestServices.GetService<ReportSignIn>() is { } signIn)
+        if (services.GetService<IReportSignIn>() is { } signIn)
         {
             try
             {

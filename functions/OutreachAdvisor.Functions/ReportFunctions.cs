@@ -103,7 +103,7 @@ public sealed class ReportFunctions(IServiceProvider services)
         if (Handlers is { } handlers)
         {
             // Per-user rate limit (docs/operations.md); a refusal has been written as a 429 problem.
-            if (await ApiRateLimiter.TryAcquireForReportsAsync(request.HttpContext).ConfigureAwait(false))
+            if (await ApiRateLimiter.TryAcquireForReportsAsync(request.HttpContext, services).ConfigureAwait(false))
                 await handle(handlers).ConfigureAwait(false);
         }
         else

@@ -8,7 +8,7 @@ namespace OutreachAdvisor.ReportJobs.Tests;
 /// </summary>
 public abstract class ReportHostTests
 {
-    private static readonly Lazy<Task<LocalOpenIdServer>> OpenIdServer = new(LocalOpenIdServer.StartAsync);
+    private protected static readonly Lazy<Task<LocalOpenIdServer>> OpenIdServer = new(LocalOpenIdServer.StartAsync);
 
     protected static readonly Guid Ann = Tokens.Ann;
     protected static readonly Guid Bob = Guid.Parse("12345678-1234-1234-1234-123456789abc");

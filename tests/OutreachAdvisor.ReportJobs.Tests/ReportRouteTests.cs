@@ -38,6 +38,21 @@ public sealed class ReportRouteTests : ReportHostTests
     }
 
     [TestMethod]
+    public async Task The_functions_report_routes_are_limited_per_signed_in_user()
+    {
+        await using ReportTestHost limited = await ReportTestHost.StartAsync(await OpenIdServer.Value, reportsPerMinute: 2);
+        int[] ann = [(await limited.PostAsync(Ann, key: "a1")).Response.StatusCode, (await limited.PostAsync(Ann, key: "a2")).Response.StatusCode];
+        DefaultHttpContext refused = await limited.PostAsync(Ann, key: "a3");
+        DefaultHttpContext bob = await limited.PostAsync(Bob, key: "b1");
+
+        CollectionAssert.AreEqual(new[] { 202, 202 }, ann);
+        Assert.AreEqual(429, refused.Response.StatusCode);
+        Assert.IsGreaterThan(0, int.Parse(refused.Response.Headers.RetryAfter.ToString(), System.Globalization.CultureInfo.InvariantCulture));
+        StringAssert.StartsWith(refused.Response.ContentType, "application/problem+json");
+        Assert.AreEqual(202, bob.Response.StatusCode, "another user's budget is their own");
+    }
+
+    [TestMethod]
     public async Task The_owner_gets_the_status_then_the_report_json()
     {
         DefaultHttpContext post = await host.PostAsync(Ann, key: "k1");

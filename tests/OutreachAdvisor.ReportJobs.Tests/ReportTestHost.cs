@@ -1,6 +1,7 @@
 using Azure.Storage.Queues.Models;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using OutreachAdvisor.Api;
 using OutreachAdvisor.Api.Reports;
 using OutreachAdvisor.Functions;
 using OutreachAdvisor.Identity;
@@ -16,7 +17,7 @@ internal sealed class ReportTestHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private ReportTestHost(ReportStorage storage, LocalOpenIdServer openId, ManualClock clock)
+    private ReportTestHost(ReportStorage storage, LocalOpenIdServer openId, ManualClock clock, int? reportsPerMinute)
     {
         Storage = storage;
         Clock = clock;
@@ -31,6 +32,8 @@ internal sealed class ReportTestHost : IAsyncDisposable
         collection.AddSingleton<IReportMailSourceFactory>(Mail);
         collection.AddSingleton<IReportBuilder>(Builder);
         collection.AddSingleton(sp => new ReportJobRunner(sp.GetRequiredService<ReportStore>(), Mail, Builder, time: clock, states: States));
+        if (reportsPerMinute is { } perMinute)
+            collection.AddSingleton(new ApiRateLimiter(new RateLimitSettings { ReportsPerMinute = perMinute }));
         _services = collection.BuildServiceProvider();
         Functions = new ReportFunctions(_services);
     }
@@ -50,8 +53,9 @@ internal sealed class ReportTestHost : IAsyncDisposable
 
     public static readonly Guid Tenant = Guid.Parse(LocalOpenIdServer.Tenant);
 
-    public static async Task<ReportTestHost> StartAsync(LocalOpenIdServer openId) =>
-        new(await AzuriteStorage.CreateAsync(), openId, new ManualClock(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero)));
+    /// <param name="reportsPerMinute">Registers the API's rate limiter with this per-user budget, as the Functions app does.</param>
+    public static async Task<ReportTestHost> StartAsync(LocalOpenIdServer openId, int? reportsPerMinute = null) =>
+        new(await AzuriteStorage.CreateAsync(), openId, new ManualClock(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero)), reportsPerMinute);
 
     public string Token(Guid oid) => Tokens.For(OpenId, oid);
 

@@ -52,6 +52,13 @@ public static class SentenceFeatures
             while (chunkEnd < text.Length && !char.IsWhiteSpace(text[chunkEnd]))
                 chunkEnd++;
             ReadOnlySpan<char> chunk = text[i..chunkEnd];
+            // " <https://...>" after a link's text is what the HTML-to-text view adds, not the writer's words:
+            // it says nothing about asking or offering (it made "I read your piece on colour" read as an offer).
+            if (chunk.StartsWith("<http", StringComparison.OrdinalIgnoreCase))
+            {
+                i = chunkEnd;
+                continue;
+            }
             if (IsLink(chunk) || IsAddress(chunk))
             {
                 uint special = IsLink(chunk) ? LinkToken : AddressToken;
@@ -126,7 +133,7 @@ public static class SentenceFeatures
     }
 
     private static bool IsLink(ReadOnlySpan<char> chunk) =>
-        chunk.Contains("://", StringComparison.Ordinal) || chunk.StartsWith("www.", StringComparison.OrdinalIgnoreCase) || chunk.StartsWith("<http", StringComparison.OrdinalIgnoreCase);
+        chunk.Contains("://", StringComparison.Ordinal) || chunk.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsAddress(ReadOnlySpan<char> chunk)
     {

@@ -10,6 +10,8 @@ public sealed class MutualBenefitRuleTests : RuleTestBase<MutualBenefitRule, Mut
     public static IEnumerable<object[]> MustFire => new RuleCase[]
     {
         new RuleCase("en", "take only", Message("Hi Jane,\nCould you introduce me to your editor? I need a byline.")).Expect("nothing-offered", "Could you introduce me to your editor?"),
+        new RuleCase("en", "an HTML link in the reference is no offer", Message("<div>Dear Jane,</div><div>I read <a href=\"https://shape.example/colour\">your piece on colour</a> and would love to pick your brain over coffee. Could you also review my CV?</div>", format: BodyFormat.Html)).Expect("nothing-offered", "I read your piece on colour <https://shape.example/colour> and would love to pick your brain over coffee."),
+        new RuleCase("it", "un link HTML nel riferimento non è un'offerta", Message("<div>Ciao Giulia,</div><div>ho letto <a href=\"https://rivista.example/colore\">il tuo articolo sul colore</a>. Potresti dare un'occhiata al mio curriculum?</div>", format: BodyFormat.Html)).Expect("nothing-offered", "Potresti dare un'occhiata al mio curriculum?"),
         new RuleCase("en", "CV review", Message("Dear Jane,\nI'd really appreciate it if you could look over my résumé.")).Expect("nothing-offered", "I'd really appreciate it if you could look over my résumé."),
         new RuleCase("en", "sending my own CV is no offer", Message("Dear Jane,\nCould you tell me about openings at SHAPE? I can send you my CV.")).Expect("nothing-offered", "Could you tell me about openings at SHAPE?"),
         new RuleCase("it", "solo richiesta", Message("Ciao Jane,\npotresti presentarmi al tuo editor?")).Expect("nothing-offered", "potresti presentarmi al tuo editor?"),
