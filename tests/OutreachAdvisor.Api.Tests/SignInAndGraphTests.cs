@@ -157,7 +157,8 @@ public sealed class SignInAndGraphTests
     {
         var services = new ServiceCollection();
         services.AddSingleton(new ApiRateLimiter(new RateLimitSettings { ReportsPerMinute = 2 }));
-        services.AddSingleton(new Reports.ReportSignIn(new EntraTokenValidator(OpenId!.Options())));
+        // Registered as the Functions app and serve register it (ReportsSetup): by its interface.
+        services.AddSingleton<Reports.IReportSignIn>(new Reports.ReportSignIn(new EntraTokenValidator(OpenId!.Options())));
         using ServiceProvider provider = services.BuildServiceProvider();
         string ann = "Bearer " + OpenId.MintToken(), bob = "Bearer " + OpenId.MintToken(objectId: Guid.NewGuid().ToString());
         DefaultHttpContext Request(string? authorization)
