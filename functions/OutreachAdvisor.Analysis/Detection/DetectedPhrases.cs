@@ -34,10 +34,15 @@ public sealed class DetectedPhrases
     public static DetectedPhrases Find(ReadOnlySpan<char> text, Lexicon lexicon, SentenceModel? model)
     {
         List<TextSpan> sentences = Sentences.Split(text);
+        // The signature (after "Kind regards,") names the sender's title and department; it asks and offers nothing.
+        (int signatureStart, int signatureEnd) = Signature.Find(text, lexicon.SignOff);
+        bool InSignature(TextSpan span) => span.Start >= signatureStart && span.Start < signatureEnd;
+        sentences.RemoveAll(InSignature);
         var scratch = new List<TextSpan>();
-        List<TextSpan> asks = FromPhrases(text, lexicon.Ask.FindAll(text), sentences, scratch);
-        List<TextSpan> offers = FromPhrases(text, lexicon.Offer.FindAll(text), sentences, scratch);
-        List<TextSpan> references = FromPhrases(text, lexicon.Reference.FindAll(text), sentences, scratch);
+        List<TextSpan> asks = FromPhrases(text, Outside(lexicon.Ask.FindAll(text)), sentences, scratch);
+        List<TextSpan> offers = FromPhrases(text, Outside(lexicon.Offer.FindAll(text)), sentences, scratch);
+        List<TextSpan> references = FromPhrases(text, Outside(lexicon.Reference.FindAll(text)), sentences, scratch);
+        IReadOnlyList<TextSpan> Outside(IReadOnlyList<TextSpan> hits) => signatureStart == signatureEnd ? hits : hits.Where(h => !InSignature(h)).ToList();
         List<TextSpan>? privateDetails = null;
 
         if (model is not null && model.Labels.Any(model.IsEnabled))

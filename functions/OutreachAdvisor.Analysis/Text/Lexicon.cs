@@ -38,6 +38,8 @@ public sealed class Lexicon
     public required IReadOnlyList<string> GroupGreetingPatterns { get; init; }
     /// <summary>Greetings that name nobody but are friendly enough to someone you know: "Hi there".</summary>
     public required IReadOnlyList<string> BareGreetingPatterns { get; init; }
+    /// <summary>A whole line that signs off ("Kind regards,", "Best, Rebecca", "Cordiali saluti"): the signature follows.</summary>
+    public required Regex SignOff { get; init; }
     public required PhraseSet Ask { get; init; }
     public required PhraseSet Offer { get; init; }
     public required PhraseSet Reference { get; init; }
@@ -107,6 +109,8 @@ public sealed class Lexicon
             ImpersonalGreetingPatterns = List("impersonalGreetings"),
             GroupGreetingPatterns = List("groupGreetings"),
             BareGreetingPatterns = List("bareGreetings"),
+            // The sign-off, then at most a name on the same line ("Best, Rebecca").
+            SignOff = new Regex(@"^(?:" + string.Join('|', List("signOffs")) + @")(?:[\s,]+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2})?[\s,.!]*$", RegexOptions.CultureInvariant | CompileOption),
             Ask = new PhraseSet(List("ask")),
             Offer = new PhraseSet(List("offer")),
             Reference = new PhraseSet(List("reference")),

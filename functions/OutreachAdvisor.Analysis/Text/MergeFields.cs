@@ -21,6 +21,8 @@ public static partial class MergeFields
         // or holds only dots, dashes or x's ("[...]", "[___]", "[xxx]"). Editorial brackets ("[sic]", "[the board's]",
         // "[see attached]") and subject tags ("[EXTERNAL]") start with other words.
         @"|\[\s*(?:(?i:(?:" + PlaceholderWords + @")(?:['’]s)?\b[^\[\]\r\n]{0,40}?)|[.…_\-]{1,10}|[xX]{2,10})\s*\]" +
+        // ...or ends with the kind of thing to fill in ("[Professor Name]", "[Editor's name]", "[Nome del cliente]" starts with one).
+        @"|\[\s*[^\[\]\r\n]{0,30}?\b(?i:name|names|surname|nome|cognome|company|azienda)\s*\]" +
         @"|<\s*(?i:(?:" + PlaceholderWords + @")\b[^<>@\r\n:/]{0,30}?)\s*>" +
         @"|%[A-Z][A-Z0-9_]{1,30}%" +
         @"|<<\s*[\w ]{1,30}\s*>>" +
@@ -33,7 +35,11 @@ public static partial class MergeFields
     [GeneratedRegex(@"^(?:[_\-*.…]+\s*)+$", RegexOptions.CultureInvariant)]
     private static partial Regex BlankPattern();
 
-    /// <summary>True for a greeting's name part that is a blank or an unfilled field.</summary>
+    /// <summary>
+    /// True for a greeting's name part that is a blank or an unfilled field. Where a name belongs, any bracketed
+    /// text is one ("Dear [Professor],"): nobody's name is written in brackets.
+    /// </summary>
     public static bool LooksLikePlaceholder(string namePart) =>
-        BlankPattern().IsMatch(namePart) || Pattern().IsMatch(namePart) || namePart.Contains('_', StringComparison.Ordinal);
+        BlankPattern().IsMatch(namePart) || Pattern().IsMatch(namePart) || namePart.Contains('_', StringComparison.Ordinal)
+        || (namePart.StartsWith('[') && namePart.EndsWith(']'));
 }

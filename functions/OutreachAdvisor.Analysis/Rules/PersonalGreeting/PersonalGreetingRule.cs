@@ -56,14 +56,15 @@ public sealed class PersonalGreetingRule() : Rule("PersonalGreeting")
 
     /// <summary>
     /// A formula always is ("Dear Sir or Madam"); a group greeting is wrong only for a single person ("Hi all" to
-    /// one recipient who is not a list); a bare greeting ("Hi,", "Buongiorno,") only to someone who does not know you.
+    /// one recipient who is not a list; people in Bcc are readers too, so a mass mailing in Bcc is a group); a bare greeting ("Hi,", "Buongiorno,") only to someone who does not know you.
     /// In a language the analyzer only names, a bare greeting is never one: "Chère Madame," and "Sehr geehrte
     /// Frau," are the formal norm there, and the analyzer does not judge that language's etiquette.
     /// </summary>
     private static bool IsAProblem(RuleInput input, Greeting greeting) => greeting.Impersonal switch
     {
         // A list or group address ("team@", "soci@") is many people behind one address.
-        ImpersonalKind.Group => input.Message.To.Count + input.Message.Cc.Count < 2 && !input.Message.To.Concat(input.Message.Cc).Any(PrivateChannel.PrivateChannelRule.IsListAddress),
+        ImpersonalKind.Group => input.Message.To.Count + input.Message.Cc.Count + input.Message.Bcc.Count < 2
+            && !input.Message.To.Concat(input.Message.Cc).Any(PrivateChannel.PrivateChannelRule.IsListAddress),
         ImpersonalKind.Bare => Lexicon.For(input.Text.Language) is not null && input.ColdRecipients.Any(r => input.Message.To.Contains(r)),
         _ => true,
     };

@@ -15,12 +15,20 @@ public sealed class RightRecipientRule : Rule
     // Capitalised words that follow "perfect for" without being anyone's outlet, and domain labels that name no one.
     private readonly FrozenSet<string> _notOutlets;
     private readonly FrozenSet<string> _genericDomainLabels;
+    // "your", "vostra": naming an outlet as the reader's ("nella vostra collana «Nord»") says it is theirs.
+    private readonly string _readerPossessive;
+    // Words an outlet's name may carry that its domain leaves out ("Homes & Gardens Monthly" at homesgardens-mag).
+    private readonly FrozenSet<string> _outletFillerWords;
+    private readonly string _prepositions;
 
     public RightRecipientRule()
         : base("RightRecipient")
     {
         _notOutlets = Description.Words("notOutlets");
         _genericDomainLabels = Description.Words("genericDomainLabels");
+        _readerPossessive = string.Join('|', Description.Words("readerPossessives"));
+        _outletFillerWords = Description.Words("outletFillerWords");
+        _prepositions = @"(?:" + string.Join('|', Description.Words("prepositions")) + @")\b";
     }
 
     public override RuleOutcome Evaluate(RuleInput input)
@@ -65,8 +73,11 @@ public sealed class RightRecipientRule : Rule
         });
     }
 
-    // The second name of "Hi Ravi and Jo" / "Ciao Paola e Ilaria" (the greeting's name stops at the first).
-    private static readonly Regex SecondName = new(@"\G[ \t]*(?:and|e|&)[ \t]+(?<name>\p{Lu}[\p{L}'’-]+)", RegexOptions.CultureInvariant);
+    // The second name of "Hi Ravi and Jo" / "Ciao Paola e Ilaria" (the greeting's name stops at the first),
+    // after any title: "Dear Dr Patel and Prof. Holm" greets Holm, not someone called Prof.
+    private static readonly Regex SecondName = new(
+        @"\G[ \t]*(?:and|e|&)[ \t]+(?:(?i:" + string.Join('|', GreetingLexicon.Honorifics.OrderByDescending(h => h.Length)) + @")\.?[ \t]+)*(?<name>\p{Lu}[\p{L}'’-]+)",
+        RegexOptions.CultureInvariant);
 
     private void CheckOutlets(RuleInput input, List<RuleFinding> findings)
     {
@@ -85,7 +96,8 @@ public sealed class RightRecipientRule : Rule
             string name = input.Text[span].Trim();
             if (_notOutlets.Contains(name) || _notOutlets.Contains(name.Split(' ')[0]))
                 continue;
-            if (atOrganisations.Any(r => IsOutletOf(name, r)) || input.Context.Organization.Domains.Any(d => NameMatchesDomain(name, d)))
+            if (atOrganisations.Any(r => IsOutletOf(name, r)) || input.Context.Organization.Domains.Any(d => NameMatchesDomain(name, d))
+                || NamedAsTheReaders(input, name))
                 continue;
 
             findings.Add(Finding("wrong-outlet", Severity.Error) with
@@ -123,6 +135,16 @@ public sealed class RightRecipientRule : Rule
     // Only "for": naming where someone works or was published ("your talk at X") is a reference, not a pitch.
     private static readonly string[] OutletCues = [" for", " per"];
 
+    /// <summary>
+    /// "la vostra collana «Nord»" / "your magazine, Coastline": somewhere in the message the outlet is called the
+    /// reader's own. A preposition between breaks the tie: "your readers at Gadget Weekly" is the pitch, not ownership.
+    /// </summary>
+    private bool NamedAsTheReaders(RuleInput input, string outlet) =>
+        Regex.IsMatch(
+            input.Text.Text.AsSpan(0, input.Text.NewTextLength),
+            @"\b(?:" + _readerPossessive + @")\s+(?:(?!" + _prepositions + @")[\p{L}'’-]+,?\s+){0,2}[«""“]?" + Regex.Escape(outlet) + @"(?![\p{L}\p{N}])",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
     private bool IsOutletOf(string outlet, EmailAddress recipient) =>
         NameMatchesDomain(outlet, recipient.Domain)
         || (recipient.Name?.Contains(outlet, StringComparison.OrdinalIgnoreCase) ?? false);
@@ -132,6 +154,7 @@ public sealed class RightRecipientRule : Rule
     {
         string compact = Letters(RecipientNames.Fold(outlet));
         string withoutArticle = Letters(RecipientNames.Fold(Regex.Replace(outlet, @"^(?i:the|il|la|lo|l')\s*", string.Empty)));
+        string significant = Letters(RecipientNames.Fold(string.Join(' ', outlet.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !_outletFillerWords.Contains(w)))));
         string initials = string.Concat(outlet.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToLowerInvariant(w[0])));
         foreach (string label in domain.Split('.').Where(l => !_genericDomainLabels.Contains(l)))
         {
@@ -139,7 +162,8 @@ public sealed class RightRecipientRule : Rule
             if (l.Length < 2)
                 continue;
             if (l == compact || l == withoutArticle || (withoutArticle.Length >= 4 && l.Contains(withoutArticle, StringComparison.Ordinal))
-                || (l.Length >= 4 && withoutArticle.Contains(l, StringComparison.Ordinal)) || (initials.Length >= 3 && l.StartsWith(initials, StringComparison.Ordinal)))
+                || (l.Length >= 4 && withoutArticle.Contains(l, StringComparison.Ordinal)) || (initials.Length >= 3 && l.StartsWith(initials, StringComparison.Ordinal))
+                || (significant.Length >= 5 && l.Contains(significant, StringComparison.Ordinal)))
                 return true;
         }
         return false;
