@@ -65,6 +65,8 @@ public sealed class DetectedPhrases
                     // NaN compares false: a label switched off never adds anything.
                     if (!(probabilities[l] >= thresholds[l]))
                         continue;
+                    if (model.Labels[l] == SentenceLabel.Ask && !SoundsLikeARequest(text.Slice(sentence.Start, sentence.Length), lexicon))
+                        continue;
                     List<TextSpan> target = model.Labels[l] switch
                     {
                         SentenceLabel.Ask => asks,
@@ -83,6 +85,9 @@ public sealed class DetectedPhrases
 
         return new DetectedPhrases(asks, offers, references, privateDetails ?? (IReadOnlyList<TextSpan>)[]);
     }
+
+    private static bool SoundsLikeARequest(ReadOnlySpan<char> sentence, Lexicon lexicon) =>
+        sentence.Contains('?') || lexicon.AskCues.IsMatch(sentence);
 
     private static readonly Comparison<TextSpan> ByStart = (a, b) => a.Start.CompareTo(b.Start);
 

@@ -41,6 +41,12 @@ public sealed class Lexicon
     /// <summary>A whole line that signs off ("Kind regards,", "Best, Rebecca", "Cordiali saluti"): the signature follows.</summary>
     public required Regex SignOff { get; init; }
     public required PhraseSet Ask { get; init; }
+    /// <summary>
+    /// How a request sounds ("could you", "I'd love", "let me know", "vorrei", "le chiederei"): a sentence the ask
+    /// model scores high must also have one of these or a question mark, so "We have received your application"
+    /// and "We can't wait to see you" are not asks.
+    /// </summary>
+    public required PhraseSet AskCues { get; init; }
     public required PhraseSet Offer { get; init; }
     public required PhraseSet Reference { get; init; }
 
@@ -112,6 +118,7 @@ public sealed class Lexicon
             // The sign-off, then at most a name on the same line ("Best, Rebecca").
             SignOff = new Regex(@"^(?:" + string.Join('|', List("signOffs")) + @")(?:[\s,]+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2})?[\s,.!]*$", RegexOptions.CultureInvariant | CompileOption),
             Ask = new PhraseSet(List("ask")),
+            AskCues = new PhraseSet(List("askCues")),
             Offer = new PhraseSet(List("offer")),
             Reference = new PhraseSet(List("reference")),
         };

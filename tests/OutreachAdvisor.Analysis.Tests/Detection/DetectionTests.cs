@@ -40,8 +40,21 @@ public sealed class DetectionTests
     [TestMethod]
     [DataRow("Hi Jo,\n\nThanks so much for yesterday, the workshop was brilliant and the team loved it.\n\nSee you soon,\nAmy")]
     [DataRow("Ciao Giulia,\n\ngrazie ancora per la bella serata di ieri, è stato un piacere rivederti.\n\nA presto,\nMarco")]
+    [DataRow("Hi Colin,\n\nThank you for your keynote on Thursday; it started a long argument in our lab.\n\nWith best wishes,\nRebecca\n\nDr Rebecca Fyfe\nSenior Lecturer, Dept. of Design, Operations & Supply Chain Management\nUniversity of Glenmoor")]
+    [DataRow("Hi Jo,\n\nThank you for registering for the open day. Our team will review your details and confirm your place shortly.\n\nKind regards,\nThe Admissions Team")]
+    [DataRow("Ciao Jo,\n\nbenvenuta nel nostro circolo! Non vediamo l'ora di vederti in sala giovedì.\n\nUn caro saluto,\nLo staff del Circolo Scacchi")]
     public void A_thank_you_note_makes_no_ask(string body) =>
         Assert.IsFalse(View(body).MakesAsk, string.Join(" | ", Quotes(View(body), View(body).Asks)));
+
+    [TestMethod]
+    [DataRow("Hi Jo,\n\nLovely to meet you at the fair.\n\nBest,\nAmy\n\nP.S. Could you send me the name of your supplier?", "Could you send me the name of your supplier?")]
+    [DataRow("Ciao Jo,\n\nè stato bello conoscerti alla fiera.\n\nA presto,\nAmy\n\nP.S. Mi mandi il nome del tuo fornitore?", "Mi mandi il nome del tuo fornitore?")]
+    public void A_postscript_after_the_signature_is_read_again(string body, string expected)
+    {
+        TextView view = View(body);
+        Assert.IsTrue(view.MakesAsk);
+        Assert.IsTrue(Quotes(view, view.Asks).Any(q => expected.Contains(q, StringComparison.Ordinal) || q.Contains(expected, StringComparison.Ordinal)), string.Join(" | ", Quotes(view, view.Asks)));
+    }
 
     [TestMethod]
     public void A_lexicon_hit_stays_evidence_and_is_quoted_as_its_whole_clause()

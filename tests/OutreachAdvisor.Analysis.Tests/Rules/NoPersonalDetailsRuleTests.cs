@@ -18,6 +18,14 @@ public sealed class NoPersonalDetailsRuleTests : RuleTestBase<NoPersonalDetailsR
         new RuleCase("it", "il cellulare", Message("Cara Jane,\nho trovato il tuo cellulare su un forum.")).Expect("private-detail", "ho trovato il tuo cellulare"),
         new RuleCase("it", "dove abiti", Message("Ciao Jane,\nso dove abiti, passo a trovarti.")).Expect("private-detail", "dove abiti"),
             new RuleCase("en", "where she walks her dog, no listed phrase", Message("Hi Jane,\nI think we're neighbours - I've seen you walking your dog in Victoria Park most mornings. Could I buy you a coffee?")).Expect("private-detail", "I think we're neighbours"),
+        new RuleCase("en", "the recipient's children", Message("Hi Jane,\nHow are your twins getting on at nursery? I'd love your view on our pitch.")).Expect("private-detail", "your twins"),
+        new RuleCase("en", "a birthday", Message("Hi Jane,\nHappy birthday for yesterday! Could I ask a quick favour?")).Expect("private-detail", "Happy birthday"),
+        new RuleCase("en", "her weekly whereabouts", Message("Hi Jane,\nI spot you at the Riverside gym every Tuesday, so I thought I'd say hi.")).Expect("private-detail", "spot you at the Riverside gym every Tuesday"),
+        new RuleCase("en", "a private social account", Message("Hi Jane,\nI also messaged your private Facebook in case that's quicker.")).Expect("private-detail", "your private Facebook"),
+        new RuleCase("it", "il marito", Message("Ciao Jane,\nho saputo che tuo marito lavora con mio cugino: potremmo vederci?")).Expect("private-detail", "tuo marito"),
+        new RuleCase("it", "il compleanno", Message("Ciao Jane,\nbuon compleanno! Ti scrivo per chiederti un consiglio.")).Expect("private-detail", "buon compleanno"),
+        new RuleCase("it", "sa dove abita", Message("Ciao Jane,\nho saputo che abiti in via Garibaldi, vicino al mio ufficio.")).Expect("private-detail", "ho saputo che abiti"),
+        new RuleCase("it", "il numero WhatsApp personale", Message("Ciao Jane,\nti scrivo anche sul tuo numero WhatsApp personale.")).Expect("private-detail", "numero WhatsApp personale"),
     }.Select(c => c.AsRow());
 
     public static IEnumerable<object[]> MustNotFire => new RuleCase[]
@@ -29,6 +37,11 @@ public sealed class NoPersonalDetailsRuleTests : RuleTestBase<NoPersonalDetailsR
         new RuleCase("it", "l'ufficio", Message("Gentile Jane,\nposso spedire il libro in redazione?")),
             new RuleCase("en", "an address from the press office", Message("Hi Jane,\nThe press office passed me your email and said you cover urban farming.")),
         new RuleCase("it", "un contatto dal sito dello studio", Message("Gentile Jane,\nho preso il suo numero dal sito dello studio e le scrivo prima di chiamarla.")),
+        new RuleCase("en", "a children's book is work, the sender's daughter is the sender's", Message("Hi Jane,\nYour children's book about otters made my daughter laugh. Could you sign a copy for her school?")),
+        new RuleCase("en", "a family-run business is public", Message("Hi Jane,\nYour family-run bakery was in the Evening News list. Would you take part in our tasting?")),
+        new RuleCase("en", "business partners", Message("Hi Jane,\nCould you share the survey with your partner agencies?")),
+        new RuleCase("it", "il proprio cellulare in firma", Message("Gentile Jane,\nle mando il programma. Per qualsiasi cosa, il mio cellulare personale è 333 1234567.")),
+        new RuleCase("it", "il figlio del mittente", Message("Gentile Jane,\nmio figlio ha letto il suo libro tre volte: potrei invitarla a scuola?")),
     }.Select(c => c.AsRow());
 
     [TestMethod]

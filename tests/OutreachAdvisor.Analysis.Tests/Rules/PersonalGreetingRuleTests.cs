@@ -38,6 +38,8 @@ public sealed class PersonalGreetingRuleTests : RuleTestBase<PersonalGreetingRul
         new RuleCase("es", "a Spanish greeting with a hole", Message("Estimado ___,\n\nle escribo para pedirle un consejo sobre mi solicitud. ¿Tendría unos minutos la semana que viene?\n\nUn saludo,\nPablo", to: [Claire])).Expect("placeholder", "Estimado ___,"),
         new RuleCase("it", "saluta un reparto", Message("Buongiorno Ufficio Acquisti,\nvi scrivo per presentarvi il nostro catalogo.", to: [new(null, "acquisti@mobilificio.example")])).Expect("impersonal", "Buongiorno Ufficio Acquisti"),
         new RuleCase("en", "greets a department", Message("Hello Sales Team,\nI'd like to show you our new scheduling tool.", to: [new(null, "sales@brightwave.example")])).Expect("impersonal", "Hello Sales Team"),
+        new RuleCase("it", "un ruolo con il suo ufficio", Message("Gentile Responsabile delle Risorse Umane,\nle invio il mio curriculum.", to: [new("Monica Scalise", "m.scalise@calabriaweb.example")])).Expect("impersonal", "Gentile Responsabile delle Risorse Umane"),
+        new RuleCase("en", "a head-of role", Message("Dear Head of Talent,\nI'm applying for the analyst role.", to: [new("Rita Moss", "rita.moss@firm.example")])).Expect("impersonal", "Dear Head of Talent"),
     }.Select(c => c.AsRow());
 
     public static IEnumerable<object[]> MustNotFire => new RuleCase[]
@@ -72,6 +74,8 @@ public sealed class PersonalGreetingRuleTests : RuleTestBase<PersonalGreetingRul
         new RuleCase("en", "'Hi everyone' to a staff list", Message("Hi everyone,\nThe lifts are out of service on Monday.", to: [new(null, "all-staff@lee.example")])),
         new RuleCase("it", "'Ciao a tutte' a una lista dei soci", Message("Ciao a tutte,\nla riunione di giovedì è spostata alle 21.", to: [new(null, "soci@circolo-lettura.example")])),
         new RuleCase("it", "'Buongiorno a entrambi' a due persone", Message("Buongiorno a entrambi,\nvi mando il verbale della riunione.", to: [Marco, Giulia])),
+        new RuleCase("en", "'Hi all' to a mailing in Bcc", Message("Hi all,\nOur spring catalogue is out.", to: [Ann], bcc: [Jane, Marco, Giulia])),
+        new RuleCase("it", "'Buongiorno a tutti' con i destinatari in Ccn", Message("Buongiorno a tutti,\nvi mando il listino.", to: [Ann], bcc: [Jane, Marco])),
     }.Select(c => c.AsRow());
 
     [TestMethod]

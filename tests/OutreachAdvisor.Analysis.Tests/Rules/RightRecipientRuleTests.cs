@@ -25,6 +25,8 @@ public sealed class RightRecipientRuleTests : RuleTestBase<RightRecipientRule, R
         new RuleCase("it", "perfetto per il catalogo di un altro editore", Message("Buongiorno Tiziana,\npenso che sarebbe un titolo perfetto per il catalogo di Edizioni Rondine.", to: [new("Tiziana Ferri", "t.ferri@edizionilibellula.example")])).Expect("wrong-outlet", "Edizioni Rondine"),
         new RuleCase("it", "per le lettrici di una testata tra virgolette", Message("Ciao Marta,\nla crema è perfetta per le lettrici di «Casa Viva».", to: [new("Marta Riva", "marta.riva@benesseremese.example")])).Expect("wrong-outlet", "Casa Viva"),
         new RuleCase("it", "il team di un'altra azienda", Message("Spett.le Ditta,\nsono certa di poter dare un contributo al team di Vetreria Alpina.", to: [new(null, "personale@ottica-dolomiti.example")])).Expect("wrong-outlet", "Vetreria Alpina"),
+        new RuleCase("it", "perfetta per un'altra pasticceria", Message("Ciao Giulia,\nla nostra app sarebbe perfetta per la Trattoria Verdi.", to: [Giulia])).Expect("wrong-outlet", "Trattoria Verdi"),
+        new RuleCase("it", "per le pagine di un'altra testata", Message("Ciao Giulia,\nsarebbe un servizio adatto alle pagine di Cucina Moderna.", to: [Giulia])).Expect("wrong-outlet", "Cucina Moderna"),
     }.Select(c => c.AsRow());
 
     public static IEnumerable<object[]> MustNotFire => new RuleCase[]
@@ -50,6 +52,11 @@ public sealed class RightRecipientRuleTests : RuleTestBase<RightRecipientRule, R
         new RuleCase("en", "both greeted names are recipients", Message("Hi Priya and Mark,\nCould we compare notes on the pilot?", to: [new("Priya Nair", "priya@loopworks.example"), new("Mark Bell", "mark@loopworks.example")])),
         new RuleCase("it", "'Sua' maiuscolo non è una testata", Message("Gentile Prof.ssa Amato,\nero tra il pubblico della Sua lezione su Sciascia a Mantova.", to: [new("Rosaria Amato", "rosaria.amato@unipa.example")])),
         new RuleCase("en", "a fit for the team at her own company", Message("Hi Dana,\nI think our kits would be a great fit for the team at Elmwood School.", to: [new("Dana Kim", "dana.kim@elmwood-school.example")])),
+        new RuleCase("en", "a placeholder greeting is no one's wrong name", Message("Dear [Professor Name],\nI read your paper on soil carbon.", to: [new("Rachel Kim", "r.kim@soils.example")])),
+        new RuleCase("en", "a title before the second name", Message("Dear Dr Patel and Prof. Holm,\nCould I quote you both?", to: [new("Raj Patel", "r.patel@energy.example"), new("Ingrid Holm", "i.holm@climate.example")])),
+        new RuleCase("it", "la collana è chiamata sua altrove", Message("Gentile Dott. Fabbri,\nho letto l'ultimo titolo della vostra collana «Boreale». Ho due romanzi che sarebbero perfetti per «Boreale».", to: [new("Edoardo Fabbri", "e.fabbri@edizionipervinca.example")])),
+        new RuleCase("en", "the outlet's name says more than its domain", Message("Hi Kate,\nThe lamp would be perfect for your readers at Coast & Country Weekly.", to: [new("Kate Lin", "kate.lin@coastcountry-mag.example")])),
+        new RuleCase("it", "un ruolo nel saluto non è un nome", Message("Gentile Responsabile dell'Ufficio Acquisti,\nle invio il nostro catalogo.", to: [new("Monica Scalise", "m.scalise@calabriaweb.example")])),
     }.Select(c => c.AsRow());
 
     [TestMethod]

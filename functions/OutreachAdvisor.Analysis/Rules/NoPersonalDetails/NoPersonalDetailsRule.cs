@@ -17,7 +17,13 @@ public sealed class NoPersonalDetailsRule() : Rule("NoPersonalDetails")
         if (!input.Text.IsChecked)
             return RuleOutcome.Skipped(input.LanguageNotChecked);
 
-        List<TextSpan> spans = [.. input.Text.Find(Description.Phrases("personalDetails", input.Text.Language))];
+        // Two phrases can name the same words ("il tuo indirizzo di casa"): one finding per place.
+        var spans = new List<TextSpan>();
+        foreach (TextSpan phrase in input.Text.Find(Description.Phrases("personalDetails", input.Text.Language)))
+        {
+            if (!spans.Any(s => s.Overlaps(phrase)))
+                spans.Add(phrase);
+        }
         // The learned private-details detector adds the sentences the phrase list has no words for
         // ("I've seen you walking your spaniel on Clapham Common", "tuo figlio è nella stessa classe del mio").
         // A sentence that names a public work channel ("your website's contact page", "l'ufficio stampa") is
