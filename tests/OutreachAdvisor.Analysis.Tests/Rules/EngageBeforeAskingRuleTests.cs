@@ -35,6 +35,7 @@ public sealed class EngageBeforeAskingRuleTests : RuleTestBase<EngageBeforeAskin
         PriorContact("it", "si sono conosciuti a un evento", "Ciao Jane,\nti andrebbe di sentirci dieci minuti giovedì?", "evento Design Week"),
         new RuleCase("en", "a contact with no mail yet", Message("Hi Jane,\nCould you send me the slides from your workshop?"), Mailbox(Message("Hi Jane,\nCould you send me the slides from your workshop?"), contacts: [Jane.Address])),
         new RuleCase("it", "un collega di un'altra sede (sottodominio)", Message("Ciao Paolo,\npotresti mandarmi il preventivo?", to: [new("Paolo Neri", "paolo.neri@milano.lee.example")]), Mailbox(Message("Ciao Paolo,\npotresti mandarmi il preventivo?", to: [new("Paolo Neri", "paolo.neri@milano.lee.example")]))),
+        new RuleCase("en", "the sender's team will review it: no ask", Message("Dear Jane,\nThank you for sending your portfolio. Our team will review it this week.\n\nKind regards,\nThe Studio Team")),
     }.Select(c => c.AsRow());
 
     private static RuleCase PriorContact(string language, string name, string body, string where)

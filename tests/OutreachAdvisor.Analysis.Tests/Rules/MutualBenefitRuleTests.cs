@@ -37,6 +37,9 @@ public sealed class MutualBenefitRuleTests : RuleTestBase<MutualBenefitRule, Mut
         new RuleCase("it", "offre aiuto", Message("Ciao Jane,\nti andrebbe un caffè? Posso aiutarti con le foto per il tuo blog, in cambio.")),
         new RuleCase("it", "offre i dati", Message("Gentile Luca,\nti andrebbe di valutare un articolo? Posso mandarti i dati della ricerca.")),
         new RuleCase("it", "se può essere utile", Message("Gentile Luca,\npotresti leggere la mia proposta? Se ti può essere utile, conosco due artigiani da intervistare.")),
+        new RuleCase("it", "i dati girati se utili", Message("Gentile Jane,\nse le sono utili le giro i nostri dati sulle vendite per regione. Avrebbe tempo per una call?")),
+        new RuleCase("it", "mette a disposizione", Message("Gentile Jane,\nle proporrei un workshop con i suoi studenti: noi mettiamo a disposizione il laboratorio e i materiali. Sarebbe interessata?")),
+        new RuleCase("en", "a gift with no strings attached", Message("Hi Jane,\nI've attached a benchmark of footfall on your high streets, no strings attached. Could we talk next week?")),
     }.Select(c => c.AsRow());
 
     [TestMethod]

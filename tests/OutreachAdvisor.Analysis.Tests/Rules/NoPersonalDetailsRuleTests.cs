@@ -42,6 +42,8 @@ public sealed class NoPersonalDetailsRuleTests : RuleTestBase<NoPersonalDetailsR
         new RuleCase("en", "business partners", Message("Hi Jane,\nCould you share the survey with your partner agencies?")),
         new RuleCase("it", "il proprio cellulare in firma", Message("Gentile Jane,\nle mando il programma. Per qualsiasi cosa, il mio cellulare personale è 333 1234567.")),
         new RuleCase("it", "il figlio del mittente", Message("Gentile Jane,\nmio figlio ha letto il suo libro tre volte: potrei invitarla a scuola?")),
+        new RuleCase("en", "a pleasantry knows nothing private", Message("Hi Jane,\nHope you're well! I loved your talk on urban bees.")),
+        new RuleCase("it", "un saluto di cortesia", Message("Ciao Jane,\nspero che tu stia bene. Ho letto il tuo articolo sulle api.")),
     }.Select(c => c.AsRow());
 
     [TestMethod]

@@ -16,6 +16,10 @@ public sealed class SpecificReferenceRuleTests : RuleTestBase<SpecificReferenceR
         new RuleCase("it", "richiesta generica", Message("Ciao Jane,\nsono un neolaureato e vorrei un tuo consiglio per entrare nel giornalismo.")).Expect("no-reference", "sono un neolaureato e vorrei un tuo consiglio per entrare nel giornalismo."),
         new RuleCase("it", "il prossimo articolo non è ancora il suo lavoro", Message("Ciao Jane,\npotresti parlare della mia app nel tuo prossimo articolo?")).Expect("no-reference", "potresti parlare della mia app nel tuo prossimo articolo?"),
         new RuleCase("it", "complimento generico", Message("Cara Jane,\nammiro tanto quello che fai. Ti andrebbe un caffè la prossima settimana?")).Expect("no-reference", "Ti andrebbe un caffè la prossima settimana?"),
+        new RuleCase("en", "admiring their work in general", Message("Hi Jane,\nI have long admired your impressive research and I am very interested in what you do. Would you be open to a chat?")).Expect("no-reference", "Would you be open to a chat?"),
+        new RuleCase("it", "ha visto il profilo e basta", Message("Ciao Jane,\nho visto il tuo profilo e mi sembra che abbiamo molto in comune. Ti andrebbe di sentirci?")).Expect("no-reference", "Ti andrebbe di sentirci?"),
+        new RuleCase("en", "the sender's own ebook is no reference to theirs", Message("Hi Jane,\nI've just published my new ebook, \"Pricing Without Fear\". Could you share it with your readers?")).Expect("no-reference", "Could you share it with your readers?"),
+        new RuleCase("it", "un dato privato non è un riferimento al suo lavoro", Message("Gentile Jane,\nho visto che sua figlia frequenta la stessa scuola di mio figlio. Avrebbe mezz'ora per un caffè?")).Expect("no-reference", "Avrebbe mezz'ora per un caffè?"),
     }.Select(c => c.AsRow());
 
     public static IEnumerable<object[]> MustNotFire => new RuleCase[]
@@ -32,6 +36,8 @@ public sealed class SpecificReferenceRuleTests : RuleTestBase<SpecificReferenceR
         new RuleCase("it", "una richiesta a un collega", Message("Ciao Priya,\npotresti inoltrarmi il verbale della riunione?", to: [Priya]), Mailbox(Message("Ciao Priya,\npotresti inoltrarmi il verbale della riunione?", to: [Priya]))),
         new RuleCase("en", "names the outlet where their column ran", Message("Hi Jane,\nYour column in The Guardian last week about tenant rights stayed with me. Would you be open to a short call?", to: [new("Jane Doe", "jane.doe@gmail.example")])),
         new RuleCase("it", "parole tra 'tuo' e l'opera", Message("Gentile Luca,\nil tuo ultimo bellissimo editoriale mi ha colpito. Ti andrebbe di valutare un articolo?")),
+        new RuleCase("en", "a named project, praised after the name", Message("Hi Jane,\nI saw Greenline's trial with Bristol council turning old bus shelters into seed libraries - lovely. Would you be up for a call?")),
+        new RuleCase("it", "un lavoro con anno e rivista", Message("Gentile Dott.ssa Ferri,\nnel vostro lavoro su Food Chemistry del 2022 descrivete un metodo che ci interessa. Potrebbe dirmi che colonna usate?")),
     }.Select(c => c.AsRow());
 
     [TestMethod]

@@ -17,24 +17,7 @@ public sealed class NoPersonalDetailsRule() : Rule("NoPersonalDetails")
         if (!input.Text.IsChecked)
             return RuleOutcome.Skipped(input.LanguageNotChecked);
 
-        // Two phrases can name the same words ("il tuo indirizzo di casa"): one finding per place.
-        var spans = new List<TextSpan>();
-        foreach (TextSpan phrase in input.Text.Find(Description.Phrases("personalDetails", input.Text.Language)))
-        {
-            if (!spans.Any(s => s.Overlaps(phrase)))
-                spans.Add(phrase);
-        }
-        // The learned private-details detector adds the sentences the phrase list has no words for
-        // ("I've seen you walking your spaniel on Clapham Common", "tuo figlio è nella stessa classe del mio").
-        // A sentence that names a public work channel ("your website's contact page", "l'ufficio stampa") is
-        // where the sender found a work address, which is no private detail (corpus/LABELLING.md).
-        IReadOnlyList<TextSpan> publicSources = input.Text.Find(Description.Phrases("publicSources", input.Text.Language));
-        foreach (TextSpan sentence in input.Text.PrivateDetails)
-        {
-            if (!spans.Any(s => s.Overlaps(sentence)) && !publicSources.Any(p => p.Overlaps(sentence)))
-                spans.Add(sentence);
-        }
-        spans.Sort((a, b) => a.Start.CompareTo(b.Start));
+        List<TextSpan> spans = Mentions(input, Description);
         // Azure AI Language, when configured, also finds street addresses and phone numbers; they count
         // when the sentence is about the reader ("see you at your place, 12 Elm Street"), not the sender's signature.
         foreach (TextEntity pii in input.PiiEntities("Address", "PhoneNumber"))
@@ -49,5 +32,39 @@ public sealed class NoPersonalDetailsRule() : Rule("NoPersonalDetails")
             .ToArray();
 
         return RuleOutcome.From(findings, input.WithLanguageNote(Detail("mentions")), input.WithLanguageNote(Detail("none")));
+    }
+
+    private static readonly Lazy<RuleDescription> SharedDescription = new(() => RuleDescription.Load("NoPersonalDetails"));
+
+    /// <summary>
+    /// Where the new text touches the recipient's private details: this rule's phrases and the private-details
+    /// model's sentences, in order. Specific-reference reads it too: "I saw your daughter is in my son's class"
+    /// is no reference to their work.
+    /// </summary>
+    public static List<TextSpan> Mentions(RuleInput input) => Mentions(input, SharedDescription.Value);
+
+    private static List<TextSpan> Mentions(RuleInput input, RuleDescription description)
+    {
+        // Two phrases can name the same words ("il tuo indirizzo di casa"): one finding per place.
+        var spans = new List<TextSpan>();
+        foreach (TextSpan phrase in input.Text.Find(description.Phrases("personalDetails", input.Text.Language)))
+        {
+            if (!spans.Any(s => s.Overlaps(phrase)))
+                spans.Add(phrase);
+        }
+        // The learned private-details detector adds the sentences the phrase list has no words for
+        // ("I've seen you walking your spaniel on Clapham Common", "tuo figlio è nella stessa classe del mio").
+        // A sentence that names a public work channel ("your website's contact page", "l'ufficio stampa") is
+        // where the sender found a work address, which is no private detail (corpus/LABELLING.md).
+        // A pleasantry ("Hope you're well!", "spero che stia bene") asks after them and knows nothing private.
+        IReadOnlyList<TextSpan> publicSources = input.Text.Find(description.Phrases("publicSources", input.Text.Language));
+        IReadOnlyList<TextSpan> pleasantries = input.Text.Find(description.Phrases("pleasantries", input.Text.Language));
+        foreach (TextSpan sentence in input.Text.PrivateDetails)
+        {
+            if (!spans.Any(s => s.Overlaps(sentence)) && !publicSources.Any(p => p.Overlaps(sentence)) && !pleasantries.Any(p => p.Overlaps(sentence)))
+                spans.Add(sentence);
+        }
+        spans.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return spans;
     }
 }
