@@ -86,9 +86,7 @@ public sealed record Greeting(TextSpan Span, GreetingKind Kind, string Name, Tex
 
         string trimmed = segment.Trim();
         int trimmedStart = lineStart + segmentStart + (segment.Length - segment.TrimStart().Length);
-        bool isDear = opening.Groups["salutation"].Value.ToLowerInvariant() is "dear" or "caro" or "cara" or "cari" or "care" or "gentile" or "egregio" or "egregia"
-            or "cher" or "chère" or "liebe" or "lieber" or "sehr geehrte" or "sehr geehrter" or "estimado" or "estimada" or "querido" or "querida"
-            or "prezado" or "prezada" or "beste" or "geachte" or "stimate" or "stimată" or "dragă";
+        bool isDear = GreetingLexicon.Dear.Contains(opening.Groups["salutation"].Value);
 
         string salutation = opening.Groups["salutation"].Value;
         if (trimmed.Length == 0)

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json;
 
 namespace OutreachAdvisor.Analysis.Text;
@@ -9,9 +10,13 @@ namespace OutreachAdvisor.Analysis.Text;
 /// </summary>
 internal static class GreetingLexicon
 {
-    private static readonly JsonDocument Others = JsonDocument.Parse(Lexicon.ReadResource("greetings.json"));
+    // The named-only languages' lists, copied out of greetings.json once (the parsed document is not kept).
+    private static readonly Dictionary<string, string[]> Others = ReadOthers();
 
     public static IReadOnlyList<string> Salutations { get; } = All(l => l.GreetingWords, "greetings");
+
+    /// <summary>Salutations that need a name after them, in every language the reader knows.</summary>
+    public static FrozenSet<string> Dear { get; } = All(l => l.DearGreetingWords, "dearGreetings").ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     public static IReadOnlyList<string> Honorifics { get; } = All(l => l.HonorificWords, "honorifics");
 
@@ -25,11 +30,17 @@ internal static class GreetingLexicon
     {
         IEnumerable<string> words = Lexicon.Supported.Values.SelectMany(checkedList);
         if (otherList is not null)
-        {
-            words = words.Concat(Others.RootElement.EnumerateObject()
-                .Where(language => language.Value.ValueKind == JsonValueKind.Object)
-                .SelectMany(language => language.Value.GetProperty(otherList).EnumerateArray().Select(e => e.GetString()!)));
-        }
+            words = words.Concat(Others[otherList]);
         return words.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+    }
+
+    private static Dictionary<string, string[]> ReadOthers()
+    {
+        using var document = JsonDocument.Parse(Lexicon.ReadResource("greetings.json"));
+        string[] lists = ["greetings", "dearGreetings", "honorifics", "impersonalGreetings", "groupGreetings"];
+        return lists.ToDictionary(list => list, list => document.RootElement.EnumerateObject()
+            .Where(language => language.Value.ValueKind == JsonValueKind.Object)
+            .SelectMany(language => language.Value.GetProperty(list).EnumerateArray().Select(e => e.GetString()!))
+            .ToArray());
     }
 }

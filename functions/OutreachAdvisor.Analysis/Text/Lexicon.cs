@@ -29,6 +29,8 @@ public sealed class Lexicon
     public required FrozenSet<string> FirstPerson { get; init; }
     public required FrozenSet<string> SecondPerson { get; init; }
     public required IReadOnlyList<string> GreetingWords { get; init; }
+    /// <summary>Salutations that need a name after them: "Dear ," leaves a hole where "Hi," simply names nobody.</summary>
+    public required IReadOnlyList<string> DearGreetingWords { get; init; }
     public required IReadOnlyList<string> HonorificWords { get; init; }
     /// <summary>Words that can open a message on their own line ("Thanks," "Grazie!") without being anyone's name.</summary>
     public required FrozenSet<string> NotNames { get; init; }
@@ -110,6 +112,7 @@ public sealed class Lexicon
             FirstPerson = Set("firstPerson"),
             SecondPerson = Set("secondPerson"),
             GreetingWords = List("greetings"),
+            DearGreetingWords = List("dearGreetings"),
             HonorificWords = List("honorifics"),
             NotNames = Set("notNames"),
             ImpersonalGreetingPatterns = List("impersonalGreetings"),
