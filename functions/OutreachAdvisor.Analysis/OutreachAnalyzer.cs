@@ -67,6 +67,7 @@ public sealed class OutreachAnalyzer(IReadOnlyList<IRule> rules, SentenceDetecto
         bool empty = !HasWords(text.NewText);
         Reason? recipientsUnknown = message.UnreadableRecipientHeaders.Count == 0 ? null
             : Reason.With("check/recipients-unreadable", ("headers", string.Join(", ", message.UnreadableRecipientHeaders)));
+        string? partlyReadable = message.PartlyReadableRecipientHeaders.Count == 0 ? null : string.Join(", ", message.PartlyReadableRecipientHeaders);
         var outOfTime = Reason.With("check/out-of-time", ("seconds", spend.Limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)));
         int rulesOutOfTime = 0;
         for (int i = 0; i < Rules.Count; i++)
@@ -77,6 +78,8 @@ public sealed class OutreachAnalyzer(IReadOnlyList<IRule> rules, SentenceDetecto
             RuleOutcome outcome = empty ? RuleOutcome.Skipped(new Reason("check/empty-body"))
                 : recipientsUnknown is not null && rule.JudgesRecipients ? RuleOutcome.Skipped(recipientsUnknown)
                 : Evaluate(Rules[i], input, textCut, outOfTime);
+            if (partlyReadable is not null && rule.JudgesRecipients)
+                outcome = WithPartOfRecipients(outcome, partlyReadable);
             if (outcome.Detail == outOfTime)
                 rulesOutOfTime++;
             foreach (IReadOnlyList<RuleFinding> problem in OneFindingPerProblem(outcome.Findings))
@@ -138,6 +141,17 @@ public sealed class OutreachAnalyzer(IReadOnlyList<IRule> rules, SentenceDetecto
             _ => outcome,
         };
     }
+
+    /// <summary>
+    /// A recipient rule's verdict when part of a recipient header could not be read (someone is missing): what
+    /// it found among those read stands, saying so; a pass is not one, as the missing recipient was not judged.
+    /// </summary>
+    private static RuleOutcome WithPartOfRecipients(RuleOutcome outcome, string headers) => outcome.Status switch
+    {
+        CheckStatus.Failed => outcome with { Detail = Reason.With("check/recipients-partly-readable", ("detail", outcome.Detail), ("headers", headers)) },
+        CheckStatus.Passed => RuleOutcome.Skipped(Reason.With("check/recipients-partly-unchecked", ("detail", outcome.Detail), ("headers", headers)), outcome.Findings) with { Links = outcome.Links },
+        _ => outcome,
+    };
 
     /// <summary>
     /// The text the rules read: all of it when it fits <see cref="MaxTextChars"/>, else its start up to the last
