@@ -1,3 +1,4 @@
+using System.Globalization;
 using OutreachAdvisor.Analysis.Context;
 using OutreachAdvisor.Analysis.Detection;
 using OutreachAdvisor.Analysis.Messages;
@@ -13,8 +14,21 @@ namespace OutreachAdvisor.Analysis;
 /// first gathers the context from the given sources.
 /// </summary>
 /// <param name="detectors">The learned sentence detectors beside the lexicons; null: the committed models.</param>
-public sealed class OutreachAnalyzer(IReadOnlyList<IRule> rules, SentenceDetectors? detectors = null)
+/// <param name="budget">The time the rules of one analysis may take; null: <see cref="AnalysisBudget.DefaultLimit"/>.</param>
+/// <param name="time">The clock the budget reads (tests give their own).</param>
+public sealed class OutreachAnalyzer(IReadOnlyList<IRule> rules, SentenceDetectors? detectors = null, TimeSpan? budget = null, TimeProvider? time = null)
 {
+    /// <summary>
+    /// The most characters of a message's new text the rules read (docs/operations.md): about 5,000 words, far
+    /// more than any outreach message, and what keeps one analysis's work bounded whatever the body holds. A
+    /// longer text is read up to a line, sentence or word end before it; the result's <c>truncated</c> says so,
+    /// and the checks of the rules that read the text say only part was read (a pass on it becomes skipped).
+    /// </summary>
+    public const int MaxTextChars = 32_768;
+
+    /// <summary>How far before <see cref="MaxTextChars"/> a cut looks for a line, sentence or word end.</summary>
+    private const int CutReach = 1_000;
+
     /// <summary>
     /// The built-in rules with the committed sentence models; OUTREACH_DETECTORS=lexicon switches the models
     /// off (phrase lists only), for measuring what they cost (docs/performance.md) or as a fallback.
@@ -36,20 +50,26 @@ public sealed class OutreachAnalyzer(IReadOnlyList<IRule> rules, SentenceDetecto
     private AnalysisResult Analyze(MessageInput message, string plainText, AnalysisContext context, string uiLanguage)
     {
         string language = UiLanguages.Normalize(uiLanguage);
-        var text = TextView.Create(message, plainText, context.LanguageSignals is { LanguageConfidence: >= 0.8 } signals ? signals.Language : null, Detectors);
-        var input = new RuleInput
-        {
-            Message = message,
-            Text = text,
-            Context = context,
-            Metrics = TextMetrics.Measure(text.NewText, message.Subject, text.Language),
-        };
+        // The rules read at most MaxTextChars of the text: a prefix, so every offset still points into the plain text.
+        string read = Cut(plainText);
+        var text = TextView.Create(message, read, context.LanguageSignals is { LanguageConfidence: >= 0.8 } signals ? signals.Language : null, Detectors);
+        int? newTextLength = read.Length < plainText.Length && text.NewTextLength == read.Length ? QuotedHistory.NewTextLength(plainText) : null;
+        Reason? textCut = newTextLength > read.Length
+            ? Reason.With("check/text-cut", ("read", read.Length), ("total", newTextLength.Value))
+            : null;
+        MessageMetrics metrics = TextMetrics.Measure(text.NewText, message.Subject, text.Language);
+        // The text view's work is bounded by the cut; the budget bounds the rules' (which also grows with recipients).
+        var spend = new AnalysisBudget(budget ?? AnalysisBudget.DefaultLimit, time);
+        var input = new RuleInput { Message = message, Text = text, Context = context, Metrics = metrics, Budget = spend };
 
         var findings = new List<Finding>();
         var checks = new RuleCheck[Rules.Count];
-        bool empty = !HasWords(input.Text.NewText);
+        bool empty = !HasWords(text.NewText);
         Reason? recipientsUnknown = message.UnreadableRecipientHeaders.Count == 0 ? null
             : Reason.With("check/recipients-unreadable", ("headers", string.Join(", ", message.UnreadableRecipientHeaders)));
+        string? partlyReadable = message.PartlyReadableRecipientHeaders.Count == 0 ? null : string.Join(", ", message.PartlyReadableRecipientHeaders);
+        var outOfTime = Reason.With("check/out-of-time", ("seconds", spend.Limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)));
+        int rulesOutOfTime = 0;
         for (int i = 0; i < Rules.Count; i++)
         {
             RuleDescription rule = Rules[i].Description;
@@ -57,9 +77,13 @@ public sealed class OutreachAnalyzer(IReadOnlyList<IRule> rules, SentenceDetecto
             // recipients when a recipient header could not be read: a pass on the rest would pretend they were.
             RuleOutcome outcome = empty ? RuleOutcome.Skipped(new Reason("check/empty-body"))
                 : recipientsUnknown is not null && rule.JudgesRecipients ? RuleOutcome.Skipped(recipientsUnknown)
-                : Rules[i].Evaluate(input);
+                : Evaluate(Rules[i], input, textCut, outOfTime);
+            if (partlyReadable is not null && rule.JudgesRecipients)
+                outcome = WithPartOfRecipients(outcome, partlyReadable);
+            if (outcome.Detail == outOfTime)
+                rulesOutOfTime++;
             foreach (IReadOnlyList<RuleFinding> problem in OneFindingPerProblem(outcome.Findings))
-                findings.Add(Render(rule, problem, input.Text, language));
+                findings.Add(Render(rule, problem, text, language));
             checks[i] = new RuleCheck(rule.Name, outcome.Status, Localizer.Render(outcome.Detail, language), outcome.Detail.Id) { Links = outcome.Links };
         }
 
@@ -67,19 +91,84 @@ public sealed class OutreachAnalyzer(IReadOnlyList<IRule> rules, SentenceDetecto
         findings = [.. findings.Select((f, i) => (f, i)).OrderByDescending(p => p.f.Severity).ThenBy(p => FirstPosition(p.f)).ThenBy(p => p.i).Select(p => p.f)];
 
         // No number when nothing or little could be judged: the client shows "not checked" or "partial".
-        bool judged = !empty && input.Text.IsChecked;
+        bool judged = !empty && text.IsChecked;
         return new AnalysisResult
         {
             Score = judged ? Scoring.Score(findings) : null,
             Coverage = new Coverage(checks.Count(c => c.Status != CheckStatus.Skipped), checks.Length),
             ScoreBreakdown = judged ? Scoring.Breakdown(findings) : [],
-            Language = input.Text.Language,
-            Ask = input.Text.MakesAsk,
+            Language = text.Language,
+            Ask = text.MakesAsk,
             Metrics = input.Metrics,
             Findings = findings,
             Checks = checks,
             PlainText = plainText,
+            Truncated = textCut is null && rulesOutOfTime == 0 ? null : Truncation.None with
+            {
+                TextCharactersRead = textCut is null ? null : read.Length,
+                TextCharacters = textCut is null ? null : newTextLength,
+                RulesOutOfTime = rulesOutOfTime == 0 ? null : rulesOutOfTime,
+            },
         };
+    }
+
+    /// <summary>
+    /// One rule within the budget: not started, or stopped in a long loop, once the budget is spent (skipped,
+    /// never passed). When the rule read a text that was cut, its failure says so and its pass becomes a skip:
+    /// nothing was found in what was read, which is not a pass on the message.
+    /// </summary>
+    private static RuleOutcome Evaluate(IRule rule, RuleInput input, Reason? textCut, Reason outOfTime)
+    {
+        if (input.Budget.IsSpent)
+            return RuleOutcome.Skipped(outOfTime);
+        input.ReadText = false;
+        RuleOutcome outcome;
+        try
+        {
+            outcome = rule.Evaluate(input);
+        }
+        catch (AnalysisBudgetSpentException)
+        {
+            return RuleOutcome.Skipped(outOfTime);
+        }
+        if (textCut is null || !input.ReadText)
+            return outcome;
+        Reason detail = new(textCut.Id, new Dictionary<string, object>(textCut.Values) { ["detail"] = outcome.Detail });
+        return outcome.Status switch
+        {
+            CheckStatus.Failed => outcome with { Detail = detail },
+            CheckStatus.Passed => RuleOutcome.Skipped(new Reason("check/text-cut-unchecked", detail.Values), outcome.Findings) with { Links = outcome.Links },
+            _ => outcome,
+        };
+    }
+
+    /// <summary>
+    /// A recipient rule's verdict when part of a recipient header could not be read (someone is missing): what
+    /// it found among those read stands, saying so; a pass is not one, as the missing recipient was not judged.
+    /// </summary>
+    private static RuleOutcome WithPartOfRecipients(RuleOutcome outcome, string headers) => outcome.Status switch
+    {
+        CheckStatus.Failed => outcome with { Detail = Reason.With("check/recipients-partly-readable", ("detail", outcome.Detail), ("headers", headers)) },
+        CheckStatus.Passed => RuleOutcome.Skipped(Reason.With("check/recipients-partly-unchecked", ("detail", outcome.Detail), ("headers", headers)), outcome.Findings) with { Links = outcome.Links },
+        _ => outcome,
+    };
+
+    /// <summary>
+    /// The text the rules read: all of it when it fits <see cref="MaxTextChars"/>, else its start up to the last
+    /// line end, sentence end or space within <see cref="CutReach"/> characters of the bound (never inside a
+    /// surrogate pair).
+    /// </summary>
+    internal static string Cut(string plainText)
+    {
+        if (plainText.Length <= MaxTextChars)
+            return plainText;
+        int floor = MaxTextChars - CutReach;
+        int end = plainText.LastIndexOf('\n', MaxTextChars - 1, CutReach) + 1;
+        if (end <= floor)
+            end = plainText.AsSpan(floor, CutReach).LastIndexOfAny(". !?\t") is var at and >= 0 ? floor + at + 1 : MaxTextChars;
+        if (char.IsHighSurrogate(plainText[end - 1]))
+            end--;
+        return plainText[..end];
     }
 
     private static bool HasWords(ReadOnlySpan<char> text)

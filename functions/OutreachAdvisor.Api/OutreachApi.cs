@@ -21,6 +21,8 @@ public static class OutreachApi
         services.AddSingleton(OutreachAnalyzer.Default);
         // Per-user limits from RateLimits:* settings (IConfiguration, when the host registers one).
         services.TryAddSingleton(sp => new ApiRateLimiter(RateLimitSettings.From(sp.GetService<IConfiguration>())));
+        // ...checked when the host starts, so a bad value stops start-up naming the setting (not the first request).
+        ApiSettingsValidation.Register(services);
         services.AddSingleton<AnalyzeHandler>();
         services.AddSingleton<HealthHandler>();
         services.AddSingleton<RulesHandler>();

@@ -41,7 +41,14 @@ public static class ResultCaps
         AnalysisResult answer = bare with
         {
             Findings = kept,
-            Truncated = whole ? null : new Truncation(omitted, counts.Evidence, counts.Recipients, counts.Texts),
+            // What the analysis itself left out (text not read, rules out of time) stays beside what the caps did.
+            Truncated = whole ? result.Truncated : (result.Truncated ?? Truncation.None) with
+            {
+                FindingsOmitted = omitted,
+                EvidenceOmitted = counts.Evidence,
+                RecipientsOmitted = counts.Recipients,
+                TextsShortened = counts.Texts,
+            },
         };
         return (answer, JsonSerializer.SerializeToUtf8Bytes(answer, AnalysisJsonContext.Default.AnalysisResult));
     }

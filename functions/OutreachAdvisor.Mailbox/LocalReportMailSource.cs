@@ -149,6 +149,7 @@ public sealed class LocalReportMailSource : IReportMailSource
             Body = body,
             BodyFormat = format,
             UnreadableRecipientHeaders = MessageFile.RecipientHeaders(headers.UnreadableAddressHeaders),
+            PartlyReadableRecipientHeaders = MessageFile.RecipientHeaders(headers.PartlyReadableAddressHeaders),
         };
     }
 

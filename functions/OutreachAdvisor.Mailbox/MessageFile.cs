@@ -100,8 +100,9 @@ public static class MessageFile
             Body = body,
             BodyFormat = format,
             UnreadableRecipientHeaders = RecipientHeaders(headers.UnreadableAddressHeaders),
+            PartlyReadableRecipientHeaders = RecipientHeaders(headers.PartlyReadableAddressHeaders),
         };
-        return new MessageFileContent(input, headers.UnreadableAddressHeaders ?? []);
+        return new MessageFileContent(input, headers.UnreadableAddressHeaders ?? []) { PartlyReadableAddressHeaders = headers.PartlyReadableAddressHeaders ?? [] };
     }
 
     /// <summary>The To, Cc and Bcc headers among those nothing could be read from (the sender's is not a recipient's).</summary>

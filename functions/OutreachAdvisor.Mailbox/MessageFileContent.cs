@@ -14,4 +14,10 @@ public sealed record MessageFileContent(MessageInput Message, IReadOnlyList<stri
 {
     /// <summary>True when To, Cc or Bcc held something no address could be recovered from.</summary>
     public bool HasUnreadableRecipients => Message.UnreadableRecipientHeaders.Count > 0;
+
+    /// <summary>
+    /// The address headers that gave some addresses but held a part that gave none
+    /// (<c>To: ok@a.example, ??? garbage</c>): someone is missing from the list read.
+    /// </summary>
+    public IReadOnlyList<string> PartlyReadableAddressHeaders { get; init; } = [];
 }

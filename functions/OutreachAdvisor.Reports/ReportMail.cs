@@ -31,4 +31,7 @@ public sealed record ReportMail
 
     /// <summary>Recipient headers nothing could be read from (local files): the analysis skips the rules that judge recipients.</summary>
     public IReadOnlyList<string> UnreadableRecipientHeaders { get; init; } = [];
+
+    /// <summary>Recipient headers only partly readable (local files): the rules that judge recipients do not pass on the part read.</summary>
+    public IReadOnlyList<string> PartlyReadableRecipientHeaders { get; init; } = [];
 }

@@ -106,6 +106,35 @@ public sealed class ScoringTests
     }
 
     [TestMethod]
+    public void A_partly_readable_recipient_header_turns_recipient_passes_into_skips_and_notes_failures()
+    {
+        // One address was read from To and a part of it was not: "one recipient" would be untrue.
+        MessageInput alone = Build.Message("Hi Marco,\nI loved your piece on river towns. Could you review my CV?", to: [Build.Marco]) with
+        {
+            PartlyReadableRecipientHeaders = ["To"],
+        };
+        // Two people outside who can see each other were read: that is true whoever else was in To.
+        MessageInput group = alone with { To = [Build.Marco, Build.Giulia] };
+
+        AnalysisResult one = OutreachAnalyzer.Default.Analyze(alone);
+        AnalysisResult two = OutreachAnalyzer.Default.Analyze(group, "it");
+
+        RuleCheck privateAlone = one.Checks.Single(c => c.Rule == "private-channel");
+        Assert.AreEqual(CheckStatus.Skipped, privateAlone.Status);
+        Assert.AreEqual("check/recipients-partly-unchecked", privateAlone.DetailId);
+        StringAssert.Contains(privateAlone.Detail, "header could not be read");
+        RuleCheck privateGroup = two.Checks.Single(c => c.Rule == "private-channel");
+        Assert.AreEqual(CheckStatus.Failed, privateGroup.Status);
+        Assert.AreEqual("check/recipients-partly-readable", privateGroup.DetailId);
+        StringAssert.Contains(privateGroup.Detail, "potrebbe mancare un destinatario");
+        Assert.IsNotEmpty(two.Findings.Where(f => f.Rule == "private-channel"));
+        // No recipient rule passes on a partial list; the text rules are untouched.
+        string[] recipientRules = ["engage-before-asking", "listed-address", "private-channel", "right-recipient"];
+        Assert.IsFalse(one.Checks.Any(c => recipientRules.Contains(c.Rule) && c.Status == CheckStatus.Passed));
+        Assert.AreEqual(CheckStatus.Passed, one.Checks.Single(c => c.Rule == "personal-greeting").Status);
+    }
+
+    [TestMethod]
     public void The_marker_is_never_read_from_a_request_body()
     {
         MessageInput message = System.Text.Json.JsonSerializer.Deserialize(

@@ -101,6 +101,11 @@ public sealed class ResponseCapTests
         Assert.IsTrue(result.RootElement.TryGetProperty("truncated", out JsonElement truncated), "the answer says it was cut");
         Assert.IsGreaterThan(0, truncated.GetProperty("findingsOmitted").GetInt32() + truncated.GetProperty("evidenceOmitted").GetInt32() + truncated.GetProperty("recipientsOmitted").GetInt32());
         Assert.AreEqual(9, result.RootElement.GetProperty("checks").GetArrayLength());
+        // The analysis's own bound (issue 15): it read the start of the body and says how much, beside the caps' counts.
+        Assert.IsLessThanOrEqualTo(OutreachAnalyzer.MaxTextChars, truncated.GetProperty("textCharactersRead").GetInt32());
+        Assert.IsGreaterThan(900_000, truncated.GetProperty("textCharacters").GetInt32());
+        Assert.IsFalse(result.RootElement.GetProperty("checks").EnumerateArray().Any(c => c.GetProperty("status").GetString() == "passed" && c.GetProperty("rule").GetString() != "listed-address"),
+            "no rule that read the cut text passes");
     }
 
     [TestMethod]
@@ -155,8 +160,7 @@ public sealed class ResponseCapTests
     [TestMethod]
     public async Task Memory_stays_flat_over_many_adversarial_requests()
     {
-        // 20 in CI (each 1 MiB analysis costs seconds of CPU); OUTREACH_ADVERSARIAL_REQUESTS=100 repeats the
-        // measurement behind docs/operations.md.
+        // 20 in CI; OUTREACH_ADVERSARIAL_REQUESTS=100 repeats the measurement behind docs/operations.md.
         int requests = int.TryParse(Environment.GetEnvironmentVariable("OUTREACH_ADVERSARIAL_REQUESTS"), out int asked) && asked > 0 ? asked : 20;
         // Different bodies (no cache can help), the same size.
         string[] bodies = Enumerable.Range(0, 4).Select(AdversarialBody).ToArray();

@@ -143,6 +143,37 @@ public sealed class CheckCommandTests
         }
     }
 
+    /// <summary>
+    /// Issue 15: a To header that is only partly readable (two addresses, and a part that holds none) used to pass
+    /// private-channel as if the two were everyone; the recipient rules now say a part could not be read.
+    /// </summary>
+    [TestMethod]
+    public async Task A_recipient_header_that_is_only_partly_readable_gives_no_recipient_pass_and_says_so()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"outreach-{Guid.NewGuid():N}.eml");
+        await File.WriteAllTextAsync(path, "From: Ann Lee <ann@lee.example>\r\nTo: Nadia Kerr <nadia@harbour-press.example>, \"Ward, Tomas\" <no address>\r\nSubject: Your piece\r\n\r\n" +
+            "Hi Nadia,\r\nI read your piece on river towns last week. Could you spare ten minutes for a call?\r\n");
+        try
+        {
+            Run json = await RunAsync(["check", path, "--json"]);
+            using (var result = JsonDocument.Parse(json.Stdout))
+            {
+                JsonElement privateChannel = result.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("rule").GetString() == "private-channel");
+                Assert.AreEqual("skipped", privateChannel.GetProperty("status").GetString(), "one readable recipient is not 'one recipient'");
+                Assert.AreEqual("check/recipients-partly-unchecked", privateChannel.GetProperty("detailId").GetString());
+            }
+            Assert.AreEqual("passed", CheckStatus(json, "personal-greeting"), "the text rules are not affected");
+
+            Run text = await RunAsync(["check", path, "--lang", "it"]);
+            StringAssert.Contains(text.Stdout, "una parte dell'intestazione To del messaggio non si è potuta leggere");
+            Assert.AreEqual(string.Empty, text.Stderr);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static string? CheckStatus(Run run, string rule)
     {
         using var result = JsonDocument.Parse(run.Stdout);

@@ -138,6 +138,75 @@ public sealed class HardeningTests
         Assert.IsTrue(content.HasUnreadableRecipients);
     }
 
+    // ---- 15: a recipient header only partly readable (some parts give an address, one gives none) ----
+
+    [TestMethod]
+    [DataRow("Ann Ito <ann@ito-lab.example>, Bob Smith <no address here>, carol@carol-studio.example", "ann@ito-lab.example,carol@carol-studio.example")]
+    [DataRow("\"Rossi, Marco\" <marco@rossi-arch.example>, ???", "marco@rossi-arch.example")]
+    [DataRow(@"ok@a-press.example, Eva \orris <eva@org-press.example>, ??? garbage", "ok@a-press.example,eva@org-press.example")]
+    [DataRow("Editors: desk@paper.example, the night editor;", "desk@paper.example")]
+    [DataRow("Li Wei <li@wei-design.example>; =?utf-8?q?Jos=C3=A9?=", "li@wei-design.example")]
+    public async Task A_header_with_a_part_that_gives_no_address_is_marked_partly_readable(string to, string read)
+    {
+        string eml = Message(Owner, "Coffee?", to: to);
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(eml));
+
+        MessageFileContent content = await MessageFile.ReadMessageAsync(stream, "test", CancellationToken.None);
+
+        CollectionAssert.AreEqual(read.Split(','), content.Message.To.Select(t => t.Address).ToArray());
+        CollectionAssert.AreEqual(new[] { "To" }, content.PartlyReadableAddressHeaders.ToArray());
+        CollectionAssert.AreEqual(new[] { "To" }, content.Message.PartlyReadableRecipientHeaders.ToArray());
+        Assert.IsEmpty(content.UnreadableAddressHeaders, "addresses were read: the header is partly, not wholly, unreadable");
+    }
+
+    [TestMethod]
+    [DataRow("\"Rossi, Marco\" <marco@rossi-arch.example>, jane@shape.example")]
+    [DataRow("undisclosed-recipients:;")]
+    [DataRow("Editors: desk@paper.example, night@paper.example;")]
+    [DataRow(@"Eva \orris <eva@org27.example>, Tom <tom@org28.example>")]
+    [DataRow("ann@ito-lab.example,, carol@carol-studio.example,")]
+    public async Task A_header_whose_every_part_gives_an_address_is_not_marked(string to)
+    {
+        string eml = Message(Owner, "Coffee?", to: to);
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(eml));
+
+        MessageFileContent content = await MessageFile.ReadMessageAsync(stream, "test", CancellationToken.None);
+
+        Assert.IsEmpty(content.PartlyReadableAddressHeaders);
+        Assert.IsEmpty(content.Message.PartlyReadableRecipientHeaders);
+        Assert.IsEmpty(content.UnreadableAddressHeaders);
+    }
+
+    [TestMethod]
+    public async Task A_partly_readable_Cc_is_named_and_the_sender_is_not_a_recipient()
+    {
+        string eml = Message("Ann Lee <ann@lee.example>, not an address", "Coffee?", to: "jane@shape.example", cc: "Marco <marco@rossi-arch.example>, Marco's assistant");
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(eml));
+
+        MessageFileContent content = await MessageFile.ReadMessageAsync(stream, "test", CancellationToken.None);
+
+        CollectionAssert.AreEquivalent(new[] { "From", "Cc" }, content.PartlyReadableAddressHeaders.ToArray());
+        CollectionAssert.AreEqual(new[] { "Cc" }, content.Message.PartlyReadableRecipientHeaders.ToArray());
+        Assert.AreEqual("ann@lee.example", content.Message.From?.Address);
+    }
+
+    [TestMethod]
+    public async Task A_report_message_whose_To_is_partly_readable_is_counted_and_marked()
+    {
+        using var folder = new TempMailbox();
+        folder.Write("a.eml", Message(Owner, "Partly", to: "Nadia Kerr <nadia@harbour-press.example>, Tomas (no address given)", messageId: "<1@x>"));
+        folder.Write("b.eml", Message(Owner, "Whole", to: "nadia@harbour-press.example, tomas@ward-media.example", messageId: "<2@x>"));
+
+        (List<ReportMail> mail, IReadOnlyDictionary<string, int> skipped) = await ReadReportAsync(folder);
+
+        ReportMail partly = mail.Single(m => m.Subject == "Partly");
+        Assert.AreEqual("nadia@harbour-press.example", partly.To.Single().Address);
+        CollectionAssert.AreEqual(new[] { "To" }, partly.PartlyReadableRecipientHeaders.ToArray());
+        Assert.IsEmpty(partly.UnreadableRecipientHeaders);
+        Assert.IsEmpty(mail.Single(m => m.Subject == "Whole").PartlyReadableRecipientHeaders);
+        Assert.IsEmpty(skipped);
+    }
+
     // ---- 15.5: the best date, same id but different message, every message accounted for ----
 
     [TestMethod]

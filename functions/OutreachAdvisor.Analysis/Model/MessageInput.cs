@@ -21,6 +21,14 @@ public sealed record MessageInput
     [JsonIgnore]
     public IReadOnlyList<string> UnreadableRecipientHeaders { get; init; } = [];
 
+    /// <summary>
+    /// The recipient headers of a message read from a file that gave addresses but also held a part that gave
+    /// none (<c>To: ok@a.example, ??? garbage</c>): someone is missing from the list, so the rules that judge
+    /// recipients say so, and do not pass on the part they saw. Never read from a request body.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> PartlyReadableRecipientHeaders { get; init; } = [];
+
     /// <summary>Recipient address to the page (URL or file) where the sender found it.</summary>
     public IReadOnlyDictionary<string, string>? FoundAt { get; init; }
 

@@ -9,11 +9,42 @@ namespace OutreachAdvisor.Analysis.Rules;
 /// <summary>What a rule is given: the message, its text view and the gathered context. Rules report message ids; words are chosen later.</summary>
 public sealed class RuleInput
 {
+    private readonly TextView _text = null!;
+    private readonly MessageMetrics _metrics = MessageMetrics.Empty;
+
     public required MessageInput Message { get; init; }
-    public required TextView Text { get; init; }
+
+    public required TextView Text
+    {
+        get
+        {
+            ReadText = true;
+            return _text;
+        }
+        init => _text = value;
+    }
+
     public required AnalysisContext Context { get; init; }
+
     /// <summary>Words, sentences, questions, reading ease of the new text (computed once; also the result's <c>metrics</c>).</summary>
-    public MessageMetrics Metrics { get; init; } = MessageMetrics.Empty;
+    public MessageMetrics Metrics
+    {
+        get
+        {
+            ReadText = true;
+            return _metrics;
+        }
+        init => _metrics = value;
+    }
+
+    /// <summary>The analysis's time budget; a rule with a long loop calls <see cref="AnalysisBudget.ThrowIfSpent"/> in it.</summary>
+    public AnalysisBudget Budget { get; init; } = AnalysisBudget.Unlimited;
+
+    /// <summary>
+    /// Whether the body's text (or its metrics) was read since the pipeline last reset it: when the analysis
+    /// read only part of a long text, the checks of the rules that read it say so.
+    /// </summary>
+    public bool ReadText { get; set; }
 
     /// <summary>Recipients outside the sender's organisation, in To, Cc and Bcc.</summary>
     public IEnumerable<EmailAddress> ExternalRecipients => Message.AllRecipients.Where(r => !Context.Organization.Contains(r));

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Trace;
 using OutreachAdvisor.Analysis.Context;
 using OutreachAdvisor.Api;
@@ -58,7 +59,15 @@ public static class ServeCommand
                 await stdout.WriteLineAsync("warning: " + warning).ConfigureAwait(false);
         }
         WebApplication app = Build(port, sources, addinDir, allowedOrigin);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OptionsValidationException error)
+        {
+            // A bad setting (RateLimits:AnalyzePerMinute=lots): exit 2 with the line that names it.
+            throw new UsageException(error.Failures.FirstOrDefault() ?? error.Message);
+        }
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         await stdout.WriteLineAsync($"Listening on {address}").ConfigureAwait(false);
         await stdout.WriteLineAsync($"  mailbox: {sources.MailboxName}; language: {sources.LanguageName}; add-in pages: {addinDir ?? "not built"}; press Ctrl+C to stop").ConfigureAwait(false);

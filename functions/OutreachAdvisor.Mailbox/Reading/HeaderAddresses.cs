@@ -9,26 +9,75 @@ namespace OutreachAdvisor.Mailbox.Reading;
 /// a stray quote), the addresses are recovered from the raw text - the angle-bracketed address of each
 /// comma-separated part, else a bare address - so a recipient never vanishes because of how their name
 /// was written. "Unrecovered" is true when the header held something and no address could
-/// be recovered from it (the second value returned): the caller must say so rather than treat the header as empty.
+/// be recovered from it (the second value returned): the caller must say so rather than treat the header as empty;
+/// <see cref="ParseParts"/> also tells when only some parts gave an address.
 /// </summary>
 internal static class HeaderAddresses
 {
     public static (IReadOnlyList<RecoveredAddress> Addresses, bool Unrecovered) Parse(Header header)
     {
+        (IReadOnlyList<RecoveredAddress> addresses, bool unrecovered, _) = ParseParts(header);
+        return (addresses, unrecovered);
+    }
+
+    /// <summary>
+    /// As <see cref="Parse"/>, and whether the header was only partly readable: some of its comma-separated parts
+    /// gave an address and at least one that held text gave none (<c>ok@a.example, ??? garbage</c>). Such a part is
+    /// a recipient the message has and the list lacks, whether MimeKit refused the header or silently skipped it.
+    /// </summary>
+    public static (IReadOnlyList<RecoveredAddress> Addresses, bool Unrecovered, bool PartlyReadable) ParseParts(Header header)
+    {
         ArgumentNullException.ThrowIfNull(header);
+        string raw = Encoding.UTF8.GetString(header.RawValue).ReplaceLineEndings(" ");
+        IReadOnlyList<RecoveredAddress> addresses;
         if (InternetAddressList.TryParse(ParserOptions.Default, header.RawValue, out InternetAddressList? list))
         {
-            RecoveredAddress[] parsed = list.Mailboxes
-                .Where(m => !string.IsNullOrWhiteSpace(m.Address))
+            // A group with no members ("undisclosed-recipients:;") parses to nothing and is not a failure. Loose
+            // parsing takes a word such as "???" for a local address: without an '@' it is no one's, and its part unreadable.
+            addresses = list.Mailboxes
+                .Where(m => !string.IsNullOrWhiteSpace(m.Address) && m.Address.Contains('@', StringComparison.Ordinal))
                 .Select(m => new RecoveredAddress(string.IsNullOrWhiteSpace(m.Name) ? null : m.Name.Trim(), m.Address.Trim()))
                 .ToArray();
-            // A group with no members ("undisclosed-recipients:;") parses to nothing and is not a failure.
-            return (parsed, false);
+        }
+        else
+        {
+            addresses = Recover(raw);
         }
 
-        string raw = Encoding.UTF8.GetString(header.RawValue).ReplaceLineEndings(" ");
-        List<RecoveredAddress> recovered = Recover(raw);
-        return (recovered, recovered.Count == 0 && raw.Trim().Length > 0);
+        // A part that held text and gave no address is a recipient missing from the list.
+        bool unreadablePart = SplitOutsideQuotesAndBrackets(raw).Any(part => !IsReadablePart(part));
+        return addresses.Count == 0 ? (addresses, unreadablePart, false) : (addresses, false, unreadablePart);
+    }
+
+    /// <summary>A part is readable when it is blank (after a group's name) or an address can be read from it, by MimeKit or by recovery.</summary>
+    private static bool IsReadablePart(string part)
+    {
+        string content = WithoutGroupName(part).Trim();
+        if (content.Length == 0)
+            return true;
+        if (InternetAddressList.TryParse(ParserOptions.Default, content, out InternetAddressList? list) && list.Mailboxes.Any(m => !string.IsNullOrWhiteSpace(m.Address) && m.Address.Contains('@', StringComparison.Ordinal)))
+            return true;
+        return Recover(content).Count > 0;
+    }
+
+    /// <summary>"Friends: ann@x.example" without "Friends:" (a group's display name, before an unquoted colon outside brackets).</summary>
+    private static string WithoutGroupName(string part)
+    {
+        bool quoted = false;
+        for (int i = 0; i < part.Length; i++)
+        {
+            char c = part[i];
+            if (c == '\\')
+                i++;
+            else if (c == '"')
+                quoted = !quoted;
+            else if (!quoted && c == '<')
+                return part;
+            else if (!quoted && c == ':')
+                return part[(i + 1)..];
+        }
+
+        return part;
     }
 
     /// <summary>Addresses in text that no RFC 5322 parser accepted, one per comma-separated part (linear time, no regex).</summary>

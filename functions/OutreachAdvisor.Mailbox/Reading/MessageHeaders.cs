@@ -8,6 +8,7 @@ namespace OutreachAdvisor.Mailbox.Reading;
 /// <param name="ReceivedDate">The date of the newest (topmost) Received header: when the message reached this mailbox.</param>
 /// <param name="DisplayNames">Address to display name, for the addresses that had one (names help recognise a mail merge).</param>
 /// <param name="UnreadableAddressHeaders">Address headers (From, Sender, To, Cc, Bcc) that held text from which no address could be recovered.</param>
+/// <param name="PartlyReadableAddressHeaders">Address headers that gave addresses but also held a part that gave none (someone is missing).</param>
 internal sealed record MessageHeaders(
     string? Author,
     IReadOnlyList<string> To,
@@ -19,28 +20,31 @@ internal sealed record MessageHeaders(
     string Subject,
     DateTimeOffset? ReceivedDate = null,
     IReadOnlyDictionary<string, string>? DisplayNames = null,
-    IReadOnlyList<string>? UnreadableAddressHeaders = null)
+    IReadOnlyList<string>? UnreadableAddressHeaders = null,
+    IReadOnlyList<string>? PartlyReadableAddressHeaders = null)
 {
     public static MessageHeaders From(HeaderList headers)
     {
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var unreadable = new List<string>();
+        var partly = new List<string>();
 
         // Sender stands in only when From is missing: when both exist, From is who wrote it.
-        string? author = Addresses(headers, HeaderId.From, names, unreadable).FirstOrDefault()
-                     ?? Addresses(headers, HeaderId.Sender, names, unreadable).FirstOrDefault();
+        string? author = Addresses(headers, HeaderId.From, names, unreadable, partly).FirstOrDefault()
+                     ?? Addresses(headers, HeaderId.Sender, names, unreadable, partly).FirstOrDefault();
         return new MessageHeaders(
             author,
-            Addresses(headers, HeaderId.To, names, unreadable),
-            Addresses(headers, HeaderId.Cc, names, unreadable),
-            Addresses(headers, HeaderId.Bcc, names, unreadable),
+            Addresses(headers, HeaderId.To, names, unreadable, partly),
+            Addresses(headers, HeaderId.Cc, names, unreadable, partly),
+            Addresses(headers, HeaderId.Bcc, names, unreadable, partly),
             DateUtils.TryParse(headers[HeaderId.Date] ?? string.Empty, out DateTimeOffset date) ? date : null,
             MessageIdOf(headers),
             ReferencesOf(headers),
             headers[HeaderId.Subject]?.Trim() ?? string.Empty,
             ReceivedDateOf(headers),
             names,
-            unreadable);
+            unreadable,
+            partly);
     }
 
     /// <summary>To, Cc and Bcc together, each address once.</summary>
@@ -57,14 +61,16 @@ internal sealed record MessageHeaders(
             string.Join(',', Recipients.Order(StringComparer.Ordinal)));
 
     /// <summary>Every mailbox of every header with this id (groups flattened), normalised, each once; recovered from the raw text when MimeKit refuses the header.</summary>
-    private static List<string> Addresses(HeaderList headers, HeaderId id, Dictionary<string, string> names, List<string> unreadable)
+    private static List<string> Addresses(HeaderList headers, HeaderId id, Dictionary<string, string> names, List<string> unreadable, List<string> partly)
     {
         var result = new List<string>();
         foreach (Header header in headers.Where(h => h.Id == id))
         {
-            (IReadOnlyList<RecoveredAddress> addresses, bool unrecovered) = HeaderAddresses.Parse(header);
+            (IReadOnlyList<RecoveredAddress> addresses, bool unrecovered, bool partlyReadable) = HeaderAddresses.ParseParts(header);
             if (unrecovered && !unreadable.Contains(header.Field))
                 unreadable.Add(header.Field);
+            if (partlyReadable && !partly.Contains(header.Field))
+                partly.Add(header.Field);
             foreach (RecoveredAddress mailbox in addresses)
             {
                 string address = MailAddress.Normalize(mailbox.Address);

@@ -31,6 +31,7 @@ internal sealed class SentMessageAnalyzer(string sourceName, string uiLanguage, 
             Body = mail.Body ?? string.Empty,
             BodyFormat = mail.BodyFormat,
             UnreadableRecipientHeaders = mail.UnreadableRecipientHeaders,
+            PartlyReadableRecipientHeaders = mail.PartlyReadableRecipientHeaders,
         };
         Organization organization = OrganizationOf(mail.From.Address);
         IEnumerable<RecipientFacts> facts = message.AllRecipients.Select(r => new RecipientFacts { Recipient = r, History = RecipientHistory.None });

@@ -91,13 +91,21 @@ public sealed class RightRecipientRule : Rule
         if (atOrganisations.Length == 0)
             return;
 
+        // The verdict on a name is the same wherever it stands: each name is compared with the recipients once
+        // (a long text repeats "perfect for Self" thousands of times, and there may be 500 recipients).
+        var theirs = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (TextSpan span in OutletMentions(input))
         {
+            input.Budget.ThrowIfSpent();
             string name = input.Text[span].Trim();
             if (_notOutlets.Contains(name) || _notOutlets.Contains(name.Split(' ')[0]))
                 continue;
-            if (atOrganisations.Any(r => IsOutletOf(name, r)) || input.Context.Organization.Domains.Any(d => NameMatchesDomain(name, d))
-                || NamedAsTheReaders(input, name))
+            if (!theirs.TryGetValue(name, out bool known))
+            {
+                theirs[name] = known = atOrganisations.Any(r => IsOutletOf(name, r)) || input.Context.Organization.Domains.Any(d => NameMatchesDomain(name, d))
+                    || NamedAsTheReaders(input, name);
+            }
+            if (known)
                 continue;
 
             findings.Add(Finding("wrong-outlet", Severity.Error) with
