@@ -116,18 +116,19 @@ public sealed class AskRuleDetailTests
     public void A_private_sentence_only_the_model_finds_is_reported_as_a_whole()
     {
         // No phrase of the rule's list is in it: the learned private-details detector finds it.
-        const string body = "Hi Jane,\nI saw your daughter at the school gate on Monday. Could I buy you a coffee?";
+        const string body = "Hi Jane,\nI noticed you walking your spaniel by the canal on Monday. Could I buy you a coffee?";
         Finding finding = Findings(Analyze(Message(body)), "no-personal-details").Single();
 
         Assert.AreEqual(Severity.Error, finding.Severity);
-        Assert.AreEqual("I saw your daughter at the school gate on Monday.", finding.Evidence.Single().Text);
-        Assert.AreEqual(body.IndexOf("I saw", StringComparison.Ordinal), finding.Evidence.Single().Start);
+        Assert.AreEqual("I noticed you walking your spaniel by the canal on Monday.", finding.Evidence.Single().Text);
+        Assert.AreEqual(body.IndexOf("I noticed", StringComparison.Ordinal), finding.Evidence.Single().Start);
     }
 
     [TestMethod]
     public void A_sentence_the_model_finds_that_names_a_public_work_page_is_no_private_detail()
     {
-        AnalysisResult result = Analyze(Message("Hi Jane,\nI saw your daughter on your website's team page. Could I buy you a coffee?"));
+        // The same observation flagged above, made from a photo on their team page.
+        AnalysisResult result = Analyze(Message("Hi Jane,\nI noticed you walking your spaniel by the canal in a photo on your website's team page. Could I buy you a coffee?"));
 
         Assert.IsEmpty(Findings(result, "no-personal-details"));
         Assert.AreEqual(CheckStatus.Passed, Check(result, "no-personal-details").Status);
