@@ -24,5 +24,11 @@ public sealed class MeasuredSource(IReportMailSource inner) : IReportMailSource
             yield return mail;
         EndedAt = _clock.Elapsed;
         LiveAfterReading = GC.GetTotalMemory(forceFullCollection: true);
+        // OUTREACH_BENCH_PAUSE=S: wait S seconds here, for a heap snapshot of the records (dotnet-gcdump collect -p PID).
+        if (int.TryParse(Environment.GetEnvironmentVariable("OUTREACH_BENCH_PAUSE"), out int seconds) && seconds > 0)
+        {
+            Console.WriteLine($"reading done, pausing {seconds} s (pid {Environment.ProcessId})");
+            await Task.Delay(TimeSpan.FromSeconds(seconds), cancellationToken).ConfigureAwait(false);
+        }
     }
 }
