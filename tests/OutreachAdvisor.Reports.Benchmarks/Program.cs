@@ -45,6 +45,8 @@ Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environme
 int parallelismAt = Array.IndexOf(args, "--parallelism");
 int parallelism = parallelismAt >= 0 && parallelismAt + 1 < args.Length && int.TryParse(args[parallelismAt + 1], out int workers) && workers > 0 ? workers : Environment.ProcessorCount;
 var mailbox = new SyntheticMailbox(sent);
+var measured = new MeasuredSource(mailbox);
+using var sampler = new MemorySampler();
 TimeSpan cpu = CpuClock.Now();
 var clock = Stopwatch.StartNew();
 long read = 0;
@@ -54,7 +56,7 @@ OutreachReport? report = await new ReportEngine(new ReportOptions
     Progress = count => read = count,
     ProgressInterval = 10_000,
     Parallelism = parallelism,
-}).RunAsync(mailbox);
+}).RunAsync(measured);
 clock.Stop();
 cpu = CpuClock.Now() - cpu;
 using (var process = Process.GetCurrentProcess())
@@ -67,6 +69,8 @@ using (var process = Process.GetCurrentProcess())
                       $"templates {report.Templates.Count} (campaign messages generated: {mailbox.CampaignMessages:N0}, clustered: {report.Templates.Sum(t => t.Messages):N0})");
     Console.WriteLine($"memory: peak working set {process.PeakWorkingSet64 / 1048576.0:N0} MB, GC heap after run {GC.GetTotalMemory(false) / 1048576.0:N0} MB, " +
                       $"largest GC heap seen {gc.HeapSizeBytes / 1048576.0:N0} MB, allocated in total {GC.GetTotalAllocatedBytes() / 1048576.0:N0} MB");
+    Console.WriteLine($"        live after reading (full collection when the source ended) {measured.LiveAfterReading / 1048576.0:N0} MB = {(double)measured.LiveAfterReading / report.SentMessages:N0} bytes per sent message; " +
+                      $"highest sampled working set {sampler.PeakWorkingSet / 1048576.0:N0} MB at {sampler.PeakAt.TotalSeconds:0.0} s, reading ended at {measured.EndedAt.TotalSeconds:0.0} s, report done at {clock.Elapsed.TotalSeconds:0.0} s");
     Console.WriteLine($"gc:     collections gen0 {GC.CollectionCount(0):N0}, gen1 {GC.CollectionCount(1):N0}, gen2 {GC.CollectionCount(2):N0}; paused {GC.GetTotalPauseDuration().TotalSeconds:0.00} s; {parallelism} analysis workers");
 }
 

@@ -28,7 +28,8 @@ public sealed class ReportCommandTests
         (int exit, string? stdout, string? stderr) = await RunAsync("report", "--mailbox", SampleMailbox, "--out", folder);
 
         Assert.AreEqual(0, exit, stderr);
-        Assert.AreEqual(string.Empty, stderr);
+        // Nothing but the line end a run longer than five seconds adds after its progress (a loaded machine).
+        Assert.AreEqual(string.Empty, stderr.Trim());
         StringAssert.Contains(stdout, "2 outreach of 7 sent, 1 replied");
         string html = await File.ReadAllTextAsync(Path.Combine(folder, "report.html"));
         StringAssert.Contains(html, "Your SHAPE piece on colour in wellness apps");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using OutreachAdvisor.Reports.Collecting;
 using OutreachAdvisor.Reports.Detecting;
 using OutreachAdvisor.Reports.Model;
@@ -139,19 +140,33 @@ internal sealed class ReportAggregator(MailLedger ledger, IReadOnlyList<Outreach
     {
         if (outreach.Count == 0)
             return [];
-        var byWeek = outreach.GroupBy(o => IsoWeek(o.Sent.UtcDateTime)).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        // Counts per week, not the messages grouped: a group holds an array entry per message (a million at scale).
+        var byWeek = new Dictionary<string, (int Messages, int Replied, long ScoreSum, int Scored)>(StringComparer.Ordinal);
+        foreach (OutreachMessage message in outreach)
+        {
+            ref (int Messages, int Replied, long ScoreSum, int Scored) week = ref CollectionsMarshal.GetValueRefOrAddDefault(byWeek, IsoWeek(message.Sent.UtcDateTime), out _);
+            week.Messages++;
+            week.Replied += message.Replied ? 1 : 0;
+            if (message.Analysis.Score is int score)
+            {
+                week.ScoreSum += score;
+                week.Scored++;
+            }
+        }
+
         DateTime first = outreach.Min(o => o.Sent.UtcDateTime).Date, last = outreach.Max(o => o.Sent.UtcDateTime).Date;
         var weeks = new List<WeekTrend>();
         // Bounded: one entry per week between the first and the last outreach message.
         for (DateTime day = first.AddDays(-(((int)first.DayOfWeek + 6) % 7)); day <= last; day = day.AddDays(7))
         {
             string week = IsoWeek(day);
-            OutreachMessage[] messages = byWeek.GetValueOrDefault(week) ?? [];
-            int replied = messages.Count(o => o.Replied);
-            (double Low, double High)? interval = Intervals.Wilson(replied, messages.Length);
-            weeks.Add(new WeekTrend(week, messages.Length, AverageOf(messages), replied)
+            (int messages, int replied, long scoreSum, int scored) = byWeek.GetValueOrDefault(week);
+            (double Low, double High)? interval = Intervals.Wilson(replied, messages);
+            // The same mean as AverageOf: the sum of the scores over their count, to one decimal.
+            double? average = scored == 0 ? null : Math.Round((double)scoreSum / scored, 1);
+            weeks.Add(new WeekTrend(week, messages, average, replied)
             {
-                ReplyRate = Rate(replied, messages.Length),
+                ReplyRate = Rate(replied, messages),
                 ReplyRateLow = Low(interval),
                 ReplyRateHigh = High(interval),
             });
@@ -206,7 +221,16 @@ internal sealed class ReportAggregator(MailLedger ledger, IReadOnlyList<Outreach
 
         FeatureStats Feature(string name, Func<OutreachMessage, string> band, string[] bands)
         {
-            var groups = outreach.GroupBy(band).ToDictionary(g => g.Key, g => (Messages: g.Count(), Replied: g.Count(o => o.Replied)), StringComparer.Ordinal);
+            // Counted in one pass, not grouped (a group holds an array entry per message).
+            var groups = new Dictionary<string, (int Messages, int Replied)>(StringComparer.Ordinal);
+            foreach (OutreachMessage message in outreach)
+            {
+                ref (int Messages, int Replied) counts = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, band(message), out _);
+                counts.Messages++;
+                counts.Replied += message.Replied ? 1 : 0;
+            }
+
+
             FeatureBand[] rows = bands.Select(b =>
             {
                 (int messages, int replied) = groups.GetValueOrDefault(b);

@@ -3,11 +3,22 @@ using OutreachAdvisor.Analysis.Model;
 namespace OutreachAdvisor.Reports.Collecting;
 
 /// <summary>
-/// The analysis' <see cref="MessageMetrics"/> as a value kept per sent message: a struct, so a million
-/// messages hold no million extra objects.
+/// What the report reads of the analysis' <see cref="MessageMetrics"/>, as a value kept per sent message:
+/// a struct of 24 bytes (the reading ease is NaN when unknown, not a nullable), so a million messages
+/// hold no million extra objects.
 /// </summary>
-internal readonly record struct CompactMetrics(int Words, int Sentences, int Questions, double? ReadingEase, string? ReadingScale, int SubjectWords)
+internal readonly struct CompactMetrics(int words, int questions, double? readingEase, int subjectWords)
 {
+    private readonly double _readingEase = readingEase ?? double.NaN;
+
+    public int Words { get; } = words;
+
+    public int Questions { get; } = questions;
+
+    public double? ReadingEase => double.IsNaN(_readingEase) ? null : _readingEase;
+
+    public int SubjectWords { get; } = subjectWords;
+
     public static CompactMetrics From(MessageMetrics metrics) =>
-        new(metrics.Words, metrics.Sentences, metrics.Questions, metrics.ReadingEase, metrics.ReadingScale, metrics.SubjectWords);
+        new(metrics.Words, metrics.Questions, metrics.ReadingEase, metrics.SubjectWords);
 }

@@ -15,17 +15,21 @@ internal static class OutreachDetector
 {
     public static List<OutreachMessage> Detect(MailLedger ledger, Organization organization)
     {
-        var threadStarts = new Dictionary<int, long>();
+        // Earliest dates by interned id in flat arrays (ids are dense): no dictionary entry per conversation or person.
+        long[] threadStarts = new long[ledger.Conversations.Count];
+        long[] firstHeardFrom = new long[ledger.Addresses.Count];
+        Array.Fill(threadStarts, long.MaxValue);
+        Array.Fill(firstHeardFrom, long.MaxValue);
         foreach (SentRecord sent in ledger.Sent)
-            KeepEarliest(threadStarts, sent.Conversation, sent.UtcTicks);
-        var firstHeardFrom = new Dictionary<int, long>();
+            threadStarts[sent.Conversation] = Math.Min(threadStarts[sent.Conversation], sent.UtcTicks);
         foreach (ReceivedRecord received in ledger.Received)
         {
-            KeepEarliest(threadStarts, received.Conversation, received.UtcTicks);
-            KeepEarliest(firstHeardFrom, received.From, received.UtcTicks);
+            threadStarts[received.Conversation] = Math.Min(threadStarts[received.Conversation], received.UtcTicks);
+            firstHeardFrom[received.From] = Math.Min(firstHeardFrom[received.From], received.UtcTicks);
         }
 
-        var colleagues = new Dictionary<int, bool>();
+        // 0: not looked up yet, 1: a colleague, -1: not.
+        sbyte[] colleagues = new sbyte[ledger.Addresses.Count];
         var outreach = new List<OutreachMessage>();
         foreach (SentRecord sent in ledger.Sent)
         {
@@ -40,23 +44,20 @@ internal static class OutreachDetector
 
             // "Earlier" is strictly before: mail received at the very same instant is not prior contact.
             int[] cold = sent.Recipients
-                .Where(r => !IsColleague(r) && !(firstHeardFrom.TryGetValue(r, out long first) && first < sent.UtcTicks) && !ledger.HeardBefore.Contains(HashInterner.Hash(ledger.Addresses[r])))
+                .Where(r => !IsColleague(r) && firstHeardFrom[r] >= sent.UtcTicks && !ledger.HeardBefore.Contains(HashInterner.Hash(ledger.Addresses[r])))
                 .ToArray();
+            // Cold to everyone (the usual case): the record's own array, not a copy per message.
             if (cold.Length > 0)
-                outreach.Add(new OutreachMessage(sent, ledger.Analysis(sent.Analysis), cold));
+                outreach.Add(new OutreachMessage(sent, ledger.Analysis(sent.Analysis), cold.Length == sent.Recipients.Length ? sent.Recipients : cold));
         }
 
         return outreach;
 
         bool IsColleague(int address)
         {
-            if (!colleagues.TryGetValue(address, out bool colleague))
-            {
-                colleague = organization.Contains(Addresses.DomainOf(ledger.Addresses[address]));
-                colleagues[address] = colleague;
-            }
-
-            return colleague;
+            if (colleagues[address] == 0)
+                colleagues[address] = organization.Contains(Addresses.DomainOf(ledger.Addresses[address])) ? (sbyte)1 : (sbyte)-1;
+            return colleagues[address] > 0;
         }
     }
 
@@ -67,14 +68,8 @@ internal static class OutreachDetector
         Fired = 0,
         Skipped = 0,
         Language = "und",
-        Metrics = default,
+        Metrics = new CompactMetrics(0, 0, null, 0),
         LocalHour = 0,
         LocalWeekday = DayOfWeek.Sunday,
     };
-
-    private static void KeepEarliest(Dictionary<int, long> earliest, int key, long ticks)
-    {
-        if (!earliest.TryGetValue(key, out long current) || ticks < current)
-            earliest[key] = ticks;
-    }
 }

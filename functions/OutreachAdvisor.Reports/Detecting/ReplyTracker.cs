@@ -13,34 +13,73 @@ internal static class ReplyTracker
 {
     public static void Mark(MailLedger ledger, IReadOnlyList<OutreachMessage> outreach, TimeSpan replyWindow)
     {
-        var conversations = outreach.Select(o => o.Record.Conversation).ToHashSet();
-        var people = outreach.SelectMany(o => o.ColdRecipients).ToHashSet();
-
-        // Only what can be a reply is indexed: messages in outreach threads, and dates of cold recipients.
-        var byConversation = new Dictionary<int, List<ReceivedRecord>>();
-        var datesByPerson = new Dictionary<int, List<long>>();
-        foreach (ReceivedRecord received in ledger.Received)
+        // Flags and groups by interned id (dense ints), not hash sets and lists: at a million messages the
+        // lists alone were ~150 bytes per outreach message.
+        bool[] conversations = new bool[ledger.Conversations.Count];
+        bool[] people = new bool[ledger.Addresses.Count];
+        foreach (OutreachMessage message in outreach)
         {
-            if (conversations.Contains(received.Conversation))
-                ListFor(byConversation, received.Conversation).Add(received);
-            if (people.Contains(received.From))
-                ListFor(datesByPerson, received.From).Add(received.UtcTicks);
+            conversations[message.Record.Conversation] = true;
+            foreach (int person in message.ColdRecipients)
+                people[person] = true;
         }
 
-        var sentToPerson = new Dictionary<int, List<long>>();
-        foreach (SentRecord sent in ledger.Sent)
+        // Only what can be a reply is indexed: messages in outreach threads, and dates of cold recipients.
+        var byConversation = new GroupedValues<ReceivedRecord>(conversations.Length);
+        var datesByPerson = new GroupedValues<long>(people.Length);
+        var sentToPerson = new GroupedValues<long>(people.Length);
+        for (int pass = 0; pass < 2; pass++)
         {
-            foreach (int recipient in sent.Recipients)
+            foreach (ReceivedRecord received in ledger.Received)
             {
-                if (people.Contains(recipient))
-                    ListFor(sentToPerson, recipient).Add(sent.UtcTicks);
+                if (conversations[received.Conversation])
+                {
+                    if (pass == 0)
+                        byConversation.Count(received.Conversation);
+                    else
+                        byConversation.Add(received.Conversation, received);
+                }
+
+                if (people[received.From])
+                {
+                    if (pass == 0)
+                        datesByPerson.Count(received.From);
+                    else
+                        datesByPerson.Add(received.From, received.UtcTicks);
+                }
+            }
+
+            foreach (SentRecord sent in ledger.Sent)
+            {
+                foreach (int recipient in sent.Recipients)
+                {
+                    if (!people[recipient])
+                        continue;
+                    if (pass == 0)
+                        sentToPerson.Count(recipient);
+                    else
+                        sentToPerson.Add(recipient, sent.UtcTicks);
+                }
+            }
+
+            if (pass == 0)
+            {
+                byConversation.Allocate();
+                datesByPerson.Allocate();
+                sentToPerson.Allocate();
             }
         }
 
-        foreach (List<long> dates in datesByPerson.Values)
-            dates.Sort();
-        foreach (List<long> dates in sentToPerson.Values)
-            dates.Sort();
+        byConversation.Complete();
+        datesByPerson.Complete();
+        sentToPerson.Complete();
+        for (int person = 0; person < people.Length; person++)
+        {
+            if (!people[person])
+                continue;
+            datesByPerson.Of(person).Sort();
+            sentToPerson.Of(person).Sort();
+        }
 
         long window = replyWindow.Ticks;
         foreach (OutreachMessage message in outreach)
@@ -49,55 +88,47 @@ internal static class ReplyTracker
             message.FirstReplyTicks = first;
             message.Replied = first != long.MaxValue;
             long until = Math.Min(first, message.Record.UtcTicks > long.MaxValue - window ? long.MaxValue : message.Record.UtcTicks + window);
-            message.FollowedUp |= message.ColdRecipients.Any(person => FirstAfter(sentToPerson, person, message.Record.UtcTicks) is long next && next <= until);
+            foreach (int person in message.ColdRecipients)
+            {
+                if (FirstAfter(sentToPerson.Of(person), message.Record.UtcTicks) is long next && next <= until)
+                    message.FollowedUp = true;
+            }
         }
     }
 
-    private static long FirstInThread(OutreachMessage message, Dictionary<int, List<ReceivedRecord>> byConversation)
+    private static long FirstInThread(OutreachMessage message, GroupedValues<ReceivedRecord> byConversation)
     {
         long first = long.MaxValue;
-        if (byConversation.TryGetValue(message.Record.Conversation, out List<ReceivedRecord>? thread))
+        foreach (ReceivedRecord received in byConversation.Of(message.Record.Conversation))
         {
-            foreach (ReceivedRecord received in thread)
-            {
-                if (received.UtcTicks > message.Record.UtcTicks && received.UtcTicks < first && message.ColdRecipients.Contains(received.From))
-                    first = received.UtcTicks;
-            }
+            if (received.UtcTicks > message.Record.UtcTicks && received.UtcTicks < first && message.ColdRecipients.Contains(received.From))
+                first = received.UtcTicks;
         }
 
         return first;
     }
 
-    private static long FirstInWindow(OutreachMessage message, Dictionary<int, List<long>> datesByPerson, long windowTicks)
+    private static long FirstInWindow(OutreachMessage message, GroupedValues<long> datesByPerson, long windowTicks)
     {
         long sent = message.Record.UtcTicks;
         long first = long.MaxValue;
         foreach (int person in message.ColdRecipients)
         {
-            if (FirstAfter(datesByPerson, person, sent) is long next && next - sent <= windowTicks && next < first)
+            if (FirstAfter(datesByPerson.Of(person), sent) is long next && next - sent <= windowTicks && next < first)
                 first = next;
         }
 
         return first;
     }
 
-    /// <summary>The first date strictly after <paramref name="ticks"/> in the person's sorted list, by binary search.</summary>
-    private static long? FirstAfter(Dictionary<int, List<long>> lists, int person, long ticks)
+    /// <summary>The first date strictly after <paramref name="ticks"/> in a sorted span, by binary search.</summary>
+    private static long? FirstAfter(ReadOnlySpan<long> dates, long ticks)
     {
-        if (!lists.TryGetValue(person, out List<long>? dates))
-            return null;
         int index = dates.BinarySearch(ticks + 1);
         if (index < 0)
             index = ~index;
         while (index > 0 && dates[index - 1] > ticks)
             index--;
-        return index < dates.Count ? dates[index] : null;
-    }
-
-    private static List<T> ListFor<T>(Dictionary<int, List<T>> lists, int key)
-    {
-        if (!lists.TryGetValue(key, out List<T>? list))
-            lists[key] = list = [];
-        return list;
+        return index < dates.Length ? dates[index] : null;
     }
 }

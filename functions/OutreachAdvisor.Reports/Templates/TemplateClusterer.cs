@@ -1,4 +1,7 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace OutreachAdvisor.Reports.Templates;
 
@@ -75,8 +78,8 @@ public sealed class TemplateClusterer
         // position order, so a bucket's representative is its first member and each later member is compared
         // with it, as a stable sort by key would give; the groups do not depend on the order buckets are
         // visited in (a comparison is skipped only between texts already joined).
-        int tableSize = (int)Math.Max(16, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, live) * 2));
-        int shift = 64 - System.Numerics.BitOperations.Log2((uint)tableSize);
+        int tableSize = (int)Math.Max(16, BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, live) * 2));
+        int shift = 64 - BitOperations.Log2((uint)tableSize);
         uint[] tableKeys = new uint[tableSize];
         int[] tableFirst = new int[tableSize];
 
@@ -119,8 +122,11 @@ public sealed class TemplateClusterer
         if (sizeA == 0 || sizeB == 0)
             return false;
         ReadOnlySpan<ushort> a = sketches.Values(first), b = sketches.Values(second);
-        int equal = 0;
-        for (int i = 0; i < a.Length; i++)
+        // Eight values at a time: at 100,000 texts the comparisons are a third of the clustering.
+        int equal = 0, i = 0;
+        for (; i + Vector128<ushort>.Count <= a.Length; i += Vector128<ushort>.Count)
+            equal += BitOperations.PopCount(Vector128.Equals(Vector128.Create(a.Slice(i)), Vector128.Create(b.Slice(i))).ExtractMostSignificantBits());
+        for (; i < a.Length; i++)
         {
             if (a[i] == b[i])
                 equal++;
@@ -133,7 +139,7 @@ public sealed class TemplateClusterer
         return intersection / Math.Min(sizeA, sizeB) >= MinContainment;
     }
 
-    /// <summary>A band's values as one 32-bit key: exact for one or two rows, hashed for more (a chance collision only adds a comparison).</summary>
+    /// <summary>A band's values as one 32-bit key: exact for one or two rows, hashed for more, four values to a mix (a chance collision only adds a comparison).</summary>
     private static uint BandKey(ReadOnlySpan<ushort> values)
     {
         if (values.Length == 1)
@@ -141,24 +147,48 @@ public sealed class TemplateClusterer
         if (values.Length == 2)
             return values[0] | ((uint)values[1] << 16);
         ulong hash = 0;
-        foreach (ushort value in values)
-            hash = TemplateText.Mix(hash ^ value);
+        for (; values.Length >= 4; values = values[4..])
+            hash = TemplateText.Mix(hash ^ MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(values)));
+        if (values.Length > 0)
+        {
+            ulong rest = 0;
+            for (int i = 0; i < values.Length; i++)
+                rest |= (ulong)values[i] << (16 * i);
+            hash = TemplateText.Mix(hash ^ rest);
+        }
+
         return (uint)hash;
     }
 
+    /// <summary>
+    /// The groups, in two passes over arrays (no list or dictionary entry per text): a group's root is its
+    /// lowest position, so visiting positions in order meets every root before its members and the groups
+    /// come out ordered by their first position.
+    /// </summary>
     private static List<int[]> Collect(SketchStore sketches, IReadOnlyList<int> items, UnionFind groups)
     {
-        var members = new Dictionary<int, List<int>>();
-        for (int i = 0; i < items.Count; i++)
+        int n = items.Count;
+        int[] rootOf = new int[n];
+        int[] sizes = new int[n];
+        for (int i = 0; i < n; i++)
         {
-            if (sketches.Size(items[i]) == 0)
-                continue;
-            int root = groups.Find(i);
-            if (!members.TryGetValue(root, out List<int>? list))
-                members[root] = list = [];
-            list.Add(i);
+            rootOf[i] = sketches.Size(items[i]) == 0 ? -1 : groups.Find(i);
+            if (rootOf[i] >= 0)
+                sizes[rootOf[i]]++;
         }
 
-        return members.Values.Where(list => list.Count >= 2).Select(list => list.ToArray()).OrderBy(group => group[0]).ToList();
+        var result = new List<int[]>();
+        int[]?[] byRoot = new int[]?[n];
+        int[] filled = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            int root = rootOf[i];
+            if (root == i && sizes[i] >= 2)
+                result.Add(byRoot[i] = new int[sizes[i]]);
+            if (root >= 0 && byRoot[root] is int[] group)
+                group[filled[root]++] = i;
+        }
+
+        return result;
     }
 }

@@ -1,0 +1,64 @@
+using OutreachAdvisor.Reports.Templates;
+
+namespace OutreachAdvisor.Reports.Tests;
+
+/// <summary>The clusterer on its own, at sizes where its buckets are big: one campaign stays one group, shared boilerplate joins nobody.</summary>
+[TestClass]
+public sealed class TemplateClustererTests
+{
+    private const string Boilerplate =
+        "I am a designer at a small studio that works on wellness apps and colour. We have been testing palettes with real users for a year.";
+
+    [TestMethod]
+    public void A_campaign_of_600_copies_among_600_personal_texts_with_the_same_boilerplate_is_one_group_of_exactly_its_copies()
+    {
+        var texts = new List<(string Text, string Name)>();
+        var campaign = new HashSet<int>();
+        for (int i = 0; i < 1200; i++)
+        {
+            string name = $"Person{i}";
+            if (i % 2 == 0)
+            {
+                campaign.Add(i);
+                texts.Add(($"Hi {name},\n\nYour talk on calm colours changed how I think about contrast. {Boilerplate} " +
+                           $"Would you have 15 minutes for a call next week to look at our results? I would be happy to share the full data set in return.\n\nBest,\nAnn", name));
+            }
+            else
+            {
+                // Personal: the same boilerplate, then words of its own.
+                texts.Add(($"Hi {name},\n\n{TemplateTests.RandomText(i, 12)}. {Boilerplate} {TemplateTests.RandomText(10_000 + i, 40)}.\n\nBest,\nAnn", name));
+            }
+        }
+
+        var sketcher = new TemplateSketcher();
+        var store = new SketchStore(sketcher.Length);
+        store.EnsureCapacity(texts.Count);
+        for (int i = 0; i < texts.Count; i++)
+            store.SetSize(i, sketcher.Sketch(TemplateText.Words(texts[i].Text, [texts[i].Name]), store.Values(i)));
+
+        var clusterer = new TemplateClusterer();
+        IReadOnlyList<int[]> groups = clusterer.Cluster(store, Enumerable.Range(0, texts.Count).ToArray());
+
+        int[] group = groups.Single();
+        CollectionAssert.AreEqual(campaign.Order().ToArray(), group);
+        // Comparisons stay per message (at most one per band), never per pair.
+        Assert.IsLessThanOrEqualTo(12L * texts.Count, clusterer.LastComparisons);
+    }
+
+    [TestMethod]
+    public void Groups_come_out_ordered_by_their_first_position_with_their_members_ascending_and_empty_texts_in_none()
+    {
+        string[] texts = ["", TemplateTests.RandomText(1), TemplateTests.RandomText(2), TemplateTests.RandomText(1), "", TemplateTests.RandomText(2), TemplateTests.RandomText(1)];
+        var sketcher = new TemplateSketcher();
+        var store = new SketchStore(sketcher.Length);
+        store.EnsureCapacity(texts.Length);
+        for (int i = 0; i < texts.Length; i++)
+            store.SetSize(i, sketcher.Sketch(TemplateText.Words(texts[i]), store.Values(i)));
+
+        IReadOnlyList<int[]> groups = new TemplateClusterer().Cluster(store, Enumerable.Range(0, texts.Length).ToArray());
+
+        Assert.AreEqual(2, groups.Count);
+        CollectionAssert.AreEqual(new[] { 1, 3, 6 }, groups[0]);
+        CollectionAssert.AreEqual(new[] { 2, 5 }, groups[1]);
+    }
+}
