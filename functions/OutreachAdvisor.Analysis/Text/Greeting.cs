@@ -132,6 +132,9 @@ public sealed record Greeting(TextSpan Span, GreetingKind Kind, string Name, Tex
         while (word.MoveNext() && words++ < 4)
         {
             int start = skip + word.CurrentStart;
+            // "Hi Priya & Luke" greets two people: the name stops at the "&" (or "/", "+") between them.
+            if (nameStart >= 0 && segment.AsSpan(nameEnd, start - nameEnd).IndexOfAny("&/+") >= 0)
+                break;
             bool particle = NameParticles.Contains(word.Current.ToString());
             if (nameStart >= 0 && particle)
                 continue;

@@ -27,6 +27,7 @@ public sealed class RightRecipientRuleTests : RuleTestBase<RightRecipientRule, R
         new RuleCase("it", "il team di un'altra azienda", Message("Spett.le Ditta,\nsono certa di poter dare un contributo al team di Vetreria Alpina.", to: [new(null, "personale@ottica-dolomiti.example")])).Expect("wrong-outlet", "Vetreria Alpina"),
         new RuleCase("it", "perfetta per un'altra pasticceria", Message("Ciao Giulia,\nla nostra app sarebbe perfetta per la Trattoria Verdi.", to: [Giulia])).Expect("wrong-outlet", "Trattoria Verdi"),
         new RuleCase("it", "per le pagine di un'altra testata", Message("Ciao Giulia,\nsarebbe un servizio adatto alle pagine di Cucina Moderna.", to: [Giulia])).Expect("wrong-outlet", "Cucina Moderna"),
+        new RuleCase("en", "a second name after '&' that is nobody here", Message("Hi Priya & Luke,\nCould we compare notes on the pilot?", to: [new("Priya Nair", "priya@loopworks.example"), new("Mark Bell", "mark@loopworks.example")])).Expect("wrong-name", "Luke"),
     }.Select(c => c.AsRow());
 
     public static IEnumerable<object[]> MustNotFire => new RuleCase[]
