@@ -19,7 +19,7 @@ public sealed class RuleDescription
     private readonly FrozenDictionary<string, (string[] En, string[] It)> _phraseLists;
     private readonly FrozenDictionary<string, FrozenSet<string>> _words;
     private readonly ConcurrentDictionary<(string List, string Language), PhraseSet> _phraseSets = new();
-    private readonly ConcurrentDictionary<(string List, string Language), Regex> _patterns = new();
+    private readonly ConcurrentDictionary<(string List, string Language), Regex[]> _patterns = new();
 
     private RuleDescription(string folder, JsonElement root)
     {
@@ -102,9 +102,13 @@ public sealed class RuleDescription
     public PhraseSet Phrases(string list, string language) =>
         _phraseSets.GetOrAdd((list, language), key => new PhraseSet(PhraseList(key.List, key.Language)));
 
-    /// <summary>The rule's own phrase list as one regular expression, for lists whose matches carry named groups.</summary>
-    public Regex Pattern(string list, string language) =>
-        _patterns.GetOrAdd((list, language), key => Lexicon.Phrases(PhraseList(key.List, key.Language)));
+    /// <summary>
+    /// The rule's own phrase list as regular expressions, one per phrase, for lists whose matches carry named
+    /// groups. One backtracking alternation of these pitch shapes, each opening with optional words, tried every
+    /// shape at every position: 2.4 ms on a 5 KB message, against 0.17 ms for the shapes one by one.
+    /// </summary>
+    public IReadOnlyList<Regex> Patterns(string list, string language) =>
+        _patterns.GetOrAdd((list, language), key => PhraseList(key.List, key.Language).Select(p => Lexicon.Phrases([p])).ToArray());
 
     /// <summary>Reads Rules/&lt;folder&gt;/rule.json, embedded in the assembly.</summary>
     public static RuleDescription Load(string folder)

@@ -125,10 +125,18 @@ public sealed class RightRecipientRule : Rule
     /// </summary>
     private List<TextSpan> OutletMentions(RuleInput input)
     {
+        // Each pitch shape on its own (match within the new text without copying it out); two shapes can name one outlet.
         var spans = new List<TextSpan>();
-        // Match within the new text without copying it out.
-        for (Match mention = Description.Pattern("outletMention", input.Text.Language).Match(input.Text.Text, 0, input.Text.NewTextLength); mention.Success; mention = mention.NextMatch())
-            spans.Add(new TextSpan(mention.Groups["outlet"].Index, mention.Groups["outlet"].Length));
+        foreach (Regex pattern in Description.Patterns("outletMention", input.Text.Language))
+        {
+            for (Match mention = pattern.Match(input.Text.Text, 0, input.Text.NewTextLength); mention.Success; mention = mention.NextMatch())
+            {
+                var outlet = new TextSpan(mention.Groups["outlet"].Index, mention.Groups["outlet"].Length);
+                if (!spans.Any(s => s.Overlaps(outlet)))
+                    spans.Add(outlet);
+            }
+        }
+        spans.Sort((a, b) => a.Start.CompareTo(b.Start));
         foreach (TextEntity organisation in input.Entities("Organization"))
         {
             var span = new TextSpan(organisation.Offset, organisation.Length);
