@@ -17,7 +17,7 @@ public static class TemplateBenchmark
         int shingle = (int)Option(args, "--shingle", TemplateSketcher.DefaultShingleSize);
         bool dropOpening = !args.Contains("--keep-opening");
         int rows = (int)Option(args, "--rows", 5);
-        int agree = (int)Option(args, "--agree", 1);
+        int agree = (int)Option(args, "--agree", TemplateClusterer.DefaultMinAgreeingBands);
         var clusterer = new TemplateClusterer(containment, jaccard, rows, agree);
         var sketcher = new TemplateSketcher(shingleSize: shingle);
         Console.WriteLine($"template benchmark: {n:N0} messages per language, shingles of {shingle}, containment >= {containment}, jaccard >= {jaccard}, opening sentence {(dropOpening ? "dropped" : "kept")}, {rows} rows per band, {agree} agreeing band(s)");

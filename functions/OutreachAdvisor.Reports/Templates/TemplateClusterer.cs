@@ -24,7 +24,10 @@ public sealed class TemplateClusterer
     /// <summary>Members of a band bucket that later members are compared with: its first.</summary>
     public const int RepresentativesPerBucket = 1;
 
-    public TemplateClusterer(double minContainment = 0.75, double minJaccard = 0.55, int rowsPerBand = 5, int minAgreeingBands = 1)
+    /// <summary>Bands that must point a text into one group before it is compared with that group (issue 12: one chance band per pair grew with the square of the texts).</summary>
+    public const int DefaultMinAgreeingBands = 2;
+
+    public TemplateClusterer(double minContainment = 0.75, double minJaccard = 0.55, int rowsPerBand = 5, int minAgreeingBands = DefaultMinAgreeingBands)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(minContainment);
         ArgumentOutOfRangeException.ThrowIfLessThan(rowsPerBand, 1);
@@ -85,8 +88,8 @@ public sealed class TemplateClusterer
         // visited in (a comparison is skipped only between texts already joined).
         int tableSize = (int)Math.Max(16, BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, live) * 2));
         int shift = 64 - BitOperations.Log2((uint)tableSize);
-        uint[] tableKeys = new uint[tableSize];
-        int[] tableFirst = new int[tableSize];
+        // A slot holds (key << 32) | (first member + 1), 0 when empty: one cache line read per probe.
+        ulong[] table = new ulong[tableSize];
 
         // Pass 1, band by band: each text's representative in the band (the bucket's first member), or -1.
         int[] representatives = new int[(long)bands * live];
@@ -94,22 +97,22 @@ public sealed class TemplateClusterer
         {
             ReadOnlySpan<uint> bandKeys = keys.AsSpan((int)((long)band * live), live);
             Span<int> bandRepresentatives = representatives.AsSpan((int)((long)band * live), live);
-            Array.Clear(tableFirst);
+            Array.Clear(table);
             for (int j = 0; j < live; j++)
             {
                 uint key = bandKeys[j];
                 int slot = (int)((key * 0x9E3779B97F4A7C15UL) >> shift);
-                while (tableFirst[slot] != 0 && tableKeys[slot] != key)
+                ulong entry;
+                while ((entry = table[slot]) != 0 && (uint)(entry >> 32) != key)
                     slot = (slot + 1) & (tableSize - 1);
-                if (tableFirst[slot] == 0)
+                if (entry == 0)
                 {
-                    tableKeys[slot] = key;
-                    tableFirst[slot] = j + 1;
+                    table[slot] = ((ulong)key << 32) | (uint)(j + 1);
                     bandRepresentatives[j] = -1;
                 }
                 else
                 {
-                    bandRepresentatives[j] = tableFirst[slot] - 1;
+                    bandRepresentatives[j] = (int)(uint)entry - 1;
                 }
             }
         }
@@ -126,14 +129,14 @@ public sealed class TemplateClusterer
             for (int band = 0; band < bands; band++)
             {
                 int candidate = representatives[((long)band * live) + j];
-                if (candidate < 0)
-                    continue;
-                candidates[found] = candidate;
-                roots[found++] = groups.Find(positions[candidate]);
+                if (candidate >= 0)
+                    candidates[found++] = candidate;
             }
 
             if (found < MinAgreeingBands)
                 continue;
+            for (int c = 0; c < found; c++)
+                roots[c] = groups.Find(positions[candidates[c]]);
             int member = positions[j];
             for (int a = 0; a < found; a++)
             {
