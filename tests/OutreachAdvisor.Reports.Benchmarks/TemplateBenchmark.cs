@@ -16,11 +16,9 @@ public static class TemplateBenchmark
         double jaccard = Option(args, "--jaccard", 0.55);
         int shingle = (int)Option(args, "--shingle", TemplateSketcher.DefaultShingleSize);
         bool dropOpening = !args.Contains("--keep-opening");
-        int rows = (int)Option(args, "--rows", 5);
-        int agree = (int)Option(args, "--agree", TemplateClusterer.DefaultMinAgreeingBands);
-        var clusterer = new TemplateClusterer(containment, jaccard, rows, agree);
+        var clusterer = new TemplateClusterer(containment, jaccard);
         var sketcher = new TemplateSketcher(shingleSize: shingle);
-        Console.WriteLine($"template benchmark: {n:N0} messages per language, shingles of {shingle}, containment >= {containment}, jaccard >= {jaccard}, opening sentence {(dropOpening ? "dropped" : "kept")}, {rows} rows per band, {agree} agreeing band(s)");
+        Console.WriteLine($"template benchmark: {n:N0} messages per language, shingles of {shingle}, containment >= {containment}, jaccard >= {jaccard}, opening sentence {(dropOpening ? "dropped" : "kept")}");
         foreach (string language in new[] { "en", "it" })
         {
             List<CorpusMessage> corpus = CampaignCorpus.Generate(n, language, seed: language == "en" ? 1 : 2);

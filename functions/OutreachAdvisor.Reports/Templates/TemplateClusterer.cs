@@ -24,18 +24,13 @@ public sealed class TemplateClusterer
     /// <summary>Members of a band bucket that later members are compared with: its first.</summary>
     public const int RepresentativesPerBucket = 1;
 
-    /// <summary>Bands that must point a text into one group before it is compared with that group (issue 12: one chance band per pair grew with the square of the texts).</summary>
-    public const int DefaultMinAgreeingBands = 2;
-
-    public TemplateClusterer(double minContainment = 0.75, double minJaccard = 0.55, int rowsPerBand = 5, int minAgreeingBands = DefaultMinAgreeingBands)
+    public TemplateClusterer(double minContainment = 0.75, double minJaccard = 0.55, int rowsPerBand = 5)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(minContainment);
         ArgumentOutOfRangeException.ThrowIfLessThan(rowsPerBand, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(minAgreeingBands, 1);
         MinContainment = minContainment;
         MinJaccard = minJaccard;
         RowsPerBand = rowsPerBand;
-        MinAgreeingBands = minAgreeingBands;
     }
 
     public double MinContainment { get; }
@@ -43,9 +38,6 @@ public sealed class TemplateClusterer
     public double MinJaccard { get; }
 
     public int RowsPerBand { get; }
-
-    /// <summary>Bands whose representatives must lie in one group before a text is compared with it.</summary>
-    public int MinAgreeingBands { get; }
 
     /// <summary>Sketch comparisons made by the last <see cref="Cluster"/> call (for benchmarks and tests).</summary>
     public long LastComparisons { get; private set; }
@@ -88,104 +80,38 @@ public sealed class TemplateClusterer
         // visited in (a comparison is skipped only between texts already joined).
         int tableSize = (int)Math.Max(16, BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, live) * 2));
         int shift = 64 - BitOperations.Log2((uint)tableSize);
-        // A slot holds (key << 32) | (first member + 1), 0 when empty: one cache line read per probe.
-        ulong[] table = new ulong[tableSize];
+        uint[] tableKeys = new uint[tableSize];
+        int[] tableFirst = new int[tableSize];
 
-        // Pass 1, band by band: each text's representative in the band (the bucket's first member), or -1.
-        int[] representatives = new int[(long)bands * live];
         for (int band = 0; band < bands; band++)
         {
             ReadOnlySpan<uint> bandKeys = keys.AsSpan((int)((long)band * live), live);
-            Span<int> bandRepresentatives = representatives.AsSpan((int)((long)band * live), live);
-            Array.Clear(table);
+            Array.Clear(tableFirst);
             for (int j = 0; j < live; j++)
             {
                 uint key = bandKeys[j];
+                int member = positions[j];
                 int slot = (int)((key * 0x9E3779B97F4A7C15UL) >> shift);
-                ulong entry;
-                while ((entry = table[slot]) != 0 && (uint)(entry >> 32) != key)
+                while (tableFirst[slot] != 0 && tableKeys[slot] != key)
                     slot = (slot + 1) & (tableSize - 1);
-                if (entry == 0)
+                if (tableFirst[slot] == 0)
                 {
-                    table[slot] = ((ulong)key << 32) | (uint)(j + 1);
-                    bandRepresentatives[j] = -1;
-                }
-                else
-                {
-                    bandRepresentatives[j] = (int)(uint)entry - 1;
-                }
-            }
-        }
-
-        // Pass 2, text by text in position order (so every representative has been joined with its own
-        // earlier matches): a text is compared with a group only when at least MinAgreeingBands of its bands
-        // point into that group. Chance agreements of unrelated texts on one band grow with the square of
-        // the texts; on two bands with the same group they are rare.
-        Span<int> candidates = stackalloc int[bands];
-        Span<int> roots = stackalloc int[bands];
-        for (int j = 0; j < live; j++)
-        {
-            int found = 0;
-            for (int band = 0; band < bands; band++)
-            {
-                int candidate = representatives[((long)band * live) + j];
-                if (candidate >= 0)
-                    candidates[found++] = candidate;
-            }
-
-            if (found < MinAgreeingBands)
-                continue;
-            for (int c = 0; c < found; c++)
-                roots[c] = groups.Find(positions[candidates[c]]);
-            int member = positions[j];
-            for (int a = 0; a < found; a++)
-            {
-                int root = roots[a];
-                if (root < 0)
+                    tableKeys[slot] = key;
+                    tableFirst[slot] = member + 1;
                     continue;
-                int agreeing = 1;
-                for (int c = a + 1; c < found; c++)
-                {
-                    if (roots[c] == root)
-                        agreeing++;
                 }
 
-                if (agreeing >= MinAgreeingBands && groups.Find(root) != groups.Find(member))
-                {
-                    // The group's first representative, then (if it fails) one other member of it that a band named.
-                    if (!TryJoin(sketches, items, positions, groups, candidates[a], member, ref comparisons))
-                    {
-                        for (int c = a + 1; c < found; c++)
-                        {
-                            if (roots[c] == root && candidates[c] != candidates[a])
-                            {
-                                TryJoin(sketches, items, positions, groups, candidates[c], member, ref comparisons);
-                                break;
-                            }
-                        }
-                    }
-                }
-
-                for (int c = a; c < found; c++)
-                {
-                    if (roots[c] == root)
-                        roots[c] = -1;
-                }
+                int other = tableFirst[slot] - 1;
+                if (groups.Find(other) == groups.Find(member))
+                    continue;
+                comparisons++;
+                if (Matches(sketches, items[other], items[member]))
+                    groups.Union(other, member);
             }
         }
 
         LastComparisons = comparisons;
         return Collect(sketches, items, groups);
-    }
-
-    private bool TryJoin(SketchStore sketches, IReadOnlyList<int> items, int[] positions, UnionFind groups, int candidate, int member, ref long comparisons)
-    {
-        comparisons++;
-        int other = positions[candidate];
-        if (!Matches(sketches, items[other], items[member]))
-            return false;
-        groups.Union(other, member);
-        return true;
     }
 
     /// <summary>Whether two sketched texts are the same template: containment and Jaccard both high enough.</summary>
