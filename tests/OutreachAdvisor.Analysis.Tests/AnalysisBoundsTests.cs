@@ -1,6 +1,7 @@
 using System.Text;
 using OutreachAdvisor.Analysis.Model;
 using OutreachAdvisor.Analysis.Rules;
+using OutreachAdvisor.Tests.Common;
 
 namespace OutreachAdvisor.Analysis.Tests;
 
@@ -12,19 +13,10 @@ namespace OutreachAdvisor.Analysis.Tests;
 [TestClass]
 public sealed class AnalysisBoundsTests
 {
-    /// <summary>The pieces of the API's adversarial request (ResponseCapTests), repeated to about a million characters, to 500 recipients.</summary>
+    /// <summary>The adversarial text (AdversarialText, as in the API's ResponseCapTests), about a million characters, to 500 recipients.</summary>
     private static MessageInput Adversarial()
     {
-        string[] pieces =
-        [
-            "Dear {{first_name}}, ", "Hi [Name], ", "Caro ___, ", "Dear Sir or Madam, ", "To whom it may concern, ",
-            "{{company}} ", "%%LAST_NAME%% ", "write to jane.doe@shape.example ", "https://my.example/portfolio ",
-            "https://linkedin.example/in/me ", "let's connect on LinkedIn: https://linkedin.example/in/me ",
-            "Could you review my CV? ", "Can we have a call? ", "my home address is 12 Long Road ", "perfect for Self magazine\n",
-        ];
-        var body = new StringBuilder();
-        for (int i = 0; body.Length < 1_000_000; i++)
-            body.Append(pieces[i % pieces.Length]);
+        StringBuilder body = AdversarialText.Body(1_000_000);
         EmailAddress[] to = Enumerable.Range(0, 500).Select(i => new EmailAddress($"Person {i}", $"person{i}@outlet{i % 37}.example")).ToArray();
         return Build.Message(body.ToString(), "Hi {{first_name}} {{company}} [Name]", to: to);
     }

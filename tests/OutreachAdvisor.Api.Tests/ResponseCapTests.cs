@@ -7,6 +7,7 @@ using OutreachAdvisor.Analysis.Context;
 using OutreachAdvisor.Analysis.Messages;
 using OutreachAdvisor.Analysis.Model;
 using static OutreachAdvisor.Api.Tests.HttpContexts;
+using OutreachAdvisor.Tests.Common;
 
 namespace OutreachAdvisor.Api.Tests;
 
@@ -40,14 +41,6 @@ public sealed class ResponseCapTests
             to.Add(new JsonObject { ["name"] = $"Person {i}", ["address"] = address });
             foundAt[address] = $"https://outlet{i % 37}.example/staff/{i}";
         }
-        string[] pieces =
-        [
-            "Dear {{first_name}}, ", "Hi [Name], ", "Caro ___, ", "Dear Sir or Madam, ", "To whom it may concern, ",
-            "{{company}} ", "%%LAST_NAME%% ", "write to jane.doe@shape.example ", "https://my.example/portfolio ",
-            "https://linkedin.example/in/me ", "let's connect on LinkedIn: https://linkedin.example/in/me ",
-            "Could you review my CV? ", "Can we have a call? ", "my home address is 12 Long Road ", "perfect for Self magazine\n",
-        ];
-        var body = new StringBuilder();
         var message = new JsonObject
         {
             ["from"] = new JsonObject { ["name"] = "Ann Lee", ["address"] = "ann@lee.example" },
@@ -58,8 +51,7 @@ public sealed class ResponseCapTests
             ["body"] = "",
         };
         int room = ApiLimits.MaxRequestBytes - Encoding.UTF8.GetByteCount(message.ToJsonString());
-        for (int i = 0; body.Length < room; i++)
-            body.Append(pieces[i % pieces.Length]);
+        StringBuilder body = AdversarialText.Body(room);
         // Escaping makes the JSON longer than the text: cut the body until the request fits the limit.
         while (true)
         {

@@ -6,6 +6,7 @@ using OutreachAdvisor.Analysis;
 using OutreachAdvisor.Analysis.Context;
 using OutreachAdvisor.Analysis.Json;
 using OutreachAdvisor.Analysis.Model;
+using OutreachAdvisor.Tests.Common;
 
 namespace OutreachAdvisor.Benchmarks;
 
@@ -29,16 +30,7 @@ public static class AnalysisCost
     /// <summary>The same pieces as tests/OutreachAdvisor.Api.Tests ResponseCapTests.AdversarialBody, as a message.</summary>
     public static MessageInput Adversarial()
     {
-        string[] pieces =
-        [
-            "Dear {{first_name}}, ", "Hi [Name], ", "Caro ___, ", "Dear Sir or Madam, ", "To whom it may concern, ",
-            "{{company}} ", "%%LAST_NAME%% ", "write to jane.doe@shape.example ", "https://my.example/portfolio ",
-            "https://linkedin.example/in/me ", "let's connect on LinkedIn: https://linkedin.example/in/me ",
-            "Could you review my CV? ", "Can we have a call? ", "my home address is 12 Long Road ", "perfect for Self magazine\n",
-        ];
-        var body = new StringBuilder();
-        for (int i = 0; body.Length < 960_000; i++)
-            body.Append(pieces[i % pieces.Length]);
+        StringBuilder body = AdversarialText.Body(960_000);
         EmailAddress[] to = Enumerable.Range(0, 500).Select(i => new EmailAddress($"Person {i}", $"person{i}@outlet{i % 37}.example")).ToArray();
         return new MessageInput
         {
