@@ -6,8 +6,8 @@ using OutreachAdvisor.Analysis;
 using OutreachAdvisor.Analysis.Context;
 using OutreachAdvisor.Analysis.Messages;
 using OutreachAdvisor.Analysis.Model;
-using static OutreachAdvisor.Api.Tests.HttpContexts;
 using OutreachAdvisor.Tests.Common;
+using static OutreachAdvisor.Api.Tests.HttpContexts;
 
 namespace OutreachAdvisor.Api.Tests;
 
