@@ -35,9 +35,10 @@ public sealed class SpecificReferenceRule : Rule
         if (input.OutcomeWithoutColdRecipient() is { } early)
             return early;
 
-        List<TextSpan> privateDetails = NoPersonalDetailsRule.Mentions(input);
+        // The private-detail scan repeats no-personal-details' work, so it runs only when a reference needs it.
+        List<TextSpan>? privateDetails = null;
         TextSpan? reference = input.Text.References
-            .Where(r => IsSpecific(input.Text.SentenceAround(r.Start)) && !privateDetails.Any(p => p.Overlaps(r)))
+            .Where(r => IsSpecific(input.Text.SentenceAround(r.Start)) && !(privateDetails ??= NoPersonalDetailsRule.Mentions(input)).Any(p => p.Overlaps(r)))
             .Concat(input.Text.Quotations.Where(q => !IsSendersOwn(input.Text, q)))
             .OrderBy(s => s.Start)
             .Cast<TextSpan?>()
