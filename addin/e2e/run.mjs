@@ -114,6 +114,15 @@ const waitForCheck = async (before, timeout = 10_000) => {
   for (let waited = 0; analyzeRequests.length === before && waited < timeout; waited += 50) await page.waitForTimeout(50);
   await page.waitForFunction(() => !document.querySelector("#check-again")?.hasAttribute("aria-busy"), null, { timeout });
 };
+/** Undo, then wait for the pane's check of the restored draft: until it answers, the pane still shows
+ * the findings of the edited draft (the offer's "[something useful to you]" among them). */
+const undoAndRecheck = async (restored) => {
+  const before = analyzeRequests.length;
+  await page.locator("#undo").click();
+  await page.waitForFunction((o) => window.outreachStandIn.state.body === o, restored, { timeout: 5000 });
+  await waitForCheck(before);
+  await page.waitForFunction(() => !document.querySelector('.findings li[data-message-id="personal-greeting/merge-field"]'), null, { timeout: 10_000 });
+};
 const setHtmlDraft = async (html) => {
   const before = analyzeRequests.length;
   await stand((h) => {
@@ -223,8 +232,7 @@ test("'Add an offer' lands as its own paragraph after the ask (never before the 
   await page.waitForFunction((offer) => window.outreachStandIn.state.body.includes(offer), OFFER);
   const after = await body();
   assert(after === GENERIC + "\n\n" + OFFER + "\n\nAnn", `body is ${JSON.stringify(after)}`);
-  await page.locator("#undo").click();
-  await page.waitForFunction((o) => window.outreachStandIn.state.body === o, original, { timeout: 5000 });
+  await undoAndRecheck(original);
   assert((await page.inputValue("#pg-body")) === original, "the compose field does not show the restored draft");
 });
 
@@ -285,8 +293,7 @@ test("'Add an offer' on the HTML draft adds a paragraph after the asking one, be
   const inserted = after.slice(askEnd, after.length - (HTML_DRAFT.length - askEnd));
   assert(after === HTML_DRAFT.slice(0, askEnd) + inserted + HTML_DRAFT.slice(askEnd), "the original HTML is not kept byte for byte around the insertion");
   assert(inserted === `<div><br></div><div>${OFFER}</div>`, `inserted ${JSON.stringify(inserted)}`);
-  await page.locator("#undo").click();
-  await page.waitForFunction((h) => window.outreachStandIn.state.body === h, HTML_DRAFT, { timeout: 5000 });
+  await undoAndRecheck(HTML_DRAFT);
 });
 
 test("axe: the task pane and the playground have no serious or critical violations", async () => {
