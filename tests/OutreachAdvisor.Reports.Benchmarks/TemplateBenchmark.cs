@@ -61,7 +61,7 @@ public static class TemplateBenchmark
 
             double min = times.Min(), median = times.Order().ElementAt(4);
             string ratio = first is { } f ? $"; {min / f.Min:0.0}x (fastest) and {median / f.Median:0.0}x (median) the 10k time for {size / 10_000}x the messages" : string.Empty;
-            Console.WriteLine($"  {size,9:N0} messages: fastest {min,8:N1} ms, median {median,8:N1} ms, {clusterer.LastComparisons:N0} comparisons{ratio}");
+            Console.WriteLine($"  {size,9:N0} messages: fastest {min,8:N1} ms, median {median,8:N1} ms, {clusterer.LastComparisons:N0} comparisons ({clusterer.LastSketchComparisons:N0} of sketches){ratio}");
             first ??= (min, median);
         }
     }

@@ -61,4 +61,34 @@ public sealed class TemplateClustererTests
         CollectionAssert.AreEqual(new[] { 1, 3, 6 }, groups[0]);
         CollectionAssert.AreEqual(new[] { 2, 5 }, groups[1]);
     }
+
+    [TestMethod]
+    [DataRow(36, 1, true, DisplayName = "36 of 64 values equal (the 0.55 Jaccard floor), the rest different: one group")]
+    [DataRow(35, 1, false, DisplayName = "35 of 64 equal: no group")]
+    [DataRow(35, 16, false, DisplayName = "35 of 64 equal, the rest different only above their low four bits: no group")]
+    [DataRow(64, 0, true, DisplayName = "identical sketches: one group")]
+    public void The_nibble_prints_only_skip_pairs_the_sketches_would_reject(int equal, int offset, bool grouped)
+    {
+        // Two texts sharing the first band; sizes 100 and 40, so containment follows Jaccard.
+        var store = new SketchStore();
+        store.EnsureCapacity(2);
+        Span<ushort> first = store.Values(0), second = store.Values(1);
+        for (int i = 0; i < first.Length; i++)
+        {
+            first[i] = (ushort)((i * 977) + 3);
+            second[i] = (ushort)(first[i] + (i < equal ? 0 : offset));
+        }
+
+        store.SetSize(0, 100);
+        store.SetSize(1, 40);
+        var clusterer = new TemplateClusterer();
+
+        IReadOnlyList<int[]> groups = clusterer.Cluster(store, [0, 1]);
+
+        Assert.AreEqual(grouped ? 1 : 0, groups.Count);
+        // One comparison a shared band (bands of five values) until the two are joined.
+        Assert.AreEqual(grouped ? 1 : equal / 5, clusterer.LastComparisons);
+        // Only a pair whose low four bits agree often enough has its sketches read.
+        Assert.AreEqual(offset == 1 && !grouped ? 0 : clusterer.LastComparisons, clusterer.LastSketchComparisons);
+    }
 }
