@@ -26,8 +26,6 @@ public sealed class ListedAddressRule() : Rule("ListedAddress")
         foreach (EmailAddress recipient in input.ColdRecipients)
         {
             RecipientFacts facts = input.Context.For(recipient);
-            if (HasLegitimateSource(facts))
-                continue;
             if (IsRoleAddress(recipient))
             {
                 listed.Add(Detail("item-role", ("recipient", recipient.Address)));
@@ -56,7 +54,6 @@ public sealed class ListedAddressRule() : Rule("ListedAddress")
                     });
                     break;
                 case FoundAtStatus.NotListed:
-                    checkedPages++;
                     findings.Add(Finding("not-on-page", Severity.Warning) with
                     {
                         Args = Values(("recipient", recipient.Address), ("source", facts.FoundAtSource!)),
@@ -83,7 +80,9 @@ public sealed class ListedAddressRule() : Rule("ListedAddress")
             return RuleOutcome.Skipped(Detail("not-verified", ("recipients", new ReasonList(unverified, "; "))), findings);
         if (listed.Count > checkedPages)
             return RuleOutcome.Passed(Detail("listed", ("items", new ReasonList(listed, "; ")))) with { Links = pages.Count > 0 ? pages : null };
-        return RuleOutcome.Passed(checkedPages > 0 ? Detail("all-on-page") : !input.ColdRecipients.Any() ? input.WhyNoneCold() : Detail("all-known"));
+        // Every cold recipient gave a listing, an unverified entry or a finding above, so here either all were
+        // on the pages given or none is cold.
+        return RuleOutcome.Passed(checkedPages > 0 ? Detail("all-on-page") : input.WhyNoneCold());
     }
 
     /// <summary>
@@ -107,8 +106,4 @@ public sealed class ListedAddressRule() : Rule("ListedAddress")
 
     private RuleFinding WhereFound(EmailAddress recipient) =>
         Finding("where-found", Severity.Info) with { Args = Values(("recipient", recipient.Address)), Recipients = [recipient.Address] };
-
-    /// <summary>An address the sender knows from the recipient themselves, their contacts, or their organisation.</summary>
-    private static bool HasLegitimateSource(RecipientFacts facts) =>
-        facts.IsContact == true || facts.History is { ReceivedFrom: > 0 } || facts.History is { HasTwoWayContact: true };
 }
