@@ -136,4 +136,46 @@ public sealed class NoAutomationBoundaryTests
 
         Assert.IsEmpty(Findings(result, "promoted-links"));
     }
+
+    [TestMethod]
+    public void Two_links_right_after_a_promotional_phrase_are_promoted_even_on_the_recipients_site()
+    {
+        // Not the sender's links (they are on shape.example), but pushed: "check out my ...".
+        AnalysisResult result = Analyze(Message("Hi Jane,\nCheck out my pages https://shape.example/ann and https://shape.example/ann/work"));
+
+        Finding finding = Findings(result, "promoted-links").Single();
+        Assert.HasCount(2, finding.Evidence);
+        StringAssert.StartsWith(finding.Message, "The message pushes 2 self-promotional links ");
+    }
+
+    [TestMethod]
+    public void Two_links_before_a_promotional_phrase_are_not_promoted_by_it()
+    {
+        AnalysisResult result = Analyze(Message("Hi Jane,\nI read https://shape.example/a and https://shape.example/b twice. Check out my notes on them some day."));
+
+        Assert.IsEmpty(Findings(result, "promoted-links"));
+    }
+
+    [TestMethod]
+    public void Promoted_links_are_the_evidence_when_there_are_two_even_beside_more_links_of_the_senders()
+    {
+        const string body = "Hi Jane,\nMy talk is at https://annlee.example/talk.\nCheck out my courses https://annlee.example/a and https://annlee.example/b";
+        MessageInput message = Message(body);
+
+        Finding finding = Findings(Analyze(message), "promoted-links").Single();
+
+        CollectionAssert.AreEqual(new[] { "https://annlee.example/a", "https://annlee.example/b" }, finding.Evidence.Select(e => e.Text).ToArray());
+    }
+
+    [TestMethod]
+    public void A_connect_phrase_with_a_link_after_it_fires_whatever_other_links_stand_far_before()
+    {
+        // One link on the recipient's site well before, one the sender's right after "connect": not two of
+        // the sender's, not two promoted, but a connect request with its link.
+        const string body = "Hi Jane,\nI loved https://shape.example/piece and its charts, the whole series really, every one of them.\nLet's connect on LinkedIn: https://linkedin.example/in/ann";
+
+        Finding finding = Findings(Analyze(Message(body)), "promoted-links").Single();
+
+        Assert.AreEqual("https://linkedin.example/in/ann", finding.Evidence.Single().Text);
+    }
 }
