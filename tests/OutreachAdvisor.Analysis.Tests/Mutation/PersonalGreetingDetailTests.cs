@@ -151,4 +151,56 @@ public sealed class PersonalGreetingDetailTests
 
         Assert.AreEqual(expected, message.Body.Remove(fix.Start, fix.Length).Insert(fix.Start, fix.Replacement));
     }
+
+    private static string Apply(string body, TextFix fix) => body.Remove(fix.Start, fix.Length).Insert(fix.Start, fix.Replacement);
+
+    [TestMethod]
+    [DataRow("caro"), DataRow("Cara"), DataRow("cari"), DataRow("Care"), DataRow("Carissimo"), DataRow("carissima")]
+    public void Every_gendered_caro_becomes_ciao_and_a_line_before_the_greeting_is_kept(string salutation)
+    {
+        string body = $"\n{salutation} ___,\nti scrivo per una proposta.";
+        MessageInput message = Message(body, to: [Giulia]);
+
+        TextFix fix = Findings(Analyze(message)).Single().Fix!;
+
+        Assert.AreEqual("\nCiao Giulia,\nti scrivo per una proposta.", Apply(body, fix));
+    }
+
+    [TestMethod]
+    [DataRow("Egregio"), DataRow("egregia"), DataRow("Gentilissimo"), DataRow("gentilissima"), DataRow("Gent.mo"), DataRow("Gent.ma")]
+    public void Every_gendered_formal_salutation_becomes_gentile(string salutation)
+    {
+        string body = $"{salutation} ___,\nLe scrivo per una proposta.";
+        MessageInput message = Message(body, to: [Giulia]);
+
+        TextFix fix = Findings(Analyze(message)).Single().Fix!;
+
+        Assert.AreEqual("Gentile Giulia,\nLe scrivo per una proposta.", Apply(body, fix));
+    }
+
+    [TestMethod]
+    public void The_placeholder_and_no_greeting_hints_name_the_one_recipient()
+    {
+        Finding placeholder = Findings(Analyze(Message("Dear _ __,\nI would love your advice.", to: [Marco]))).Single();
+        Finding hint = Findings(Analyze(Message("I loved your piece on carriage horses and wanted to say thanks.", to: [Marco]))).Single();
+
+        StringAssert.Contains(placeholder.Suggestion, "Marco");
+        StringAssert.Contains(hint.Suggestion, "(\"Dear Marco,\")");
+    }
+
+    [TestMethod]
+    public void A_group_greeting_to_a_single_list_address_in_Cc_is_fine()
+    {
+        MessageInput message = Message("Hi all,\nThe minutes are attached.", to: [], cc: [new EmailAddress(null, "team@shape.example")]);
+
+        Assert.IsEmpty(Findings(Analyze(message)).Where(f => f.MessageId == Rule + "/impersonal"));
+    }
+
+    [TestMethod]
+    public void A_group_greeting_to_one_reader_in_Bcc_is_impersonal()
+    {
+        MessageInput message = Message("Hi all,\nCould you review my CV?", to: [], bcc: [Jane]);
+
+        Assert.HasCount(1, Findings(Analyze(message)).Where(f => f.MessageId == Rule + "/impersonal"));
+    }
 }
