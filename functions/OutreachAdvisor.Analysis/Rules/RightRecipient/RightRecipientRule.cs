@@ -125,7 +125,8 @@ public sealed class RightRecipientRule : Rule
     /// </summary>
     private List<TextSpan> OutletMentions(RuleInput input)
     {
-        // Each pitch shape on its own (match within the new text without copying it out); two shapes can name one outlet.
+        // Each pitch shape on its own (match within the new text without copying it out); two shapes can name one
+        // outlet. Their order does not matter: the analyzer orders findings by position.
         var spans = new List<TextSpan>();
         foreach (Regex pattern in Description.Patterns("outletMention", input.Text.Language))
         {
@@ -136,7 +137,6 @@ public sealed class RightRecipientRule : Rule
                     spans.Add(outlet);
             }
         }
-        spans.Sort((a, b) => a.Start.CompareTo(b.Start));
         foreach (TextEntity organisation in input.Entities("Organization"))
         {
             var span = new TextSpan(organisation.Offset, organisation.Length);
