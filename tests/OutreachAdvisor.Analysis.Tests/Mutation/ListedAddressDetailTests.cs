@@ -98,6 +98,17 @@ public sealed class ListedAddressDetailTests
     }
 
     [TestMethod]
+    public void Not_found_on_a_site_names_the_domain_discovery_looked_at()
+    {
+        MessageInput message = Message(Ask);
+        var verdict = new FoundAtVerdict(FoundAtStatus.NotListed, Reason.With("discovery/not-found", ("domain", "shape-group.example"), ("pages", 4))) { Discovered = true, Domain = "shape-group.example", PagesRead = 4 };
+
+        AnalysisResult result = new OutreachAnalyzer([new ListedAddressRule()]).Analyze(message, Mailbox(message, foundAt: new() { [Jane.Address] = verdict }));
+
+        Assert.AreEqual("jane@shape.example is not on the 4 pages of shape-group.example that were read. Where did you find it?", result.Findings.Single().Message);
+    }
+
+    [TestMethod]
     public void Two_unverified_recipients_are_listed_one_after_the_other()
     {
         MessageInput message = Message(Ask, to: [Jane, Bob]);

@@ -34,6 +34,10 @@ public sealed class PrivateChannelAddressTests
     [DataRow("designers-list@university.example", true)]
     [DataRow("listless@university.example", false)]
     [DataRow(" all @company.example", true)]
+    [DataRow("Friends@GoogleGroups.com", true)]
+    [DataRow("editors@Lists.University.example", true)]
+    [DataRow("Soci@associazione.example", true)]
+    [DataRow("design-ANNOUNCE@studio.example", true)]
     public void Recognises_list_addresses_by_local_part_and_domain(string address, bool isList) =>
         Assert.AreEqual(isList, PrivateChannelRule.IsListAddress(new EmailAddress(null, address)), address);
 

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using OutreachAdvisor.Analysis.Model;
 using OutreachAdvisor.Analysis.Text;
 
@@ -9,15 +10,13 @@ namespace OutreachAdvisor.Analysis.Rules.PrivateChannel;
 /// </summary>
 public sealed class PrivateChannelRule() : Rule("PrivateChannel")
 {
-    private static readonly HashSet<string> ListLocalParts = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "all", "everyone", "everybody", "staff", "team", "list", "lists", "announce", "announcements", "members", "group", "groups", "community",
-        "tutti", "soci", "iscritti", "undisclosed-recipients", "all-staff", "allstaff", "all-hands", "all-company", "everyone-staff",
-    };
-
-    private static readonly string[] ListSuffixes = ["-l", "-list", "-all", "-group", "-team", "-members", "-announce", "-discuss", "-users"];
-    private static readonly string[] ListDomainPrefixes = ["lists.", "list.", "groups."];
-    private static readonly string[] ListDomains = ["googlegroups.com", "groups.io", "freelists.org"];
+    // What makes an address a list or group (rule.json "words"): a local part ("team", "soci"), a suffix
+    // ("-announce"), a domain prefix ("lists.") or a list host (googlegroups.com); all case-insensitive.
+    private static readonly RuleDescription Lists = RuleDescription.Load("PrivateChannel");
+    private static readonly FrozenSet<string> ListLocalParts = Lists.Words("listLocalParts");
+    private static readonly FrozenSet<string> ListSuffixes = Lists.Words("listLocalSuffixes");
+    private static readonly FrozenSet<string> ListDomainPrefixes = Lists.Words("listDomainPrefixes");
+    private static readonly FrozenSet<string> ListDomains = Lists.Words("listDomains");
 
     public override RuleOutcome Evaluate(RuleInput input)
     {
@@ -55,8 +54,8 @@ public sealed class PrivateChannelRule() : Rule("PrivateChannel")
         string domain = address.Domain;
         return ListLocalParts.Contains(local)
             || ListSuffixes.Any(s => local.EndsWith(s, StringComparison.OrdinalIgnoreCase))
-            || ListDomainPrefixes.Any(p => domain.StartsWith(p, StringComparison.Ordinal))
-            || ListDomains.Any(d => domain == d || domain.EndsWith("." + d, StringComparison.Ordinal))
+            || ListDomainPrefixes.Any(p => domain.StartsWith(p, StringComparison.OrdinalIgnoreCase))
+            || ListDomains.Any(d => domain.Equals(d, StringComparison.OrdinalIgnoreCase) || domain.EndsWith("." + d, StringComparison.OrdinalIgnoreCase))
             || (address.Name?.Contains("mailing list", StringComparison.OrdinalIgnoreCase) ?? false);
     }
 }
