@@ -134,22 +134,23 @@ public sealed class OutreachAnalyzer(IReadOnlyList<IRule> rules, SentenceDetecto
         if (textCut is null || !input.ReadText)
             return outcome;
         Reason detail = new(textCut.Id, new Dictionary<string, object>(textCut.Values) { ["detail"] = outcome.Detail });
-        return outcome.Status switch
-        {
-            CheckStatus.Failed => outcome with { Detail = detail },
-            CheckStatus.Passed => RuleOutcome.Skipped(new Reason("check/text-cut-unchecked", detail.Values), outcome.Findings) with { Links = outcome.Links },
-            _ => outcome,
-        };
+        return OnPartOnly(outcome, detail, new Reason("check/text-cut-unchecked", detail.Values));
     }
 
     /// <summary>
     /// A recipient rule's verdict when part of a recipient header could not be read (someone is missing): what
     /// it found among those read stands, saying so; a pass is not one, as the missing recipient was not judged.
     /// </summary>
-    private static RuleOutcome WithPartOfRecipients(RuleOutcome outcome, string headers) => outcome.Status switch
+    private static RuleOutcome WithPartOfRecipients(RuleOutcome outcome, string headers) =>
+        OnPartOnly(outcome,
+            Reason.With("check/recipients-partly-readable", ("detail", outcome.Detail), ("headers", headers)),
+            Reason.With("check/recipients-partly-unchecked", ("detail", outcome.Detail), ("headers", headers)));
+
+    /// <summary>A verdict on part of the input: a failure stands with <paramref name="failed"/> as its detail, a pass becomes skipped with <paramref name="skipped"/>.</summary>
+    private static RuleOutcome OnPartOnly(RuleOutcome outcome, Reason failed, Reason skipped) => outcome.Status switch
     {
-        CheckStatus.Failed => outcome with { Detail = Reason.With("check/recipients-partly-readable", ("detail", outcome.Detail), ("headers", headers)) },
-        CheckStatus.Passed => RuleOutcome.Skipped(Reason.With("check/recipients-partly-unchecked", ("detail", outcome.Detail), ("headers", headers)), outcome.Findings) with { Links = outcome.Links },
+        CheckStatus.Failed => outcome with { Detail = failed },
+        CheckStatus.Passed => RuleOutcome.Skipped(skipped, outcome.Findings) with { Links = outcome.Links },
         _ => outcome,
     };
 
