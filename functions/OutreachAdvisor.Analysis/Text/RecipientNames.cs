@@ -1,5 +1,7 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using OutreachAdvisor.Analysis.Model;
 
 namespace OutreachAdvisor.Analysis.Text;
@@ -7,13 +9,8 @@ namespace OutreachAdvisor.Analysis.Text;
 /// <summary>Names a recipient can be greeted by, from their display name and the local part of their address.</summary>
 public static class RecipientNames
 {
-    // Local parts that belong to a role or a shared inbox, not to a person.
-    private static readonly HashSet<string> RoleMailboxes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "info", "contact", "contatti", "hello", "hi", "ciao", "press", "stampa", "media", "news", "newsletter", "team", "office", "admin", "support",
-        "help", "sales", "marketing", "jobs", "careers", "hr", "editor", "editors", "redazione", "tips", "pitch", "pitches", "mail", "email", "inbox",
-        "noreply", "no-reply", "postmaster", "webmaster", "segreteria", "amministrazione", "all", "everyone", "staff",
-    };
+    // The word lists live in Lexicons/recipient-names.json (words are data, like every rule's words).
+    private static readonly (FrozenSet<string> RoleMailboxes, FrozenDictionary<string, string[]> ShortForms) Words = Load();
 
     /// <summary>The words of a recipient's name, lower-case and without accents; empty when nothing person-like is known.</summary>
     public static IReadOnlyList<string> Tokens(EmailAddress recipient)
@@ -25,7 +22,7 @@ public static class RecipientNames
                 tokens.Add(Fold(word));
         }
         string local = recipient.LocalPart;
-        if (!RoleMailboxes.Contains(local))
+        if (!Words.RoleMailboxes.Contains(local))
         {
             foreach (string part in local.Split(['.', '_', '-', '+'], StringSplitOptions.RemoveEmptyEntries))
             {
@@ -57,7 +54,7 @@ public static class RecipientNames
         string local = recipient.LocalPart;
         int separator = local.IndexOfAny(['.', '_', '-']);
         string first = separator > 0 ? local[..separator] : string.Empty;
-        if (first.Length >= 2 && first.All(char.IsLetter) && !RoleMailboxes.Contains(local))
+        if (first.Length >= 2 && first.All(char.IsLetter) && !Words.RoleMailboxes.Contains(local))
             return char.ToUpperInvariant(first[0]) + first[1..].ToLowerInvariant();
         return null;
     }
@@ -78,7 +75,7 @@ public static class RecipientNames
             {
                 if (token == greeting || (greeting.Length >= 3 && token.Length >= 3 && (token.StartsWith(greeting, StringComparison.Ordinal) || greeting.StartsWith(token, StringComparison.Ordinal))))
                     return true;
-                if (ShortForms.TryGetValue(greeting, out string[]? full) && full.Contains(token))
+                if (Words.ShortForms.TryGetValue(greeting, out string[]? full) && full.Contains(token))
                     return true;
             }
             if (greeting.Length >= 3 && local.Contains(greeting, StringComparison.Ordinal))
@@ -86,69 +83,6 @@ public static class RecipientNames
         }
         return false;
     }
-
-    // Short forms that do not start like the name they stand for ("Tom" starts like "Tomas" but not "Thomas").
-    private static readonly Dictionary<string, string[]> ShortForms = new(StringComparer.Ordinal)
-    {
-        ["tom"] = ["thomas"],
-        ["bob"] = ["robert"],
-        ["bobby"] = ["robert"],
-        ["bill"] = ["william"],
-        ["will"] = ["william"],
-        ["liam"] = ["william"],
-        ["jim"] = ["james"],
-        ["jimmy"] = ["james"],
-        ["dick"] = ["richard"],
-        ["rick"] = ["richard", "frederick"],
-        ["peggy"] = ["margaret"],
-        ["maggie"] = ["margaret"],
-        ["meg"] = ["margaret"],
-        ["liz"] = ["elizabeth"],
-        ["beth"] = ["elizabeth"],
-        ["betty"] = ["elizabeth"],
-        ["kate"] = ["katherine", "catherine", "kathryn"],
-        ["katie"] = ["katherine", "catherine"],
-        ["cathy"] = ["catherine"],
-        ["kathy"] = ["katherine"],
-        ["jack"] = ["john"],
-        ["johnny"] = ["john", "jonathan"],
-        ["ted"] = ["edward"],
-        ["ned"] = ["edward"],
-        ["tony"] = ["anthony", "antonio"],
-        ["sandy"] = ["alexandra", "sandra"],
-        ["sasha"] = ["alexander", "alexandra"],
-        ["harry"] = ["henry", "harold"],
-        ["hank"] = ["henry"],
-        ["chuck"] = ["charles"],
-        ["charlie"] = ["charles", "charlotte"],
-        ["polly"] = ["mary"],
-        ["molly"] = ["mary"],
-        ["beppe"] = ["giuseppe"],
-        ["peppe"] = ["giuseppe"],
-        ["pino"] = ["giuseppe"],
-        ["gigi"] = ["luigi"],
-        ["pippo"] = ["filippo"],
-        ["sandro"] = ["alessandro"],
-        ["max"] = ["massimo", "maximilian"],
-        ["gianni"] = ["giovanni"],
-        ["nino"] = ["antonino", "giovanni"],
-        ["betta"] = ["elisabetta"],
-        ["lisa"] = ["elisabetta", "elisa"],
-        ["toto"] = ["salvatore"],
-        ["turi"] = ["salvatore"],
-        ["enzo"] = ["vincenzo", "lorenzo"],
-        ["cecco"] = ["francesco"],
-        ["checco"] = ["francesco"],
-        ["ciccio"] = ["francesco"],
-        ["franco"] = ["francesco"],
-        ["lele"] = ["emanuele", "gabriele", "raffaele"],
-        ["vale"] = ["valentina", "valeria", "valerio"],
-        ["fede"] = ["federico", "federica"],
-        ["ale"] = ["alessandro", "alessandra", "alessio"],
-        ["bea"] = ["beatrice"],
-        ["titti"] = ["tiziana"],
-        ["mimmo"] = ["domenico"],
-    };
 
     /// <summary>Lower-case without accents, so "Nicolò" and "nicolo" compare equal.</summary>
     public static string Fold(ReadOnlySpan<char> text)
@@ -161,5 +95,15 @@ public static class RecipientNames
                 folded.Append(char.ToLowerInvariant(c));
         }
         return folded.ToString();
+    }
+
+    private static (FrozenSet<string>, FrozenDictionary<string, string[]>) Load()
+    {
+        using var document = JsonDocument.Parse(Lexicon.ReadResource("recipient-names.json"));
+        var roles = document.RootElement.GetProperty("roleMailboxes").EnumerateArray()
+            .Select(e => e.GetString()!).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        var shortForms = document.RootElement.GetProperty("shortForms").EnumerateObject()
+            .ToFrozenDictionary(p => p.Name, p => p.Value.EnumerateArray().Select(e => e.GetString()!).ToArray(), StringComparer.Ordinal);
+        return (roles, shortForms);
     }
 }
