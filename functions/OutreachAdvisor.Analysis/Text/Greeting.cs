@@ -35,8 +35,6 @@ public sealed record Greeting(TextSpan Span, GreetingKind Kind, string Name, Tex
     // Where the greeting ends: "Dear Jane, ..." / "Hi Jane! ..." / "Gentile Dott. Rossi: ...".
     private static readonly SearchValues<char> GreetingEnds = SearchValues.Create(",!:;");
 
-    private static readonly HashSet<string> NameParticles = new(StringComparer.OrdinalIgnoreCase) { "de", "di", "da", "del", "della", "van", "von", "der", "la", "le", "du", "dos", "bin" };
-
     /// <summary>Finds the greeting on the first non-blank line of <paramref name="text"/>, if there is one.</summary>
     public static Greeting? Find(string text, int limit)
     {
@@ -135,7 +133,7 @@ public sealed record Greeting(TextSpan Span, GreetingKind Kind, string Name, Tex
             // "Hi Priya & Luke" greets two people: the name stops at the "&" (or "/", "+") between them.
             if (nameStart >= 0 && segment.AsSpan(nameEnd, start - nameEnd).IndexOfAny("&/+") >= 0)
                 break;
-            bool particle = NameParticles.Contains(word.Current.ToString());
+            bool particle = RecipientNames.NameParticles.Contains(word.Current.ToString());
             if (nameStart >= 0 && particle)
                 continue;
             if (!char.IsUpper(word.Current[0]) || word.Current is "I")

@@ -51,6 +51,8 @@ public sealed class Lexicon
     public required PhraseSet AskCues { get; init; }
     public required PhraseSet Offer { get; init; }
     public required PhraseSet Reference { get; init; }
+    /// <summary>Words a full stop follows without ending the sentence ("Dr.", "Dott.ssa" as "dottssa"), lower case.</summary>
+    public required FrozenSet<string> Abbreviations { get; init; }
 
     public static Lexicon English { get; } = Load("en");
     public static Lexicon Italian { get; } = Load("it");
@@ -124,6 +126,7 @@ public sealed class Lexicon
             AskCues = new PhraseSet(List("askCues")),
             Offer = new PhraseSet(List("offer")),
             Reference = new PhraseSet(List("reference")),
+            Abbreviations = Set("abbreviations"),
         };
     }
 

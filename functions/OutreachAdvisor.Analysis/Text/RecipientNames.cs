@@ -10,7 +10,10 @@ namespace OutreachAdvisor.Analysis.Text;
 public static class RecipientNames
 {
     // The word lists live in Lexicons/recipient-names.json (words are data, like every rule's words).
-    private static readonly (FrozenSet<string> RoleMailboxes, FrozenDictionary<string, string[]> ShortForms) Words = Load();
+    private static readonly (FrozenSet<string> RoleMailboxes, FrozenDictionary<string, string[]> ShortForms, FrozenSet<string> Particles) Words = Load();
+
+    /// <summary>Lower-case words inside a name ("de", "van", "della"), which a greeting's name may hold.</summary>
+    internal static FrozenSet<string> NameParticles => Words.Particles;
 
     /// <summary>The words of a recipient's name, lower-case and without accents; empty when nothing person-like is known.</summary>
     public static IReadOnlyList<string> Tokens(EmailAddress recipient)
@@ -97,13 +100,15 @@ public static class RecipientNames
         return folded.ToString();
     }
 
-    private static (FrozenSet<string>, FrozenDictionary<string, string[]>) Load()
+    private static (FrozenSet<string>, FrozenDictionary<string, string[]>, FrozenSet<string>) Load()
     {
         using var document = JsonDocument.Parse(Lexicon.ReadResource("recipient-names.json"));
         var roles = document.RootElement.GetProperty("roleMailboxes").EnumerateArray()
             .Select(e => e.GetString()!).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         var shortForms = document.RootElement.GetProperty("shortForms").EnumerateObject()
             .ToFrozenDictionary(p => p.Name, p => p.Value.EnumerateArray().Select(e => e.GetString()!).ToArray(), StringComparer.Ordinal);
-        return (roles, shortForms);
+        var particles = document.RootElement.GetProperty("nameParticles").EnumerateArray()
+            .Select(e => e.GetString()!).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        return (roles, shortForms, particles);
     }
 }

@@ -17,13 +17,9 @@ public static class Sentences
     // A line at least this long that ends without punctuation is probably hard-wrapped when the next starts in lower case.
     private const int WrappedLineLength = 40;
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Abbreviations = new[]
-    {
-        "mr", "mrs", "ms", "mx", "dr", "prof", "st", "sr", "jr", "vs", "etc", "eg", "ie", "inc", "ltd", "co", "no", "nr", "approx",
-        "dept", "univ", "ph", "fig", "vol", "ed", "eds", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-        "dott", "dottssa", "ssa", "sig", "sigra", "ra", "sigg", "avv", "ing", "arch", "geom", "rag", "spett", "spettle", "gent", "gentmo",
-        "egr", "ecc", "pag", "pagg", "tel", "cell", "p", "pp", "ca", "cfr", "rif", "prot", "n", "ss", "v",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    // The abbreviations of every checked language (each lexicon's "abbreviations"): the split runs before the language is known.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Abbreviations = Lexicon.Supported.Values
+        .SelectMany(l => l.Abbreviations).ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Adds the sentences of <paramref name="text"/> to <paramref name="into"/>, in order.</summary>
     public static void Split(ReadOnlySpan<char> text, List<TextSpan> into)
