@@ -29,8 +29,7 @@ public static class PublicMailDomains
     private static (FrozenSet<string>, FrozenSet<string>, FrozenSet<string>) Load()
     {
         using var document = JsonDocument.Parse(Lexicon.ReadResource("mail-domains.json"));
-        FrozenSet<string> List(string name) =>
-            document.RootElement.GetProperty(name).EnumerateArray().Select(e => e.GetString()!).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
-        return (List("exact"), List("anyCountry"), List("brands"));
+        JsonElement root = document.RootElement;
+        return (Lexicon.WordSet(root, "exact"), Lexicon.WordSet(root, "anyCountry"), Lexicon.WordSet(root, "brands"));
     }
 }

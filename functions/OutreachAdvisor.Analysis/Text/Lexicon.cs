@@ -105,7 +105,7 @@ public sealed class Lexicon
         using var doc = JsonDocument.Parse(ReadResource($"{language}.json"));
         JsonElement root = doc.RootElement;
         string[] List(string name) => root.GetProperty(name).EnumerateArray().Select(e => e.GetString()!).ToArray();
-        FrozenSet<string> Set(string name) => List(name).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        FrozenSet<string> Set(string name) => WordSet(root, name);
 
         return new Lexicon
         {
@@ -129,6 +129,10 @@ public sealed class Lexicon
             Abbreviations = Set("abbreviations"),
         };
     }
+
+    /// <summary>A word list of an embedded lexicon file (<paramref name="root"/>'s array <paramref name="name"/>), compared without regard to case.</summary>
+    internal static FrozenSet<string> WordSet(JsonElement root, string name) =>
+        root.GetProperty(name).EnumerateArray().Select(e => e.GetString()!).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     internal static Stream ReadResource(string fileName)
     {

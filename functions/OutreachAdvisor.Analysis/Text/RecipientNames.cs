@@ -103,12 +103,9 @@ public static class RecipientNames
     private static (FrozenSet<string>, FrozenDictionary<string, string[]>, FrozenSet<string>) Load()
     {
         using var document = JsonDocument.Parse(Lexicon.ReadResource("recipient-names.json"));
-        var roles = document.RootElement.GetProperty("roleMailboxes").EnumerateArray()
-            .Select(e => e.GetString()!).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
-        var shortForms = document.RootElement.GetProperty("shortForms").EnumerateObject()
+        JsonElement root = document.RootElement;
+        var shortForms = root.GetProperty("shortForms").EnumerateObject()
             .ToFrozenDictionary(p => p.Name, p => p.Value.EnumerateArray().Select(e => e.GetString()!).ToArray(), StringComparer.Ordinal);
-        var particles = document.RootElement.GetProperty("nameParticles").EnumerateArray()
-            .Select(e => e.GetString()!).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
-        return (roles, shortForms, particles);
+        return (Lexicon.WordSet(root, "roleMailboxes"), shortForms, Lexicon.WordSet(root, "nameParticles"));
     }
 }
