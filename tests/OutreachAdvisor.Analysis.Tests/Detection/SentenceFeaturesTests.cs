@@ -80,6 +80,7 @@ public sealed class SentenceFeaturesTests
         Different("see a.example please", "see www.a.example please");
         Different("write to @b.example today", "write to ann@b.example today");
         Different("write to ann@example today", "write to ann@b.example today");
+        Different("write to ann.@example today", "write to ann@b.example today");
     }
 
     [TestMethod]
@@ -97,6 +98,7 @@ public sealed class SentenceFeaturesTests
         Different("ok?", "ok!");
         Same("ok, fine.", "ok fine");
         Same("dogs'", "dogs");
+        Same("the dogs', bones", "the dogs, bones");
     }
 
     [TestMethod]
@@ -109,6 +111,7 @@ public sealed class SentenceFeaturesTests
         Assert.AreNotEqual(Length(44), Length(48));
         Assert.AreEqual(Length(0), Length(3));
         Assert.AreEqual(Length(1), Features("https://a.example w w")[^1], "a link is a word too");
+        Assert.AreEqual(Length(4), Features("https://a.example ann@b.example w w")[^1], "links and addresses count as words");
     }
 
     [TestMethod]
