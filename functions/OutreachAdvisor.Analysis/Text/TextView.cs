@@ -107,7 +107,9 @@ public sealed class TextView
         if (Text.Length == 0)
             return [];
         offset = Math.Clamp(offset, 0, Text.Length);
-        int start = Text.LastIndexOfAny(SentenceEnds, Math.Max(0, offset - 1)) + 1;
+        // Search before the offset only: at offset 0 there is nothing before it (a text opening with "?" or a
+        // line break would otherwise start the sentence after its end).
+        int start = offset == 0 ? 0 : Text.LastIndexOfAny(SentenceEnds, offset - 1) + 1;
         int end = Text.IndexOfAny(SentenceEnds, offset);
         return Text.AsSpan(start, (end < 0 ? Text.Length : end) - start);
     }
