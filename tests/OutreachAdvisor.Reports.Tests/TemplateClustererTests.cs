@@ -91,4 +91,24 @@ public sealed class TemplateClustererTests
         // Only a pair whose low four bits agree often enough has its sketches read.
         Assert.AreEqual(offset == 1 && !grouped ? 0 : clusterer.LastComparisons, clusterer.LastSketchComparisons);
     }
+
+    [TestMethod]
+    [DataRow(5, DisplayName = "12 bands of 5 values: the groups are counted in the spent keys' memory")]
+    [DataRow(32, DisplayName = "2 bands of 32: too few keys to count in, so the counts get arrays of their own")]
+    [DataRow(64, DisplayName = "1 band of 64")]
+    public void Identical_texts_group_and_different_ones_do_not_whatever_the_bands(int rowsPerBand)
+    {
+        string[] texts = [TemplateTests.RandomText(1), TemplateTests.RandomText(2), TemplateTests.RandomText(1), TemplateTests.RandomText(3), TemplateTests.RandomText(2), TemplateTests.RandomText(1)];
+        var sketcher = new TemplateSketcher();
+        var store = new SketchStore(sketcher.Length);
+        store.EnsureCapacity(texts.Length);
+        for (int i = 0; i < texts.Length; i++)
+            store.SetSize(i, sketcher.Sketch(TemplateText.Words(texts[i]), store.Values(i)));
+
+        IReadOnlyList<int[]> groups = new TemplateClusterer(rowsPerBand: rowsPerBand).Cluster(store, Enumerable.Range(0, texts.Length).ToArray());
+
+        Assert.AreEqual(2, groups.Count);
+        CollectionAssert.AreEqual(new[] { 0, 2, 5 }, groups[0]);
+        CollectionAssert.AreEqual(new[] { 1, 4 }, groups[1]);
+    }
 }

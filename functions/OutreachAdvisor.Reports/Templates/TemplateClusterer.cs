@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace OutreachAdvisor.Reports.Templates;
 
@@ -47,9 +48,6 @@ public sealed class TemplateClusterer
     /// <summary>Of <see cref="LastComparisons"/>, the pairs whose nibble prints allowed a match, so their sketches were compared.</summary>
     public long LastSketchComparisons { get; private set; }
 
-    /// <summary>Bands whose keys are computed in one pass over the sketches (see <see cref="Cluster"/>).</summary>
-    internal const int BandsPerPass = 4;
-
     /// <summary>Groups (two or more) of positions in <paramref name="items"/> (whose values index the store) that match, each ascending, ordered by their first position.</summary>
     // Called once per report over every outreach message: fully optimised from the first call (tiered
     // compilation would run its loops unoptimised, then on-stack-replaced, for most of a first call).
@@ -75,45 +73,38 @@ public sealed class TemplateClusterer
             }
         }
 
-        // The nibble prints of every text, then the band keys a group of bands at a time, each in one sequential
-        // pass over the sketches: reading a sketch once for several bands instead of once per band keeps the work
-        // per text the same when the sketches no longer fit in the CPU cache (12.8 MB at 100,000 texts), and
-        // keys for four bands at a time (16 bytes a text, band-major) instead of all twelve keep the memory a
-        // 1,000,000-message report peaks at 29 MB lower for two more passes.
+        // Each text's nibble print and all its band keys in one sequential pass over the sketches (12.8 MB at
+        // 100,000 texts, more than the CPU cache holds): reading them once instead of three times halved this
+        // step at 100,000 texts (docs/performance.md, seventh pass). The keys are band-major, so each band's
+        // visits below read its keys in order; 48 bytes a text (43 MB at 900,000 texts).
         int words = (sketches.Length + 15) / 16;
         ulong[] prints = new ulong[(long)words * live];
+        uint[] keys = new uint[(long)bands * live];
         for (int j = 0; j < live; j++)
-            NibblePrint(sketches.Values(ids[j]), prints.AsSpan(j * words, words));
-
-        var pass = new BandPass(this, sketches, ids, prints, words, live);
-        int bandsPerPass = Math.Min(bands, BandsPerPass);
-        uint[] keys = new uint[(long)bandsPerPass * live];
-        for (int first = 0; first < bands; first += bandsPerPass)
         {
-            int count = Math.Min(bandsPerPass, bands - first);
-            for (int j = 0; j < live; j++)
-            {
-                ReadOnlySpan<ushort> values = sketches.Values(ids[j]);
-                for (int band = 0; band < count; band++)
-                    keys[((long)band * live) + j] = BandKey(values.Slice((first + band) * RowsPerBand, RowsPerBand));
-            }
+            ReadOnlySpan<ushort> values = sketches.Values(ids[j]);
+            NibblePrint(values, prints.AsSpan(j * words, words));
+            for (int band = 0; band < bands; band++)
+                keys[((long)band * live) + j] = BandKey(values.Slice(band * RowsPerBand, RowsPerBand));
+        }
 
-            // Each band's buckets in an open-addressing table of first members, filled in position order: a
-            // bucket's representative is its first member, and each later member is compared with it; the groups
-            // do not depend on the order buckets are visited in (a comparison is skipped only between texts
-            // already joined). A slot holds only the member (4 bytes); its key is read from the band's keys.
-            for (int band = 0; band < count; band++)
-            {
-                ReadOnlySpan<uint> bandKeys = keys.AsSpan((int)((long)band * live), live);
-                pass.Reset(live);
-                for (int j = 0; j < live; j++)
-                    pass.Visit(bandKeys, j);
-            }
+        // Each band's buckets in an open-addressing table of first members, filled in position order: a
+        // bucket's representative is its first member, and each later member is compared with it; the groups
+        // do not depend on the order buckets are visited in (a comparison is skipped only between texts
+        // already joined). A slot holds only the member (4 bytes); its key is read from the band's keys.
+        var pass = new BandPass(this, sketches, ids, prints, words, live);
+        for (int band = 0; band < bands; band++)
+        {
+            ReadOnlySpan<uint> bandKeys = keys.AsSpan((int)((long)band * live), live);
+            pass.Reset(live);
+            pass.VisitAll(bandKeys);
         }
 
         LastComparisons = pass.Comparisons;
         LastSketchComparisons = pass.SketchComparisons;
-        return Collect(positions, live, pass.Groups);
+        // The keys are spent: collecting the groups counts in their memory instead of three new arrays.
+        Span<int> scratch = keys.Length >= 3L * live ? MemoryMarshal.Cast<uint, int>(keys.AsSpan(0, 3 * live)) : new int[checked(3 * live)];
+        return Collect(positions, live, pass.Groups, scratch);
     }
 
     /// <summary>
@@ -150,13 +141,38 @@ public sealed class TemplateClusterer
             }
         }
 
+        /// <summary>
+        /// Every text in position order. At 100,000 texts the table (1 MB) is as big as a core's L2 cache, so
+        /// most probes miss it; asking for the slot of the text <see cref="PrefetchDistance"/> ahead lets
+        /// those misses overlap (8% off the call at 100,000, nothing at 10,000: docs/performance.md, seventh
+        /// pass). The prefetch is only a hint: it reads nothing and changes no result.
+        /// </summary>
+        public unsafe void VisitAll(ReadOnlySpan<uint> bandKeys)
+        {
+            fixed (int* table = _table)
+            {
+                for (int j = 0; j < bandKeys.Length; j++)
+                {
+                    if (Sse.IsSupported && j + PrefetchDistance < bandKeys.Length)
+                        Sse.Prefetch0(table + SlotOf(bandKeys[j + PrefetchDistance]));
+                    Visit(bandKeys, j);
+                }
+            }
+        }
+
+        private const int PrefetchDistance = 16;
+
+        /// <summary>Where a key's probe starts: the top bits of its Fibonacci hash.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private int SlotOf(uint key) => (int)((key * 0x9E3779B97F4A7C15UL) >> (64 - _tableBits));
+
         /// <summary>Text <paramref name="j"/>, with <paramref name="bandKeys"/>[j] in this band.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Visit(ReadOnlySpan<uint> bandKeys, int j)
+        private void Visit(ReadOnlySpan<uint> bandKeys, int j)
         {
             uint key = bandKeys[j];
             int mask = _table.Length - 1;
-            int slot = (int)((key * 0x9E3779B97F4A7C15UL) >> (64 - _tableBits));
+            int slot = SlotOf(key);
             int first = _table[slot];
             while (first != 0 && bandKeys[first - 1] != key)
             {
@@ -267,18 +283,17 @@ public sealed class TemplateClusterer
     /// <summary>
     /// The groups, in two passes over arrays (no list or dictionary entry per text): a group's root is its
     /// lowest live index, so visiting them in order meets every root before its members and the groups
-    /// come out ordered by their first position.
+    /// come out ordered by their first position. <paramref name="scratch"/> holds three ints a live text.
     /// </summary>
-    private static List<int[]> Collect(int[] positions, int live, UnionFind groups)
+    private static List<int[]> Collect(int[] positions, int live, UnionFind groups, Span<int> scratch)
     {
-        int[] rootOf = new int[live];
-        int[] sizes = new int[live];
+        scratch.Clear();
+        Span<int> rootOf = scratch[..live], sizes = scratch.Slice(live, live), filled = scratch.Slice(2 * live, live);
         for (int j = 0; j < live; j++)
             sizes[rootOf[j] = groups.Find(j)]++;
 
         var result = new List<int[]>();
         int[]?[] byRoot = new int[]?[live];
-        int[] filled = new int[live];
         for (int j = 0; j < live; j++)
         {
             int root = rootOf[j];
