@@ -4,8 +4,9 @@ namespace OutreachAdvisor.Reports.Benchmarks;
 
 /// <summary>
 /// The template benchmark (issue 12): recall of campaign members and precision of pairs on
-/// <see cref="CampaignCorpus"/> in English and Italian, then clustering time at 10x and 100x the messages.
-/// <c>dotnet run -c Release --project tests/OutreachAdvisor.Reports.Benchmarks -- templates [N] [--containment C] [--jaccard J] [--keep-opening] [--no-scale]</c>
+/// <see cref="CampaignCorpus"/> in English and Italian, then clustering time at 10,000 and 100,000 messages, beside the
+/// machine's own growth for the least work of the method (<see cref="MemoryBaseline"/>) and the whole template stage.
+/// <c>dotnet run -c Release --project tests/OutreachAdvisor.Reports.Benchmarks -- templates [N] [--containment C] [--jaccard J] [--rows R] [--keep-opening] [--no-scale] [--no-stage] [--million]</c>
 /// </summary>
 public static class TemplateBenchmark
 {
@@ -16,7 +17,7 @@ public static class TemplateBenchmark
         double jaccard = Option(args, "--jaccard", 0.55);
         int shingle = (int)Option(args, "--shingle", TemplateSketcher.DefaultShingleSize);
         bool dropOpening = !args.Contains("--keep-opening");
-        var clusterer = new TemplateClusterer(containment, jaccard);
+        var clusterer = new TemplateClusterer(containment, jaccard, (int)Option(args, "--rows", 5));
         var sketcher = new TemplateSketcher(shingleSize: shingle);
         Console.WriteLine($"template benchmark: {n:N0} messages per language, shingles of {shingle}, containment >= {containment}, jaccard >= {jaccard}, opening sentence {(dropOpening ? "dropped" : "kept")}");
         foreach (string language in new[] { "en", "it" })
@@ -42,7 +43,8 @@ public static class TemplateBenchmark
         Console.WriteLine("clustering time (sketches made beforehand; CPU time, fastest and median of 9 after a warm-up of at least 1 s; warm and cold cache):");
         (Timing Warm, Timing Cold)? first = null;
         byte[] flush = new byte[64 << 20];
-        foreach (int size in args.Contains("--million") ? new[] { 10_000, 100_000, 1_000_000 } : new[] { 10_000, 100_000 })
+        int[] sizes = args.Contains("--million") ? [10_000, 100_000, 1_000_000] : [10_000, 100_000];
+        foreach (int size in sizes)
         {
             List<CorpusMessage> corpus = CampaignCorpus.Generate(size, "en", seed: 3);
             SketchStore store = Sketch(corpus, sketcher, dropOpening);
@@ -64,12 +66,60 @@ public static class TemplateBenchmark
                               $"{clusterer.LastComparisons:N0} comparisons ({clusterer.LastSketchComparisons:N0} of sketches){ratio}");
             first ??= (warm, cold);
         }
+
+        Yardstick(sizes);
+        if (!args.Contains("--no-stage"))
+            Stage(sizes, clusterer, sketcher, dropOpening);
+    }
+
+    /// <summary>The least work of any banded LSH (<see cref="MemoryBaseline"/>) at the same sizes: how much the machine alone makes 10x the texts cost.</summary>
+    private static void Yardstick(int[] sizes)
+    {
+        Console.WriteLine("yardstick: 12 table probes a text and nothing else (MemoryBaseline; random keys; CPU time, fastest and median of 9, at 10,000 each the mean of 10 calls):");
+        (Timing Direct, Timing Partitioned)? first = null;
+        foreach (int size in sizes)
+        {
+            uint[] keys = MemoryBaseline.Keys(size, seed: 7);
+            var warmUp = System.Diagnostics.Stopwatch.StartNew();
+            do
+            {
+                MemoryBaseline.Direct(keys, size);
+                MemoryBaseline.Partitioned(keys, size);
+            }
+            while (warmUp.ElapsedMilliseconds < 500);
+            // Calls of under a millisecond are timed ten at a time.
+            int repeat = Math.Max(1, 100_000 / size);
+            Timing direct = Time(() => MemoryBaseline.Direct(keys, size), null, repeat);
+            Timing partitioned = Time(() => MemoryBaseline.Partitioned(keys, size), null, repeat);
+            string ratio = first is { } f
+                ? $"; {size / sizes[0]}x the texts: one table a band {direct.Fastest / f.Direct.Fastest:0.0}x (fastest) {direct.Median / f.Direct.Median:0.0}x (median), partitioned {partitioned.Fastest / f.Partitioned.Fastest:0.0}x {partitioned.Median / f.Partitioned.Median:0.0}x"
+                : string.Empty;
+            Console.WriteLine($"  {size,9:N0} texts: one table a band fastest {direct.Fastest,6:N2} ms, median {direct.Median,6:N2} ms; partitioned fastest {partitioned.Fastest,6:N2} ms, median {partitioned.Median,6:N2} ms{ratio}");
+            first ??= (direct, partitioned);
+        }
+    }
+
+    /// <summary>The whole template stage from the texts: words, sketches (one thread) and clustering, as a report does it for its outreach.</summary>
+    private static void Stage(int[] sizes, TemplateClusterer clusterer, TemplateSketcher sketcher, bool dropOpening)
+    {
+        Console.WriteLine("template stage from the texts (words, sketches on one thread, clustering; CPU time, fastest and median of 9):");
+        Timing? first = null;
+        foreach (int size in sizes)
+        {
+            List<CorpusMessage> corpus = CampaignCorpus.Generate(size, "en", seed: 3);
+            int[] items = Enumerable.Range(0, corpus.Count).ToArray();
+            clusterer.Cluster(Sketch(corpus, sketcher, dropOpening, parallel: false), items);
+            Timing stage = Time(() => clusterer.Cluster(Sketch(corpus, sketcher, dropOpening, parallel: false), items), null);
+            string ratio = first is { } f ? $"; {size / sizes[0]}x the messages: {stage.Fastest / f.Fastest:0.0}x (fastest) {stage.Median / f.Median:0.0}x (median)" : string.Empty;
+            Console.WriteLine($"  {size,9:N0} messages: fastest {stage.Fastest,8:N1} ms, median {stage.Median,8:N1} ms{ratio}");
+            first ??= stage;
+        }
     }
 
     private readonly record struct Timing(double Fastest, double Median);
 
-    /// <summary>CPU time of nine calls: fastest and median; with <paramref name="flush"/>, the cache is emptied before each.</summary>
-    private static Timing Time(Action call, byte[]? flush)
+    /// <summary>CPU time of nine calls (each the mean of <paramref name="repeat"/> in a row): fastest and median; with <paramref name="flush"/>, the cache is emptied before each.</summary>
+    private static Timing Time(Action call, byte[]? flush, int repeat = 1)
     {
         var times = new List<double>();
         for (int run = 0; run < 9; run++)
@@ -86,8 +136,9 @@ public static class TemplateBenchmark
             }
 
             TimeSpan cpu = CpuClock.Now();
-            call();
-            times.Add((CpuClock.Now() - cpu).TotalMilliseconds);
+            for (int i = 0; i < repeat; i++)
+                call();
+            times.Add((CpuClock.Now() - cpu).TotalMilliseconds / repeat);
         }
 
         return new Timing(times.Min(), times.Order().ElementAt(times.Count / 2));
@@ -135,16 +186,27 @@ public static class TemplateBenchmark
         return (j, sa == 0 || sb == 0 ? 0 : j * (sa + sb) / (1 + j) / Math.Min(sa, sb));
     }
 
-    public static SketchStore Sketch(IReadOnlyList<CorpusMessage> corpus, TemplateSketcher sketcher, bool dropOpening = true)
+    public static SketchStore Sketch(IReadOnlyList<CorpusMessage> corpus, TemplateSketcher sketcher, bool dropOpening = true, bool parallel = true)
     {
         var store = new SketchStore(sketcher.Length);
         store.EnsureCapacity(corpus.Count);
-        Parallel.For(0, corpus.Count, i =>
+        void SketchOne(int i)
         {
             CorpusMessage message = corpus[i];
             List<ulong> words = TemplateText.Words(message.Text, [message.RecipientName, message.RecipientAddress.Split('@')[0], message.RecipientAddress.Split('@')[1].Split('.')[0]], dropOpening);
             store.SetSize(i, sketcher.Sketch(words, store.Values(i)));
-        });
+        }
+
+        if (parallel)
+        {
+            Parallel.For(0, corpus.Count, SketchOne);
+        }
+        else
+        {
+            for (int i = 0; i < corpus.Count; i++)
+                SketchOne(i);
+        }
+
         return store;
     }
 
