@@ -53,14 +53,11 @@ public static class TemplateBenchmark
             // Warm-up of at least a second: the helpers the clustering calls (comparison, union-find) are
             // promoted to optimised code only after a delay, and one warm-up call left the 10k runs timing
             // the unoptimised code in some processes (7 to 25 ms for the same work).
-            var warmUp = System.Diagnostics.Stopwatch.StartNew();
-            do
-                clusterer.Cluster(store, items);
-            while (warmUp.ElapsedMilliseconds < 1000);
+            WarmUp(() => clusterer.Cluster(store, items), 1000);
             Timing warm = Time(() => clusterer.Cluster(store, items), null);
             Timing cold = Time(() => clusterer.Cluster(store, items), flush);
             string ratio = first is { } f
-                ? $"; {size / 10_000}x the messages: warm {warm.Fastest / f.Warm.Fastest:0.0}x (fastest) {warm.Median / f.Warm.Median:0.0}x (median), cold {cold.Fastest / f.Cold.Fastest:0.0}x {cold.Median / f.Cold.Median:0.0}x the 10k time"
+                ? $"; {size / sizes[0]}x the messages: warm {Growth(warm, f.Warm)}, cold {Growth(cold, f.Cold)} the 10k time"
                 : string.Empty;
             Console.WriteLine($"  {size,9:N0} messages: warm fastest {warm.Fastest,6:N1} ms, median {warm.Median,6:N1} ms; cold fastest {cold.Fastest,6:N1} ms, median {cold.Median,6:N1} ms; " +
                               $"{clusterer.LastComparisons:N0} comparisons ({clusterer.LastSketchComparisons:N0} of sketches){ratio}");
@@ -80,19 +77,17 @@ public static class TemplateBenchmark
         foreach (int size in sizes)
         {
             uint[] keys = MemoryBaseline.Keys(size, seed: 7);
-            var warmUp = System.Diagnostics.Stopwatch.StartNew();
-            do
+            WarmUp(() =>
             {
                 MemoryBaseline.Direct(keys, size);
                 MemoryBaseline.Partitioned(keys, size);
-            }
-            while (warmUp.ElapsedMilliseconds < 500);
+            }, 500);
             // Calls of under a millisecond are timed ten at a time.
             int repeat = Math.Max(1, 100_000 / size);
             Timing direct = Time(() => MemoryBaseline.Direct(keys, size), null, repeat);
             Timing partitioned = Time(() => MemoryBaseline.Partitioned(keys, size), null, repeat);
             string ratio = first is { } f
-                ? $"; {size / sizes[0]}x the texts: one table a band {direct.Fastest / f.Direct.Fastest:0.0}x (fastest) {direct.Median / f.Direct.Median:0.0}x (median), partitioned {partitioned.Fastest / f.Partitioned.Fastest:0.0}x {partitioned.Median / f.Partitioned.Median:0.0}x"
+                ? $"; {size / sizes[0]}x the texts: one table a band {Growth(direct, f.Direct)}, partitioned {Growth(partitioned, f.Partitioned)}"
                 : string.Empty;
             Console.WriteLine($"  {size,9:N0} texts: one table a band fastest {direct.Fastest,6:N2} ms, median {direct.Median,6:N2} ms; partitioned fastest {partitioned.Fastest,6:N2} ms, median {partitioned.Median,6:N2} ms{ratio}");
             first ??= (direct, partitioned);
@@ -110,13 +105,25 @@ public static class TemplateBenchmark
             int[] items = Enumerable.Range(0, corpus.Count).ToArray();
             clusterer.Cluster(Sketch(corpus, sketcher, dropOpening, parallel: false), items);
             Timing stage = Time(() => clusterer.Cluster(Sketch(corpus, sketcher, dropOpening, parallel: false), items), null);
-            string ratio = first is { } f ? $"; {size / sizes[0]}x the messages: {stage.Fastest / f.Fastest:0.0}x (fastest) {stage.Median / f.Median:0.0}x (median)" : string.Empty;
+            string ratio = first is { } f ? $"; {size / sizes[0]}x the messages: {Growth(stage, f)}" : string.Empty;
             Console.WriteLine($"  {size,9:N0} messages: fastest {stage.Fastest,8:N1} ms, median {stage.Median,8:N1} ms{ratio}");
             first ??= stage;
         }
     }
 
     private readonly record struct Timing(double Fastest, double Median);
+
+    /// <summary>How many times <paramref name="first"/>'s time <paramref name="now"/> took, fastest and median.</summary>
+    private static string Growth(Timing now, Timing first) => $"{now.Fastest / first.Fastest:0.0}x (fastest) {now.Median / first.Median:0.0}x (median)";
+
+    /// <summary>Calls <paramref name="call"/> for at least <paramref name="milliseconds"/>, so what it runs is fully optimised before it is timed.</summary>
+    private static void WarmUp(Action call, int milliseconds)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        do
+            call();
+        while (clock.ElapsedMilliseconds < milliseconds);
+    }
 
     /// <summary>CPU time of nine calls (each the mean of <paramref name="repeat"/> in a row): fastest and median; with <paramref name="flush"/>, the cache is emptied before each.</summary>
     private static Timing Time(Action call, byte[]? flush, int repeat = 1)

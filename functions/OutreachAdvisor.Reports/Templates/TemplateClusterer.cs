@@ -116,6 +116,9 @@ public sealed class TemplateClusterer
     /// </summary>
     private sealed class BandPass(TemplateClusterer clusterer, SketchStore sketches, int[] ids, ulong[] prints, int words, int live)
     {
+        /// <summary>How many texts ahead a band-table slot is asked for.</summary>
+        private const int PrefetchDistance = 16;
+
         private readonly int _minEqual = (int)Math.Ceiling((clusterer.MinJaccard * sketches.Length) - 1e-9);
         private int[] _table = [];
         private int _tableBits;
@@ -159,8 +162,6 @@ public sealed class TemplateClusterer
                 }
             }
         }
-
-        private const int PrefetchDistance = 16;
 
         /// <summary>Where a key's probe starts: the top bits of its Fibonacci hash.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
